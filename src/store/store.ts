@@ -1,0 +1,115 @@
+import type { ConversationState, HandoffReason, HandrailUIMessage } from '../chat/conversation.js';
+import type { Urgency } from '../guard/types.js';
+
+/** Who the customer is, when the host app or the offline form told us. */
+export interface CustomerIdentity {
+  id?: string;
+  name?: string;
+  email?: string;
+}
+
+/** A ticket created when no agent could take the conversation. */
+export interface OfflineTicket {
+  id: string;
+  createdAt: string;
+  /** ISO time by which the customer is promised an answer. */
+  replyBy: string;
+  name?: string;
+  email?: string;
+}
+
+/** Everything about one handoff of a conversation to people. */
+export interface HandoffRecord {
+  id: string;
+  createdAt: string;
+  reasons: HandoffReason[];
+  urgency: Urgency;
+  /** Team the router chose; null until routed. */
+  team: string | null;
+  skills?: string[];
+  etaSeconds?: number;
+  /** The structured brief for the agent (a `HandoffBrief`). */
+  brief: unknown;
+  /** Fields the bot is still asking for before the handoff completes (pre-handoff questions). */
+  pendingQuestions?: string[];
+  agentId?: string;
+  claimedAt?: string;
+  firstAgentReplyAt?: string;
+  resolvedAt?: string;
+  resolution?: 'bot' | 'closed';
+  ticket?: OfflineTicket;
+}
+
+/** One conversation as stored. `version` grows by one on every successful write. */
+export interface StoredConversation {
+  id: string;
+  version: number;
+  state: ConversationState;
+  createdAt: string;
+  updatedAt: string;
+  /** SHA-256 (hex) of the per-conversation access token; the token itself is never stored. */
+  tokenHash?: string;
+  identity?: CustomerIdentity;
+  /** Language the guard detected for the user (BCP 47 primary tag, e.g. `en`, `es`). */
+  language?: string;
+  messages: HandrailUIMessage[];
+  /** The current or most recent handoff; null when the conversation never left the bot. */
+  handoff: HandoffRecord | null;
+  /** Past handoffs that were resolved, oldest first. */
+  pastHandoffs?: HandoffRecord[];
+}
+
+/** What the queue and metrics need without loading every transcript. */
+export interface ConversationSummary {
+  id: string;
+  state: ConversationState;
+  createdAt: string;
+  updatedAt: string;
+  messageCount: number;
+  handoff: HandoffRecord | null;
+}
+
+/** A notification waiting in the outbox. `id` is stable across retries (the webhook-id). */
+export interface OutboxDelivery {
+  id: string;
+  /** Name of the notifier that delivers it (e.g. `webhook`, `slack`). */
+  notifier: string;
+  /** Event type, noun then verb (`handoff.created`, `handoff.claimed`). */
+  type: string;
+  payload: unknown;
+  createdAt: string;
+  attempts: number;
+  nextAttemptAt: string;
+  status: 'pending' | 'delivered' | 'failed';
+  lastError?: string;
+  deliveredAt?: string;
+}
+
+export interface ListConversationsFilter {
+  states?: ConversationState[];
+}
+
+/**
+ * Conversation state and the notification outbox. Every write is conditional on the
+ * version read, so races resolve to one winner on every backend (in memory, a file,
+ * a Durable Object).
+ */
+export interface Store {
+  getConversation(id: string): Promise<StoredConversation | null>;
+  /**
+   * Writes `conversation` if the stored version equals `expectedVersion` (`null`: the
+   * conversation must not exist yet). Returns the stored copy, whose version is
+   * `expectedVersion + 1` (or 1). Throws `StoreConflictError` when the version differs.
+   */
+  putConversation(conversation: StoredConversation, expectedVersion: number | null): Promise<StoredConversation>;
+  /** Summaries of conversations, newest update last. */
+  listConversations(filter?: ListConversationsFilter): Promise<ConversationSummary[]>;
+  /** Adds deliveries; a delivery whose id is already stored is left as it is. */
+  enqueueDeliveries(deliveries: OutboxDelivery[]): Promise<void>;
+  /** Pending deliveries whose `nextAttemptAt` is at or before `now`, oldest first. */
+  dueDeliveries(now: Date, limit: number): Promise<OutboxDelivery[]>;
+  /** Replaces a delivery (after an attempt). */
+  updateDelivery(delivery: OutboxDelivery): Promise<void>;
+  /** All deliveries, for tests and metrics. */
+  listDeliveries(): Promise<OutboxDelivery[]>;
+}
