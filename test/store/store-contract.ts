@@ -1,0 +1,338 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConversationState } from '../../src/chat/conversation.js';
+import { StoreConflictError } from '../../src/errors/index.js';
+import type { OutboxDelivery, Store, StoredConversation } from '../../src/store/index.js';
+
+/** What a backend under test gives the contract suite. */
+export interface StoreUnderTest {
+  store: Store;
+  /** Opens the same backing storage again (a restart); omitted for stores that do not persist. */
+  reopen?: () => Promise<Store>;
+  cleanup?: () => Promise<void>;
+}
+
+let sequence = 0;
+
+/** A valid conversation at version 0 (not stored yet). */
+export function makeConversation(overrides: Partial<StoredConversation> = {}): StoredConversation {
+  sequence += 1;
+  const createdAt = new Date(Date.UTC(2026, 0, 1, 12, 0, sequence)).toISOString();
+  return {
+    id: `conversation-${sequence}-${Math.random().toString(36).slice(2, 8)}`,
+    version: 0,
+    state: 'bot',
+    createdAt,
+    updatedAt: createdAt,
+    messages: [
+      {
+        id: `message-${sequence}`,
+        role: 'user',
+        parts: [{ type: 'text', text: 'Where is my order?' }],
+        metadata: { createdAt },
+      },
+    ],
+    handoff: null,
+    ...overrides,
+  };
+}
+
+/** A pending delivery created at `createdAt`, due at `nextAttemptAt` (defaults to `createdAt`). */
+export function makeDelivery(id: string, createdAt: string, nextAttemptAt = createdAt): OutboxDelivery {
+  return {
+    id,
+    notifier: 'webhook',
+    type: 'handoff.created',
+    payload: { conversationId: 'c-1', nested: { reasons: ['explicit_request'] } },
+    createdAt,
+    attempts: 0,
+    nextAttemptAt,
+    status: 'pending',
+  };
+}
+
+function withState(conversation: StoredConversation, state: ConversationState): StoredConversation {
+  return { ...conversation, state };
+}
+
+/**
+ * The contract every `Store` adapter passes: conditional writes by version, isolation of
+ * returned values, listing, the outbox, and (where the backend persists) a restart.
+ */
+export function testStore(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`${name} (store contract)`, () => {
+    let subject: StoreUnderTest;
+    let store: Store;
+
+    beforeEach(async () => {
+      subject = await makeStore();
+      store = subject.store;
+    });
+
+    afterEach(async () => {
+      await subject.cleanup?.();
+    });
+
+    describe('conversations', () => {
+      it('returns null for an unknown conversation', async () => {
+        expect(await store.getConversation('missing')).toBeNull();
+      });
+
+      it('creates a conversation at version 1 and reads it back', async () => {
+        const conversation = makeConversation();
+        const stored = await store.putConversation(conversation, null);
+        expect(stored.version).toBe(1);
+        expect(stored.messages).toEqual(conversation.messages);
+        expect(await store.getConversation(conversation.id)).toEqual(stored);
+      });
+
+      it('increments the version on every write', async () => {
+        const conversation = makeConversation();
+        const first = await store.putConversation(conversation, null);
+        const second = await store.putConversation({ ...first, state: 'queued' }, first.version);
+        const third = await store.putConversation({ ...second, state: 'assigned' }, second.version);
+        expect([first.version, second.version, third.version]).toEqual([1, 2, 3]);
+        const read = await store.getConversation(conversation.id);
+        expect(read?.version).toBe(3);
+        expect(read?.state).toBe('assigned');
+      });
+
+      it('uses the expected version, not the version field of the argument', async () => {
+        const conversation = makeConversation();
+        await store.putConversation(conversation, null);
+        const stored = await store.putConversation({ ...conversation, version: 41 }, 1);
+        expect(stored.version).toBe(2);
+      });
+
+      it('rejects a write with a stale version and keeps the stored copy', async () => {
+        const conversation = makeConversation();
+        const first = await store.putConversation(conversation, null);
+        await store.putConversation({ ...first, state: 'queued' }, 1);
+        const error = await store
+          .putConversation({ ...first, state: 'resolved' }, 1)
+          .catch((caught: unknown) => caught);
+        expect(StoreConflictError.isInstance(error)).toBe(true);
+        expect((error as StoreConflictError).conversationId).toBe(conversation.id);
+        const read = await store.getConversation(conversation.id);
+        expect(read?.state).toBe('queued');
+        expect(read?.version).toBe(2);
+      });
+
+      it('rejects a create when the conversation exists', async () => {
+        const conversation = makeConversation();
+        await store.putConversation(conversation, null);
+        const error = await store
+          .putConversation({ ...conversation, state: 'human' }, null)
+          .catch((caught: unknown) => caught);
+        expect(StoreConflictError.isInstance(error)).toBe(true);
+        expect((await store.getConversation(conversation.id))?.state).toBe('bot');
+      });
+
+      it('rejects an update of a conversation that does not exist', async () => {
+        const error = await store.putConversation(makeConversation(), 3).catch((caught: unknown) => caught);
+        expect(StoreConflictError.isInstance(error)).toBe(true);
+      });
+
+      it('isolates stored values from the objects passed in and returned', async () => {
+        const conversation = makeConversation();
+        const stored = await store.putConversation(conversation, null);
+        conversation.messages.push({ id: 'extra', role: 'user', parts: [] });
+        stored.state = 'resolved';
+        stored.messages.length = 0;
+        const read = await store.getConversation(conversation.id);
+        expect(read?.state).toBe('bot');
+        expect(read?.messages).toHaveLength(1);
+        read!.messages.length = 0;
+        const again = await store.getConversation(conversation.id);
+        expect(again?.messages).toHaveLength(1);
+      });
+
+      it('keeps every field of a full conversation', async () => {
+        const conversation = makeConversation({
+          state: 'assigned',
+          tokenHash: 'a'.repeat(64),
+          identity: { id: 'u-1', name: 'Ana', email: 'ana@example.com' },
+          language: 'es',
+          handoff: {
+            id: 'h-1',
+            createdAt: '2026-01-01T12:00:00.000Z',
+            reasons: [{ reason: 'explicit_request', source: 'guard', detail: 'asked for a person', score: 0.9 }],
+            urgency: 'high',
+            team: 'billing',
+            skills: ['refunds'],
+            etaSeconds: 120,
+            brief: { summary: 'Refund for a double charge', nested: [1, 2, { deep: true }] },
+            agentId: 'agent-7',
+            claimedAt: '2026-01-01T12:01:00.000Z',
+          },
+          pastHandoffs: [],
+        });
+        const stored = await store.putConversation(conversation, null);
+        expect(stored).toEqual({ ...conversation, version: 1 });
+        expect(await store.getConversation(conversation.id)).toEqual({ ...conversation, version: 1 });
+      });
+
+      it('lets exactly one of two concurrent writes with the same expected version win', async () => {
+        const conversation = makeConversation();
+        const created = await store.putConversation(conversation, null);
+        const results = await Promise.allSettled([
+          store.putConversation({ ...created, state: 'queued' }, created.version),
+          store.putConversation({ ...created, state: 'human' }, created.version),
+          store.putConversation({ ...created, state: 'resolved' }, created.version),
+        ]);
+        const winners = results.filter((result) => result.status === 'fulfilled');
+        const losers = results.filter((result) => result.status === 'rejected');
+        expect(winners).toHaveLength(1);
+        expect(losers).toHaveLength(2);
+        for (const loser of losers) expect(StoreConflictError.isInstance(loser.reason)).toBe(true);
+        const read = await store.getConversation(conversation.id);
+        expect(read?.version).toBe(2);
+        expect(read?.state).toBe((winners[0] as PromiseFulfilledResult<StoredConversation>).value.state);
+      });
+
+      it('lets exactly one of two concurrent creates win', async () => {
+        const conversation = makeConversation();
+        const results = await Promise.allSettled([
+          store.putConversation(conversation, null),
+          store.putConversation({ ...conversation, state: 'queued' }, null),
+        ]);
+        expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      });
+    });
+
+    describe('listConversations', () => {
+      it('lists summaries, newest update last, filtered by state', async () => {
+        const first = await store.putConversation(makeConversation(), null);
+        const second = await store.putConversation(withState(makeConversation(), 'queued'), null);
+        const third = await store.putConversation(withState(makeConversation(), 'human'), null);
+        // Updating the first moves it to the end.
+        await store.putConversation(withState(first, 'queued'), first.version);
+
+        const all = await store.listConversations();
+        expect(all.map((summary) => summary.id)).toEqual([second.id, third.id, first.id]);
+        expect(all[2]).toMatchObject({ id: first.id, state: 'queued', messageCount: 1, handoff: null });
+
+        const queued = await store.listConversations({ states: ['queued'] });
+        expect(queued.map((summary) => summary.id)).toEqual([second.id, first.id]);
+
+        const several = await store.listConversations({ states: ['human', 'resolved'] });
+        expect(several.map((summary) => summary.id)).toEqual([third.id]);
+        expect(await store.listConversations({ states: [] })).toEqual([]);
+      });
+
+      it('summarizes the handoff and message count', async () => {
+        const conversation = makeConversation({
+          state: 'queued',
+          handoff: {
+            id: 'h-2',
+            createdAt: '2026-01-01T12:00:00.000Z',
+            reasons: [{ reason: 'negative_sentiment', source: 'guard', detail: 'angry' }],
+            urgency: 'normal',
+            team: 'support',
+            brief: null,
+          },
+        });
+        await store.putConversation(conversation, null);
+        const [summary] = await store.listConversations({ states: ['queued'] });
+        expect(summary).toEqual({
+          id: conversation.id,
+          state: 'queued',
+          createdAt: conversation.createdAt,
+          updatedAt: conversation.updatedAt,
+          messageCount: 1,
+          handoff: conversation.handoff,
+        });
+      });
+    });
+
+    describe('outbox', () => {
+      it('enqueues deliveries once per id', async () => {
+        const delivery = makeDelivery('d-1', '2026-01-01T12:00:00.000Z');
+        await store.enqueueDeliveries([delivery]);
+        await store.enqueueDeliveries([
+          { ...delivery, type: 'handoff.changed' },
+          makeDelivery('d-2', delivery.createdAt),
+        ]);
+        const all = await store.listDeliveries();
+        expect(all.map((item) => item.id).sort()).toEqual(['d-1', 'd-2']);
+        expect(all.find((item) => item.id === 'd-1')?.type).toBe('handoff.created');
+        expect(all.find((item) => item.id === 'd-1')).toEqual(delivery);
+      });
+
+      it('returns pending due deliveries oldest first, up to the limit', async () => {
+        await store.enqueueDeliveries([
+          makeDelivery('late', '2026-01-01T12:00:03.000Z'),
+          makeDelivery('early', '2026-01-01T12:00:01.000Z'),
+          makeDelivery('middle', '2026-01-01T12:00:02.000Z'),
+          makeDelivery('future', '2026-01-01T12:00:00.000Z', '2026-01-01T13:00:00.000Z'),
+        ]);
+        const now = new Date('2026-01-01T12:30:00.000Z');
+        expect((await store.dueDeliveries(now, 10)).map((item) => item.id)).toEqual(['early', 'middle', 'late']);
+        expect((await store.dueDeliveries(now, 2)).map((item) => item.id)).toEqual(['early', 'middle']);
+        const later = new Date('2026-01-01T13:00:00.000Z');
+        expect((await store.dueDeliveries(later, 10)).map((item) => item.id)).toEqual([
+          'future',
+          'early',
+          'middle',
+          'late',
+        ]);
+      });
+
+      it('updates a delivery after an attempt', async () => {
+        const delivery = makeDelivery('d-3', '2026-01-01T12:00:00.000Z');
+        await store.enqueueDeliveries([delivery]);
+        await store.updateDelivery({
+          ...delivery,
+          attempts: 1,
+          lastError: 'HTTP 500',
+          nextAttemptAt: '2026-01-01T12:05:00.000Z',
+        });
+        expect(await store.dueDeliveries(new Date('2026-01-01T12:01:00.000Z'), 10)).toEqual([]);
+        const [retry] = await store.dueDeliveries(new Date('2026-01-01T12:05:00.000Z'), 10);
+        expect(retry).toMatchObject({ id: 'd-3', attempts: 1, lastError: 'HTTP 500' });
+
+        await store.updateDelivery({
+          ...retry!,
+          attempts: 2,
+          status: 'delivered',
+          deliveredAt: '2026-01-01T12:05:01.000Z',
+        });
+        expect(await store.dueDeliveries(new Date('2026-02-01T00:00:00.000Z'), 10)).toEqual([]);
+        const [stored] = await store.listDeliveries();
+        expect(stored).toMatchObject({ status: 'delivered', attempts: 2, deliveredAt: '2026-01-01T12:05:01.000Z' });
+      });
+
+      it('isolates deliveries from returned objects', async () => {
+        await store.enqueueDeliveries([makeDelivery('d-4', '2026-01-01T12:00:00.000Z')]);
+        const [listed] = await store.listDeliveries();
+        listed!.status = 'failed';
+        (listed!.payload as { conversationId: string }).conversationId = 'changed';
+        const [again] = await store.listDeliveries();
+        expect(again?.status).toBe('pending');
+        expect((again?.payload as { conversationId: string }).conversationId).toBe('c-1');
+      });
+    });
+
+    describe('persistence', () => {
+      it('keeps conversations and deliveries across a reopen', async (context) => {
+        if (!subject.reopen) {
+          context.skip();
+          return;
+        }
+        const conversation = makeConversation();
+        const created = await store.putConversation(conversation, null);
+        const updated = await store.putConversation({ ...created, state: 'queued' }, created.version);
+        await store.enqueueDeliveries([makeDelivery('d-persist', '2026-01-01T12:00:00.000Z')]);
+
+        const reopened = await subject.reopen();
+        expect(await reopened.getConversation(conversation.id)).toEqual(updated);
+        expect((await reopened.listConversations({ states: ['queued'] })).map((item) => item.id)).toContain(
+          conversation.id,
+        );
+        expect((await reopened.listDeliveries()).map((item) => item.id)).toContain('d-persist');
+        const error = await reopened.putConversation(created, created.version).catch((caught: unknown) => caught);
+        expect(StoreConflictError.isInstance(error)).toBe(true);
+        expect((await reopened.putConversation(updated, updated.version)).version).toBe(3);
+      });
+    });
+  });
+}
