@@ -308,7 +308,7 @@ export function testStore(name: string, makeStore: () => Promise<StoreUnderTest>
         (listed!.payload as { conversationId: string }).conversationId = 'changed';
         const [again] = await store.listDeliveries();
         expect(again?.status).toBe('pending');
-        expect((again?.payload as { conversationId: string }).conversationId).toBe('c-1');
+        expect(again?.payload).toMatchObject({ conversationId: 'c-1' });
       });
     });
 

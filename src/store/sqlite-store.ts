@@ -1,0 +1,172 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { StoreConflictError } from '../errors/store-conflict-error.js';
+import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
+import { summarizeConversation } from './memory-store.js';
+import type { ConversationSummary, OutboxDelivery, Store, StoredConversation } from './store.js';
+
+/** Options of {@link createSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** Database file; its folder is created when missing. `:memory:` keeps nothing on disk. */
+  path: string;
+  /** How long a write waits for another process holding the database lock. @default 5000 */
+  busyTimeoutMs?: number;
+}
+
+/** A {@link Store} backed by one SQLite file; `close()` releases the file. */
+export interface SqliteStore extends Store {
+  close(): void;
+}
+
+const schema = `
+CREATE TABLE IF NOT EXISTS conversations (
+  id TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  write_sequence INTEGER NOT NULL,
+  summary TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS conversations_by_write ON conversations (write_sequence);
+CREATE TABLE IF NOT EXISTS deliveries (
+  id TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  next_attempt_at_ms INTEGER NOT NULL,
+  enqueue_sequence INTEGER NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at_ms);
+`;
+
+/**
+ * A durable `Store` for Node (22+) on the built-in `node:sqlite`: one file holds the
+ * conversations and the outbox, so state survives a restart. Conditional writes are a
+ * single `UPDATE ... WHERE version = ?` (or `INSERT ... ON CONFLICT DO NOTHING`), atomic
+ * even when several processes share the file.
+ *
+ * Node only: the Worker uses `createDurableObjectStore` instead.
+ *
+ * @example
+ * const store = createSqliteStore({ path: '.handrail/handrail.db' });
+ * app.route('/api', handrail({ model, store }));
+ */
+export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOptions): SqliteStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new DatabaseSync(path);
+  database.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  if (path !== ':memory:') database.exec('PRAGMA journal_mode = WAL');
+  database.exec('PRAGMA synchronous = NORMAL');
+  database.exec(schema);
+
+  const statements = {
+    get: database.prepare('SELECT data FROM conversations WHERE id = ?'),
+    insert: database.prepare(
+      `INSERT INTO conversations (id, version, state, write_sequence, summary, data)
+       VALUES (?, 1, ?, (SELECT coalesce(max(write_sequence), 0) + 1 FROM conversations), ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    ),
+    update: database.prepare(
+      `UPDATE conversations
+       SET version = version + 1, state = ?, summary = ?, data = ?,
+           write_sequence = (SELECT coalesce(max(write_sequence), 0) + 1 FROM conversations)
+       WHERE id = ? AND version = ?`,
+    ),
+    listAll: database.prepare('SELECT summary FROM conversations ORDER BY write_sequence'),
+    enqueue: database.prepare(
+      `INSERT INTO deliveries (id, status, created_at_ms, next_attempt_at_ms, enqueue_sequence, data)
+       VALUES (?, ?, ?, ?, (SELECT coalesce(max(enqueue_sequence), 0) + 1 FROM deliveries), ?)
+       ON CONFLICT (id) DO NOTHING`,
+    ),
+    due: database.prepare(
+      `SELECT data FROM deliveries WHERE status = 'pending' AND next_attempt_at_ms <= ?
+       ORDER BY created_at_ms, enqueue_sequence LIMIT ?`,
+    ),
+    updateDelivery: database.prepare(
+      `INSERT INTO deliveries (id, status, created_at_ms, next_attempt_at_ms, enqueue_sequence, data)
+       VALUES (?, ?, ?, ?, (SELECT coalesce(max(enqueue_sequence), 0) + 1 FROM deliveries), ?)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, created_at_ms = excluded.created_at_ms,
+         next_attempt_at_ms = excluded.next_attempt_at_ms, data = excluded.data`,
+    ),
+    listDeliveries: database.prepare('SELECT data FROM deliveries ORDER BY enqueue_sequence'),
+  };
+
+  /** Runs a database call, turning driver failures into `StoreUnavailableError`. */
+  const run = <T>(operation: () => T): T => {
+    try {
+      return operation();
+    } catch (error) {
+      throw new StoreUnavailableError({ message: 'The SQLite store could not be read or written.', cause: error });
+    }
+  };
+
+  const deliveryRow = (delivery: OutboxDelivery) =>
+    [
+      delivery.id,
+      delivery.status,
+      Date.parse(delivery.createdAt),
+      Date.parse(delivery.nextAttemptAt),
+      JSON.stringify(delivery),
+    ] as const;
+
+  return {
+    async getConversation(id) {
+      const row = run(() => statements.get.get(id)) as { data: string } | undefined;
+      return row ? (JSON.parse(row.data) as StoredConversation) : null;
+    },
+
+    async putConversation(conversation, expectedVersion) {
+      const stored: StoredConversation = { ...conversation, version: (expectedVersion ?? 0) + 1 };
+      const data = JSON.stringify(stored);
+      const summary = JSON.stringify(summarizeConversation(stored));
+      const result = run(() =>
+        expectedVersion === null
+          ? statements.insert.run(stored.id, stored.state, summary, data)
+          : statements.update.run(stored.state, summary, data, stored.id, expectedVersion),
+      );
+      if (Number(result.changes) !== 1) throw new StoreConflictError({ conversationId: conversation.id });
+      return JSON.parse(data) as StoredConversation;
+    },
+
+    async listConversations(filter = {}) {
+      const rows = run(() => statements.listAll.all()) as Array<{ summary: string }>;
+      const summaries = rows.map((row) => JSON.parse(row.summary) as ConversationSummary);
+      const states = filter.states;
+      return states ? summaries.filter((summary) => states.includes(summary.state)) : summaries;
+    },
+
+    async enqueueDeliveries(deliveries) {
+      run(() => {
+        database.exec('BEGIN IMMEDIATE');
+        try {
+          for (const delivery of deliveries) statements.enqueue.run(...deliveryRow(delivery));
+          database.exec('COMMIT');
+        } catch (error) {
+          database.exec('ROLLBACK');
+          throw error;
+        }
+      });
+    },
+
+    async dueDeliveries(now, limit) {
+      const rows = run(() => statements.due.all(now.getTime(), Math.max(0, Math.floor(limit)))) as Array<{
+        data: string;
+      }>;
+      return rows.map((row) => JSON.parse(row.data) as OutboxDelivery);
+    },
+
+    async updateDelivery(delivery) {
+      run(() => statements.updateDelivery.run(...deliveryRow(delivery)));
+    },
+
+    async listDeliveries() {
+      const rows = run(() => statements.listDeliveries.all()) as Array<{ data: string }>;
+      return rows.map((row) => JSON.parse(row.data) as OutboxDelivery);
+    },
+
+    close() {
+      if (database.isOpen) database.close();
+    },
+  };
+}
