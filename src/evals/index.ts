@@ -1,0 +1,45 @@
+export type { CaseOutcome, CaseResult, CaseRunner, OutcomeEvidence } from './case-result.js';
+export { DatasetError, type DatasetIssue, formatDatasetIssue } from './dataset-error.js';
+export {
+  type EvalCase,
+  type ExpectedReason,
+  evalCaseSchema,
+  evalMessageSchema,
+  expectedReasons,
+  type ScopeUtterance,
+  scopeUtteranceSchema,
+} from './eval-case.js';
+export { caseTranscript, createGuardRunner, type GuardLike, judgeTranscript } from './guard-runner.js';
+export { type ChartBar, escapeHtml, type ReportContext, renderBarChart, renderHtmlReport } from './html-report.js';
+export { escapeXml, renderJunitReport } from './junit-report.js';
+export {
+  type LineRecord,
+  type LoadOptions,
+  loadDataset,
+  loadScope,
+  type ParsedLines,
+  parseJsonLines,
+} from './load-dataset.js';
+export {
+  type CaseReportEntry,
+  computeMetrics,
+  type EvalReport,
+  percentile,
+  type Rate,
+  type ReasonMetrics,
+  rate,
+  type SourceMetrics,
+  sourceOf,
+} from './metrics.js';
+export { type AppLike, createPipelineRunner, type PipelineRunnerOptions } from './pipeline-runner.js';
+export {
+  conversationTranscript,
+  type ExportedConversation,
+  type ReplayFinding,
+  type ReplayReport,
+  replayConversations,
+  storeExportSchema,
+} from './replay.js';
+export { type RunEvalOptions, runEval } from './run-eval.js';
+export { formatTable, renderReplayText, renderTextReport } from './text-report.js';
+export { wilsonInterval, z95 } from './wilson-interval.js';
