@@ -30,8 +30,16 @@ export interface HandoffRecord {
   etaSeconds?: number;
   /** The structured brief for the agent (a `HandoffBrief`). */
   brief: unknown;
-  /** Fields the bot is still asking for before the handoff completes (pre-handoff questions). */
-  pendingQuestions?: string[];
+  /** Fields the bot asked for before completing the handoff (pre-handoff questions), in order. */
+  askedQuestions?: string[];
+  /** True while the bot is still collecting answers or contact details before the handoff completes. */
+  collecting?: boolean;
+  /** True when nobody is available and the bot waits for the customer's name and email to open a ticket. */
+  awaitingContact?: boolean;
+  /** Where the brief came from: the model, or the deterministic extractive brief. */
+  briefSource?: 'model' | 'extractive';
+  /** Why the model brief was not used, when it was not. */
+  briefError?: string;
   agentId?: string;
   claimedAt?: string;
   firstAgentReplyAt?: string;

@@ -1,0 +1,205 @@
+import type { LanguageModel, ToolSet } from 'ai';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { GuardOptions } from './guard/index.js';
+import type { Logger } from './logger.js';
+import type { Notifier } from './notify/index.js';
+import type { Team } from './routing/index.js';
+import type { Store } from './store/store.js';
+import type { Tracer } from './tracing/tracer.js';
+
+/** An agent who may use the agent API, identified by a bearer token. */
+export interface AgentCredential {
+  /** Bearer token of the agent (at least 16 characters). */
+  token: string;
+  /** Agent id; matches an agent in `teams[].agents` when routing should count their load. */
+  id: string;
+  name?: string;
+  /** Teams whose conversations the agent may see. Omitted: all teams. */
+  teams?: string[];
+}
+
+/** A question the bot may ask before handing off, for a field routing needs. */
+export interface PreHandoffQuestionOption {
+  field: string;
+  question: string;
+  /** A pattern that finds the field in the transcript; when it matches, the question is skipped. */
+  pattern?: RegExp;
+  /** An entity of the brief that holds the field (e.g. `orderNumbers`). */
+  entity?: 'orderNumbers' | 'accountNumbers' | 'emails' | 'phoneNumbers';
+}
+
+/** Decides whether a request may read or write a conversation (the host app's own auth). */
+export type ConversationAuthHook = (c: Context, conversationId: string) => boolean | Promise<boolean>;
+
+/** Options of {@link handrail}. */
+export interface HandrailOptions {
+  /** The AI SDK language model that answers the customer. */
+  model: LanguageModel;
+  /**
+   * The system prompt. `{{companyName}}`, `{{scope}}` and `{{businessHours}}` are filled from `promptVariables`.
+   * @default the contents of `prompts/system.md`
+   */
+  system?: string;
+  /** Values for the system prompt's variables. */
+  promptVariables?: { companyName?: string; scope?: string; businessHours?: string };
+  /** The host app's own AI SDK tools, passed to the model beside `escalate_to_human`. */
+  tools?: ToolSet;
+  /** Most model steps (tool round trips) in one turn. @default 5 */
+  maxSteps?: number;
+  /** Conversation state and the notification outbox. @default createMemoryStore() */
+  store?: Store;
+  /** Current time. @default () => new Date() */
+  clock?: () => Date;
+  /** Where decisions and failures are logged. @default silentLogger */
+  logger?: Logger;
+  /** Traces every turn (see `createLangfuseTracer`). @default noopTracer */
+  tracer?: Tracer;
+  /** Guard thresholds, switches, topics and scope. */
+  guard?: GuardOptions;
+  /** An optional model-based classifier that runs beside the main generation. */
+  classifier?: { model: LanguageModel; timeoutMs?: number };
+  /** Hold the model's text until the output guard has passed. @default true */
+  holdOutput?: boolean;
+  /** Deadline of one model call, in milliseconds; past it the user is handed off with reason `error`. @default 30000 */
+  modelTimeoutMs?: number;
+  /** Request limits. */
+  limits?: { maxBodyBytes?: number; maxMessages?: number; maxMessageChars?: number };
+  /**
+   * Who may read and write a conversation: `token` (a per-conversation token returned in the
+   * `x-handrail-conversation-token` header on creation), `none`, or a hook using the host app's auth.
+   * @default 'token'
+   */
+  conversationAuth?: 'token' | 'none' | ConversationAuthHook;
+  /** Agents allowed on the agent API. */
+  agents?: AgentCredential[];
+  /** Shorthand for one agent (`id: 'agent'`) who sees every team. */
+  agentToken?: string;
+  /** Teams that take handoffs. Without teams, every handoff goes to one shared queue. */
+  teams?: Team[];
+  /** Where handoff notifications go (signed webhook, Slack). */
+  notifiers?: Notifier[];
+  /** Retry policy of the notification outbox. */
+  outbox?: { baseMs?: number; maxMs?: number; maxAttempts?: number };
+  /** The handoff brief: the model that writes it (default: `model`; `false` for the extractive brief only) and its deadline. */
+  brief?: { model?: LanguageModel | false; timeoutMs?: number };
+  /** At most two questions the bot asks before handing off (never when urgency is critical). */
+  preHandoffQuestions?: PreHandoffQuestionOption[];
+  /** Expected handling time per conversation before there is history. @default 300 */
+  defaultHandlingSeconds?: number;
+  /** Base URL of the agent console, for links in notifications. */
+  consoleUrl?: string;
+  /** How often the server-sent event routes look for changes, in milliseconds. @default 500 */
+  eventsPollMs?: number;
+  /** Runs work after the response (Workers: `executionCtx.waitUntil`). Detected from the request by default. */
+  waitUntil?: (promise: Promise<unknown>) => void;
+}
+
+const functionSchema = (name: string) =>
+  z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', `${name} must be a function`);
+
+const objectWith = (name: string, methods: string[]) =>
+  z.custom<object>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      methods.every((method) => typeof (value as Record<string, unknown>)[method] === 'function'),
+    `${name} must be an object with ${methods.join(', ')}`,
+  );
+
+const modelSchema = z.custom<LanguageModel>(
+  (value) =>
+    typeof value === 'string' ||
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { doStream?: unknown }).doStream === 'function' &&
+      typeof (value as { doGenerate?: unknown }).doGenerate === 'function'),
+  'model must be an AI SDK language model (an object with doGenerate and doStream, or a model id string)',
+);
+
+/** The zod schema that validates {@link HandrailOptions} once, when `handrail()` runs. */
+export const handrailOptionsSchema = z
+  .object({
+    model: modelSchema,
+    system: z.string().min(1, 'system must not be empty').optional(),
+    promptVariables: z
+      .object({ companyName: z.string(), scope: z.string(), businessHours: z.string() })
+      .partial()
+      .strict()
+      .optional(),
+    tools: z.record(z.string(), z.object({}).loose()).optional(),
+    maxSteps: z.number().int().min(1).max(50).optional(),
+    store: objectWith('store', ['getConversation', 'putConversation', 'listConversations']).optional(),
+    clock: functionSchema('clock').optional(),
+    logger: objectWith('logger', ['debug', 'info', 'warn', 'error']).optional(),
+    tracer: objectWith('tracer', ['startTurn', 'flush']).optional(),
+    guard: z.object({}).loose().optional(),
+    classifier: z.object({ model: modelSchema, timeoutMs: z.number().int().positive().optional() }).optional(),
+    holdOutput: z.boolean().optional(),
+    modelTimeoutMs: z.number().int().positive().max(600_000).optional(),
+    limits: z
+      .object({
+        maxBodyBytes: z.number().int().min(1024).max(10_000_000),
+        maxMessages: z.number().int().min(1).max(10_000),
+        maxMessageChars: z.number().int().min(1).max(1_000_000),
+      })
+      .partial()
+      .strict()
+      .optional(),
+    conversationAuth: z.union([z.enum(['token', 'none']), functionSchema('conversationAuth')]).optional(),
+    agents: z
+      .array(
+        z.object({
+          token: z.string().min(16, 'agent tokens must be at least 16 characters'),
+          id: z.string().min(1),
+          name: z.string().optional(),
+          teams: z.array(z.string()).optional(),
+        }),
+      )
+      .optional(),
+    agentToken: z.string().min(16, 'agentToken must be at least 16 characters').optional(),
+    teams: z.array(z.object({}).loose()).optional(),
+    notifiers: z.array(objectWith('notifier', ['deliver'])).optional(),
+    outbox: z
+      .object({
+        baseMs: z.number().int().positive(),
+        maxMs: z.number().int().positive(),
+        maxAttempts: z.number().int().min(1).max(100),
+      })
+      .partial()
+      .strict()
+      .optional(),
+    brief: z
+      .object({ model: z.union([modelSchema, z.literal(false)]), timeoutMs: z.number().int().positive() })
+      .partial()
+      .strict()
+      .optional(),
+    preHandoffQuestions: z
+      .array(
+        z.object({
+          field: z.string().min(1),
+          question: z.string().min(1),
+          pattern: z.instanceof(RegExp).optional(),
+          entity: z.enum(['orderNumbers', 'accountNumbers', 'emails', 'phoneNumbers']).optional(),
+        }),
+      )
+      .max(2, 'at most two pre-handoff questions')
+      .optional(),
+    defaultHandlingSeconds: z.number().positive().optional(),
+    consoleUrl: z.string().url().optional(),
+    eventsPollMs: z.number().int().min(10).max(60_000).optional(),
+    waitUntil: functionSchema('waitUntil').optional(),
+  })
+  .strict();
+
+/** Validates options and throws one readable error listing every problem. */
+export function validateHandrailOptions(options: unknown): HandrailOptions {
+  const result = handrailOptionsSchema.safeParse(options);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `${issue.path.map(String).join('.') || 'options'}: ${issue.message}`)
+      .join('; ');
+    throw new TypeError(`Invalid Handrail options: ${problems}`);
+  }
+  return options as HandrailOptions;
+}
