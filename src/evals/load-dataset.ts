@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import type { z } from 'zod';
 import { DatasetError, type DatasetIssue } from './dataset-error.js';
 import { type EvalCase, evalCaseSchema, type ScopeUtterance, scopeUtteranceSchema } from './eval-case.js';
@@ -71,8 +72,8 @@ async function loadLines<T>(files: readonly string[], schema: z.ZodType<T>, read
 /**
  * Loads labelled cases from JSONL files. Invalid lines, and later copies of a case id
  * already seen, are reported in `issues` with file and line and skipped; with `strict`
- * any issue fails the load with a {@link DatasetError}. A missing file rejects with the
- * file system's error.
+ * any issue fails the load with a {@link DatasetError}. A case without `source` gets its
+ * file's name (without extension). A missing file rejects with the file system's error.
  */
 export async function loadDataset(
   files: readonly string[],
@@ -87,7 +88,9 @@ export async function loadDataset(
       continue;
     }
     seen.add(record.value.id);
-    cases.push(record.value);
+    cases.push(
+      record.value.source ? record.value : { ...record.value, source: basename(record.file, extname(record.file)) },
+    );
   }
   issues.sort((a, b) => (a.file === b.file ? a.line - b.line : files.indexOf(a.file) - files.indexOf(b.file)));
   if (options.strict && issues.length > 0) throw new DatasetError(issues);

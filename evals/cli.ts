@@ -1,0 +1,303 @@
+/**
+ * The eval CLI: `npm run eval -- <dataset.jsonl>... [options]`. See docs/evals.md.
+ *
+ * Exit codes: 0 all thresholds met; 1 a threshold not met; 2 usage or input error (bad
+ * option, unreadable file, invalid line with --strict, nothing to run); 3 run error (the
+ * guard or pipeline could not be loaded, or a case failed to run).
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  type AppLike,
+  type CaseResult,
+  type CaseRunner,
+  computeMetrics,
+  createGuardRunner,
+  createPipelineRunner,
+  DatasetError,
+  type EvalReport,
+  formatDatasetIssue,
+  type GuardLike,
+  loadDataset,
+  loadScope,
+  renderHtmlReport,
+  renderJunitReport,
+  renderReplayText,
+  renderTextReport,
+  replayConversations,
+  runEval,
+  storeExportSchema,
+} from '../src/evals/index.js';
+import { createMemoryStore } from '../src/store/index.js';
+
+/** Exit codes of the CLI. */
+export const exitCodes = { ok: 0, thresholdFailed: 1, usage: 2, runError: 3 } as const;
+
+const usage = `Usage: npm run eval -- <dataset.jsonl>... [options]
+
+  --scope <file.jsonl>         in-scope utterances ({text,intent} per line); repeatable
+  --guard-only                 run the guard alone instead of the full chat pipeline
+  --model offline|openai       model of the full pipeline (default offline)
+  --concurrency <N>            cases run at once (default 4)
+  --json <file>                write the JSON report
+  --html <file>                write the self-contained HTML report
+  --junit <file>               write JUnit XML (one testcase per case)
+  --fail-under-recall <R>      exit 1 when recall on escalate cases is below R (0..1)
+  --max-false-escalation <F>   exit 1 when the false escalation rate is above F (0..1)
+  --strict                     fail (exit 2) on any invalid dataset line instead of skipping it
+  --replay <export.json>       run the guard over a store export; list conversations never
+                               handed off that should have been
+  --guard-module <file>        module exporting createGuard() to evaluate instead of src/guard
+  --help                       show this help
+
+Exit codes: 0 ok, 1 threshold not met, 2 usage/input error, 3 run error.`;
+
+class UsageError extends Error {}
+class RunError extends Error {}
+
+interface GuardModule {
+  createGuard(options?: { scope?: { utterances: string[] } }): GuardLike;
+}
+interface HandrailModule {
+  handrail(options: Record<string, unknown>): AppLike;
+}
+interface ModelModule {
+  createOfflineModel(): unknown;
+  resolveModel(env: NodeJS.ProcessEnv): unknown;
+}
+
+/** Imports a module by a URL or a path relative to this file, checking it exports `names`. */
+async function importProject<T>(relative: string, names: string[]): Promise<T> {
+  let loaded: Record<string, unknown>;
+  try {
+    loaded = (await import(new URL(relative, import.meta.url).href)) as Record<string, unknown>;
+  } catch (error) {
+    throw new RunError(`could not load ${relative}: ${(error as Error).message}`);
+  }
+  for (const name of names) {
+    if (typeof loaded[name] !== 'function') throw new RunError(`${relative} does not export ${name}()`);
+  }
+  return loaded as T;
+}
+
+function parseFraction(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0 || number > 1) throw new UsageError(`--${name} must be a number in 0..1`);
+  return number;
+}
+
+function progressBar(stream: NodeJS.WriteStream) {
+  let last = 0;
+  return {
+    update(done: number, total: number) {
+      const now = Date.now();
+      if (done !== total && now - last < 80) return;
+      last = now;
+      const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 30));
+      const filled = Math.round((done / total) * width);
+      stream.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${((done / total) * 100).toFixed(0)}%`,
+      );
+    },
+    done() {
+      stream.write('\r\x1b[2K');
+    },
+  };
+}
+
+async function writeOutput(file: string, text: string) {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+}
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`eval: ${error.message}\n\n${usage}\n`);
+      return exitCodes.usage;
+    }
+    if (error instanceof DatasetError) {
+      process.stderr.write(`eval: ${error.message}\n`);
+      return exitCodes.usage;
+    }
+    if (error instanceof RunError) {
+      process.stderr.write(`eval: ${error.message}\n`);
+      return exitCodes.runError;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      process.stderr.write(`eval: ${(error as Error).message}\n`);
+      return exitCodes.usage;
+    }
+    process.stderr.write(`eval: ${(error as Error).stack ?? String(error)}\n`);
+    return exitCodes.runError;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseCli>;
+  try {
+    parsed = parseCli(argv);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return exitCodes.ok;
+  }
+  if (positionals.length === 0 && !values.replay) throw new UsageError('give at least one dataset file or --replay');
+  const model = values.model ?? 'offline';
+  if (model !== 'offline' && model !== 'openai') throw new UsageError('--model must be offline or openai');
+  const concurrency = Number(values.concurrency ?? '4');
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new UsageError('--concurrency must be a positive integer');
+  const minRecall = parseFraction('fail-under-recall', values['fail-under-recall']);
+  const maxFalseEscalation = parseFraction('max-false-escalation', values['max-false-escalation']);
+  const strict = values.strict ?? false;
+
+  let scopeUtterances: string[] | undefined;
+  if (values.scope && values.scope.length > 0) {
+    const scope = await loadScope(values.scope, { strict });
+    for (const issue of scope.issues) process.stderr.write(`warning: skipped ${formatDatasetIssue(issue)}\n`);
+    scopeUtterances = scope.utterances.map((utterance) => utterance.text);
+  }
+
+  let guardModule: GuardModule | undefined;
+  const loadGuard = async () => {
+    guardModule ??= await importProject<GuardModule>(
+      values['guard-module'] ? pathToFileURL(resolve(values['guard-module'])).href : '../src/guard/index.js',
+      ['createGuard'],
+    );
+    const module = guardModule;
+    return () => module.createGuard(scopeUtterances ? { scope: { utterances: scopeUtterances } } : {});
+  };
+
+  let exitCode: number = exitCodes.ok;
+
+  if (values.replay) {
+    const createGuardForConversation = await loadGuard();
+    let conversations: unknown;
+    try {
+      conversations = JSON.parse(await readFile(values.replay, 'utf8'));
+    } catch (error) {
+      if (error instanceof SyntaxError) throw new UsageError(`${values.replay}: invalid JSON: ${error.message}`);
+      throw error;
+    }
+    const exported = storeExportSchema.safeParse(conversations);
+    if (!exported.success) {
+      throw new UsageError(`${values.replay}: not a store export: ${exported.error.issues[0]?.message ?? 'invalid'}`);
+    }
+    const shared = createGuardForConversation();
+    const replay = await replayConversations(exported.data, () => shared);
+    process.stdout.write(`${renderReplayText(replay)}\n`);
+    if (values.json && positionals.length === 0) await writeOutput(values.json, `${JSON.stringify(replay, null, 2)}\n`);
+    if (positionals.length === 0) return exitCode;
+  }
+
+  const { cases, issues } = await loadDataset(positionals, { strict });
+  for (const issue of issues) process.stderr.write(`warning: skipped ${formatDatasetIssue(issue)}\n`);
+  if (cases.length === 0) throw new UsageError('no valid cases to run');
+
+  let runner: CaseRunner;
+  let mode: string;
+  if (values['guard-only']) {
+    const createGuardForCase = await loadGuard();
+    // The guard judges the transcript it is given and keeps no state between calls, so one
+    // instance (with its scope index built once) serves every case.
+    const shared = createGuardForCase();
+    runner = createGuardRunner(() => shared);
+    mode = 'guard-only';
+  } else {
+    const { handrail } = await importProject<HandrailModule>('../src/handrail.js', ['handrail']);
+    const models = await importProject<ModelModule>('../src/model/index.js', ['createOfflineModel', 'resolveModel']);
+    let languageModel: unknown;
+    try {
+      languageModel = model === 'openai' ? models.resolveModel(process.env) : models.createOfflineModel();
+    } catch (error) {
+      throw new RunError(`could not create the ${model} model: ${(error as Error).message}`);
+    }
+    runner = createPipelineRunner({
+      createApp: () =>
+        handrail({
+          model: languageModel,
+          store: createMemoryStore(),
+          conversationAuth: 'none',
+          ...(scopeUtterances ? { guard: { scope: { utterances: scopeUtterances } } } : {}),
+        }),
+    });
+    mode = `pipeline (${model} model)`;
+  }
+
+  const bar = process.stderr.isTTY ? progressBar(process.stderr) : undefined;
+  const results: CaseResult[] = await runEval(cases, runner, {
+    concurrency,
+    onProgress: (done, total) => bar?.update(done, total),
+  });
+  bar?.done();
+
+  const report: EvalReport = computeMetrics(results);
+  const meta = { mode, datasets: positionals, generatedAt: new Date().toISOString(), datasetIssues: issues };
+  process.stdout.write(`${renderTextReport(report)}\n`);
+  if (values.json) await writeOutput(values.json, `${JSON.stringify({ ...report, meta }, null, 2)}\n`);
+  if (values.html)
+    await writeOutput(
+      values.html,
+      renderHtmlReport(report, { mode, datasets: positionals, generatedAt: meta.generatedAt }),
+    );
+  if (values.junit) await writeOutput(values.junit, renderJunitReport(results));
+
+  if (report.errors.length > 0) {
+    process.stderr.write(`eval: ${report.errors.length} case(s) failed to run\n`);
+    exitCode = exitCodes.runError;
+  }
+  const recall = report.recall.rate;
+  if (minRecall !== undefined && recall !== null && recall < minRecall) {
+    process.stderr.write(`eval: recall ${recall.toFixed(4)} is under --fail-under-recall ${minRecall}\n`);
+    if (exitCode === exitCodes.ok) exitCode = exitCodes.thresholdFailed;
+  }
+  const falseEscalation = report.falseEscalationRate.rate;
+  if (maxFalseEscalation !== undefined && falseEscalation !== null && falseEscalation > maxFalseEscalation) {
+    process.stderr.write(
+      `eval: false escalation rate ${falseEscalation.toFixed(4)} is above --max-false-escalation ${maxFalseEscalation}\n`,
+    );
+    if (exitCode === exitCodes.ok) exitCode = exitCodes.thresholdFailed;
+  }
+  return exitCode;
+}
+
+function parseCli(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      scope: { type: 'string', multiple: true },
+      'guard-only': { type: 'boolean' },
+      model: { type: 'string' },
+      concurrency: { type: 'string' },
+      json: { type: 'string' },
+      html: { type: 'string' },
+      junit: { type: 'string' },
+      'fail-under-recall': { type: 'string' },
+      'max-false-escalation': { type: 'string' },
+      strict: { type: 'boolean' },
+      replay: { type: 'string' },
+      'guard-module': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+const entry = process.argv[1];
+if (entry && resolve(entry) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
