@@ -1,0 +1,16 @@
+import type { OutboxDelivery } from '../store/store.js';
+
+/**
+ * Delivers one outbox delivery to one receiver (a webhook, Slack, ...). The outbox calls
+ * it; a notifier does not retry by itself.
+ *
+ * `deliver` resolves when the receiver accepted the delivery and throws a
+ * `NotificationError` on a non-2xx answer or a network error, saying whether a retry can
+ * help. It must honour `signal` and bound its own time (a timeout), so one receiver that
+ * hangs cannot hold up the others.
+ */
+export interface Notifier {
+  /** Unique among the outbox's notifiers; stored on each delivery to route it. */
+  readonly name: string;
+  deliver(delivery: OutboxDelivery, options: { signal: AbortSignal }): Promise<void>;
+}
