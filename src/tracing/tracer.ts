@@ -1,10 +1,17 @@
-import type { HandoffRecord } from '../store/store.js';
+import type { Telemetry } from 'ai';
 import type { GuardDecision } from '../guard/types.js';
+import type { HandoffRecord } from '../store/store.js';
 
 /** What a turn trace records. Implementations must never throw into the chat loop. */
 export interface TurnTrace {
   /** Telemetry settings to pass to the AI SDK call (`experimental_telemetry`), when the tracer wants generations. */
-  readonly telemetry?: { isEnabled: boolean; functionId?: string; metadata?: Record<string, string> };
+  readonly telemetry?: {
+    isEnabled: boolean;
+    functionId?: string;
+    metadata?: Record<string, string>;
+    /** AI SDK 7 telemetry integrations that record the generation under this turn's trace. */
+    integrations?: Telemetry[];
+  };
   /** Records one guard phase: every detector's signals and the policy decision, with evidence. */
   guard(phase: 'input' | 'output', decision: GuardDecision, durationMs: number): void;
   /** Records a handoff as an event, tagged with its reasons, urgency and team, with the brief attached. */
