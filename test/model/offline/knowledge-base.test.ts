@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { defaultKnowledgeBase, loadKnowledgeBase } from '../../../src/model/offline/knowledge-base.js';
+import { createKnowledgeBaseRetriever } from '../../../src/model/offline/knowledge-base-retriever.js';
+
+const entry = {
+  id: 'shipping-costs',
+  title: 'Shipping costs',
+  questions: ['How much is shipping?', 'Is shipping free?'],
+  answer: 'Shipping costs €4.95.',
+  tags: ['shipping'],
+};
+
+describe('loadKnowledgeBase', () => {
+  it('accepts valid entries', () => {
+    expect(loadKnowledgeBase([entry])).toEqual([entry]);
+  });
+
+  it('names the invalid field and entry in its error', () => {
+    expect(() => loadKnowledgeBase([{ ...entry, id: 'Shipping Costs' }])).toThrow(
+      /Invalid knowledge base[\s\S]*kebab-case[\s\S]*\[0\]\.id/,
+    );
+    expect(() => loadKnowledgeBase([{ ...entry, questions: ['only one'] }])).toThrow(/questions/);
+    expect(() => loadKnowledgeBase([entry, { ...entry }])).toThrow(/duplicate id "shipping-costs"/);
+    expect(() => loadKnowledgeBase({ entries: [entry] })).toThrow(/Invalid knowledge base/);
+    expect(() => loadKnowledgeBase([])).toThrow(/Invalid knowledge base/);
+  });
+});
+
+describe('defaultKnowledgeBase', () => {
+  it('holds the Northwind Outfitters FAQ with at least 45 entries', () => {
+    expect(defaultKnowledgeBase.length).toBeGreaterThanOrEqual(45);
+    const ids = defaultKnowledgeBase.map((item) => item.id);
+    for (const id of ['shipping-costs', 'order-tracking', 'return-policy', 'contact-options', 'business-hours']) {
+      expect(ids).toContain(id);
+    }
+    const hours = defaultKnowledgeBase.find((item) => item.id === 'business-hours');
+    expect(hours?.answer).toMatch(/Monday to Friday from 9:00 to 17:00 \(Europe\/Berlin/);
+  });
+
+  it('retrieves each entry for every one of its own questions', () => {
+    const retriever = createKnowledgeBaseRetriever(defaultKnowledgeBase);
+    const misses = defaultKnowledgeBase.flatMap((item) =>
+      item.questions.filter((question) => retriever.retrieve(question, 1)[0]?.entry.id !== item.id),
+    );
+    expect(misses).toEqual([]);
+  });
+
+  it('retrieves paraphrased questions and scores off-topic ones low', () => {
+    const retriever = createKnowledgeBaseRetriever(defaultKnowledgeBase);
+    const paraphrases: Array<[string, string]> = [
+      ['where is my order', 'order-tracking'],
+      ['do you deliver to canada', 'international-shipping'],
+      ['I still have not got my money back', 'refund-timing'],
+      ['the zipper on my jacket broke', 'warranty-claim'],
+      ['my package was lost', 'missing-parcel'],
+      ['I want to speak to a human', 'contact-options'],
+      ['the trousers are too small, can I get a bigger size', 'exchanges'],
+    ];
+    for (const [question, id] of paraphrases) {
+      const [best] = retriever.retrieve(question, 1);
+      expect(best?.entry.id, question).toBe(id);
+      expect(best?.confidence, question).toBeGreaterThanOrEqual(0.3);
+    }
+    for (const question of [
+      'can you recommend a lasagne recipe',
+      'who won the football match yesterday',
+      'do you sell bicycles',
+    ]) {
+      expect(retriever.retrieve(question, 1)[0]?.confidence ?? 0, question).toBeLessThan(0.3);
+    }
+  });
+});
