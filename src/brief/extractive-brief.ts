@@ -54,7 +54,7 @@ const maxOpenQuestions = 5;
 const intentKeywords: Array<[intent: string, pattern: RegExp]> = [
   [
     'billing_dispute',
-    /charged twice|double[- ]charg|overcharg|unauthori[sz]ed (?:charge|payment)|wrong(?:ly)? charg|dispute|chargeback|cobrado dos veces|cobro indebido|cobrança indevida|cobrado duas vezes|débité deux fois|doppelt (?:abgebucht|belastet)/iu,
+    /charged\b.{0,40}\b(?:twice|two times|again)|double[- ]charg|overcharg|unauthori[sz]ed (?:charge|payment)|wrong(?:ly)? charg|dispute|chargeback|cobrado dos veces|cobro indebido|cobrança indevida|cobrado duas vezes|débité deux fois|doppelt (?:abgebucht|belastet)/iu,
   ],
   [
     'refund',
