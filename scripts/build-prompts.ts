@@ -26,6 +26,16 @@ export function renderPromptModule(promptsDirectory: string): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(`${root}src/prompts/prompt-files.ts`, renderPromptModule(`${root}prompts`));
-  console.log('wrote src/prompts/prompt-files.ts');
+  const target = `${root}src/prompts/prompt-files.ts`;
+  const rendered = renderPromptModule(`${root}prompts`);
+  if (process.argv.includes('--check')) {
+    if (readFileSync(target, 'utf8') !== rendered) {
+      console.error('src/prompts/prompt-files.ts is out of date: run `npm run build:prompts`.');
+      process.exit(1);
+    }
+    console.log('prompts are up to date');
+  } else {
+    writeFileSync(target, rendered);
+    console.log('wrote src/prompts/prompt-files.ts');
+  }
 }

@@ -1,0 +1,141 @@
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { AgentCredential } from '../handrail-options.js';
+import type { AgentIdentity, HandoffService } from '../handoff/handoff-service.js';
+import { conversationEventsResponse } from '../http/conversation-events.js';
+import { timingSafeEqual } from '../http/conversation-token.js';
+import { httpError } from '../http/http-error.js';
+import { readJsonBody } from '../http/read-json-body.js';
+import type { Team } from '../routing/index.js';
+import type { ConversationSummary, Store, StoredConversation } from '../store/store.js';
+import { computeHandoffMetrics } from './handoff-metrics.js';
+
+/** Options of {@link createAgentRoutes}. */
+export interface AgentRoutesOptions {
+  store: Store;
+  handoffs: HandoffService;
+  agents: AgentCredential[];
+  teams: Team[];
+  clock: () => Date;
+  eventsPollMs: number;
+}
+
+type AgentEnv = { Variables: { agent: AgentIdentity } };
+
+const messageSchema = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(8000) }).strict();
+const resolveSchema = z.object({ to: z.enum(['bot', 'closed']) }).strict();
+const urgencyRank: Record<string, number> = { critical: 0, high: 1, normal: 2, low: 3 };
+
+/**
+ * The agent API, mounted at `{mount}/agent`: every route needs `Authorization: Bearer <token>`
+ * (401 without a valid one) and is scoped to the agent's teams (403 for another team's conversation).
+ */
+export function createAgentRoutes(options: AgentRoutesOptions): Hono<AgentEnv> {
+  const { store, handoffs, agents } = options;
+  const app = new Hono<AgentEnv>();
+
+  app.use(async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(.+)$/i.exec(header);
+    // EventSource cannot set headers: the events route also takes the token as a query parameter.
+    const token = match?.[1]?.trim() ?? (c.req.path.endsWith('/events') ? c.req.query('token') : undefined);
+    const agent = token ? agents.find((candidate) => timingSafeEqual(candidate.token, token)) : undefined;
+    if (!agent) {
+      c.header('www-authenticate', 'Bearer realm="handrail-agent"');
+      throw httpError(401, 'unauthorized', 'Send a valid agent token as Authorization: Bearer <token>.');
+    }
+    c.set('agent', { id: agent.id, ...(agent.name ? { name: agent.name } : {}), ...(agent.teams ? { teams: agent.teams } : {}) });
+    await next();
+  });
+
+  const canSee = (agent: AgentIdentity, team: string | null | undefined) =>
+    !agent.teams || (team != null && agent.teams.includes(team));
+
+  async function loadForAgent(c: Context<AgentEnv>): Promise<StoredConversation> {
+    const id = c.req.param('id')!;
+    const conversation = await store.getConversation(id);
+    if (!conversation || !conversation.handoff) {
+      throw httpError(404, 'conversation_not_found', `No handed-off conversation with id ${id}.`);
+    }
+    if (!canSee(c.var.agent, conversation.handoff.team)) {
+      throw httpError(403, 'forbidden_team', 'This conversation belongs to a team you are not in.');
+    }
+    return conversation;
+  }
+
+  app.get('/queue', async (c) => {
+    const summaries = await store.listConversations({ states: ['queued', 'assigned', 'human'] });
+    const visible = summaries
+      .filter((summary) => canSee(c.var.agent, summary.handoff?.team))
+      .sort(
+        (a, b) =>
+          (urgencyRank[a.handoff?.urgency ?? 'normal'] ?? 2) - (urgencyRank[b.handoff?.urgency ?? 'normal'] ?? 2) ||
+          Date.parse(a.handoff?.createdAt ?? a.createdAt) - Date.parse(b.handoff?.createdAt ?? b.createdAt),
+      )
+      .map(queueEntry);
+    return c.json({ queue: visible });
+  });
+
+  app.get('/metrics', async (c) => {
+    const summaries = await store.listConversations();
+    const visible = c.var.agent.teams ? summaries.filter((summary) => canSee(c.var.agent, summary.handoff?.team)) : summaries;
+    return c.json(computeHandoffMetrics(visible));
+  });
+
+  app.get('/conversations/:id', async (c) => {
+    const conversation = await loadForAgent(c);
+    const { tokenHash: _tokenHash, ...rest } = conversation;
+    return c.json({ conversation: rest, brief: conversation.handoff?.brief ?? null });
+  });
+
+  app.post('/conversations/:id/claim', async (c) => {
+    await loadForAgent(c);
+    const conversation = await handoffs.claim(c.req.param('id'), c.var.agent);
+    return c.json({ conversationId: conversation.id, state: conversation.state, handoff: conversation.handoff });
+  });
+
+  app.post('/conversations/:id/messages', async (c) => {
+    await loadForAgent(c);
+    const { text } = await readJsonBody(c, messageSchema, 16 * 1024);
+    const conversation = await handoffs.sendAgentMessage(c.req.param('id'), c.var.agent, text);
+    return c.json({ conversationId: conversation.id, state: conversation.state, message: conversation.messages.at(-1) }, 201);
+  });
+
+  app.post('/conversations/:id/resolve', async (c) => {
+    await loadForAgent(c);
+    const { to } = await readJsonBody(c, resolveSchema, 4096);
+    const conversation = await handoffs.resolve(c.req.param('id'), c.var.agent, to);
+    return c.json({ conversationId: conversation.id, state: conversation.state, handoff: conversation.handoff });
+  });
+
+  app.get('/conversations/:id/events', async (c) => {
+    const conversation = await loadForAgent(c);
+    return conversationEventsResponse(c, {
+      store,
+      conversationId: conversation.id,
+      pollMs: options.eventsPollMs,
+      afterMessageId: c.req.query('after'),
+      audience: 'agent',
+    });
+  });
+
+  return app;
+}
+
+function queueEntry(summary: ConversationSummary) {
+  const handoff = summary.handoff;
+  return {
+    id: summary.id,
+    state: summary.state,
+    urgency: handoff?.urgency ?? 'normal',
+    reasons: handoff?.reasons.map(({ reason, source, detail }) => ({ reason, source, detail })) ?? [],
+    team: handoff?.team ?? null,
+    agentId: handoff?.agentId ?? null,
+    etaSeconds: handoff?.etaSeconds ?? null,
+    createdAt: handoff?.createdAt ?? summary.createdAt,
+    updatedAt: summary.updatedAt,
+    messageCount: summary.messageCount,
+    ticket: handoff?.ticket ?? null,
+    brief: handoff?.brief ?? null,
+  };
+}

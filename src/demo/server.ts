@@ -1,0 +1,36 @@
+/**
+ * The demo service on Node: `npm start` serves it on PORT (default 8787).
+ * State is in memory unless HANDRAIL_DB names a SQLite file.
+ */
+import { serve } from '@hono/node-server';
+import { createConsoleLogger } from '../logger.js';
+import { createSqliteStore } from '../store/sqlite-store.js';
+import { createTracerFromEnv } from '../tracing/tracer-from-env.js';
+import { createDemoApp, demoAgentToken } from './demo-app.js';
+
+const port = Number(process.env.PORT ?? 8787);
+const hostname = process.env.HOST ?? '127.0.0.1';
+const logger = createConsoleLogger({ level: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+const tracer = await createTracerFromEnv(process.env);
+const store = process.env.HANDRAIL_DB ? createSqliteStore({ path: process.env.HANDRAIL_DB }) : undefined;
+const { app, engine, modelKind } = createDemoApp({ env: process.env, logger, tracer, ...(store ? { store } : {}) });
+
+const retries = setInterval(() => void engine.flushOutbox(), 5000);
+const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+  logger.info('demo-started', {
+    url: `http://${hostname}:${info.port}/`,
+    chat: `POST http://${hostname}:${info.port}/api/chat`,
+    model: modelKind,
+    agentToken: process.env.HANDRAIL_AGENT_TOKEN ? 'from HANDRAIL_AGENT_TOKEN' : `demo default (${demoAgentToken})`,
+  });
+});
+
+async function shutdown() {
+  clearInterval(retries);
+  server.close();
+  await engine.idle();
+  await tracer.flush();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,543 @@
+import { buildExtractiveBrief, type BriefInput, type BriefWriter, type HandoffBrief } from '../brief/index.js';
+import type { HandoffPartData, HandoffReason } from '../chat/conversation.js';
+import { toTranscript } from '../chat/transcript.js';
+import { ConversationNotFoundError } from '../errors/conversation-not-found-error.js';
+import { HandoffStateError } from '../errors/handoff-state-error.js';
+import { detectLanguage, sentimentTrend } from '../guard/index.js';
+import type { Urgency } from '../guard/types.js';
+import type { Logger } from '../logger.js';
+import { buildHandoffEvent, type HandoffEventType, type Outbox } from '../notify/index.js';
+import { estimateWaitSeconds, routeHandoff, type RouteResult, type Team } from '../routing/index.js';
+import type { CustomerIdentity, HandoffRecord, Store, StoredConversation } from '../store/store.js';
+import { updateConversation } from '../store/update-conversation.js';
+import {
+  agentJoinedMessage,
+  backToBotMessage,
+  contactRequestMessage,
+  crisisMessage,
+  offlineMessage,
+  ticketCreatedMessage,
+  transitionMessage,
+  waitingMessage,
+} from './messages.js';
+import { nextPreHandoffQuestion, type PreHandoffQuestion } from './pre-handoff-questions.js';
+import {
+  type AgentIdentity,
+  type HandoffOutcome,
+  type HandoffRequest,
+  type HandoffService,
+  handoffNotice,
+  lastUserText,
+} from './handoff-service.js';
+
+/** Dependencies of {@link createHandoffService}. */
+export interface HandoffServiceOptions {
+  store: Store;
+  clock: () => Date;
+  logger: Logger;
+  generateId: () => string;
+  teams: Team[];
+  /** Null when no notifier is configured. */
+  outbox: Outbox | null;
+  briefWriter: BriefWriter | null;
+  preHandoffQuestions: PreHandoffQuestion[];
+  defaultHandlingSeconds: number;
+  consoleUrl?: string;
+  /** Keeps background work (model brief, notifications) alive after the response. */
+  waitUntil: (promise: Promise<unknown>) => void;
+}
+
+const activeStates = new Set(['queued', 'assigned', 'human']);
+
+/**
+ * Creates the handoff lifecycle. Every state change is a conditional write, so two
+ * escalations of one conversation make one handoff and two claims give it to one agent.
+ */
+export function createHandoffService(options: HandoffServiceOptions): HandoffService {
+  const { store, clock, logger, generateId, teams, outbox } = options;
+  const now = () => clock();
+
+  async function mustGet(conversationId: string): Promise<StoredConversation> {
+    const conversation = await store.getConversation(conversationId);
+    if (!conversation) throw new ConversationNotFoundError({ conversationId });
+    return conversation;
+  }
+
+  function languageOf(conversation: StoredConversation): string {
+    return conversation.language ?? detectLanguage(lastUserText(conversation) || '');
+  }
+
+  async function route(conversation: StoredConversation, record: HandoffRecord, topic?: string) {
+    if (teams.length === 0) return null;
+    const active = await store.listConversations({ states: ['queued', 'assigned', 'human'] });
+    const load: Record<string, number> = {};
+    for (const summary of active) {
+      const agentId = summary.handoff?.agentId;
+      if (agentId) load[agentId] = (load[agentId] ?? 0) + 1;
+    }
+    return routeHandoff({
+      teams,
+      reasons: record.reasons,
+      ...(topic ? { topic } : {}),
+      language: languageOf(conversation),
+      now: now(),
+      load,
+    });
+  }
+
+  async function waitSeconds(teamId: string | null, availableAgents: number): Promise<number> {
+    const summaries = await store.listConversations();
+    const queueAhead = summaries.filter(
+      (summary) => summary.state === 'queued' && !summary.handoff?.collecting && (summary.handoff?.team ?? null) === teamId,
+    ).length;
+    const recentHandlingSeconds = summaries
+      .flatMap((summary) => [summary.handoff].filter((handoff): handoff is HandoffRecord => Boolean(handoff)))
+      .filter((handoff) => handoff.claimedAt && handoff.resolvedAt && (handoff.team ?? null) === teamId)
+      .slice(-20)
+      .map((handoff) => (Date.parse(handoff.resolvedAt!) - Date.parse(handoff.claimedAt!)) / 1000);
+    return estimateWaitSeconds({
+      queueAhead: Math.max(0, queueAhead - 1),
+      availableAgents: Math.max(1, availableAgents),
+      recentHandlingSeconds,
+      defaultHandlingSeconds: options.defaultHandlingSeconds,
+    });
+  }
+
+  function briefInput(conversation: StoredConversation, record: HandoffRecord, topic?: string): BriefInput {
+    const transcript = conversation.messages
+      .filter((message) => message.metadata?.author !== 'system')
+      .map((message) => ({
+        role: message.role === 'user' ? ('user' as const) : ('assistant' as const),
+        content: message.parts.map((part) => (part.type === 'text' ? part.text : '')).join(''),
+        author: message.role === 'user' ? undefined : (message.metadata?.author ?? 'bot'),
+        ...(message.metadata?.createdAt ? { at: message.metadata.createdAt } : {}),
+      }))
+      .filter((turn) => turn.content);
+    return {
+      conversationId: conversation.id,
+      createdAt: new Date(record.createdAt),
+      transcript,
+      reasons: record.reasons,
+      urgency: record.urgency,
+      identity: conversation.identity ?? null,
+      language: languageOf(conversation),
+      sentiment: sentimentTrend(toTranscript(conversation.messages)),
+      suggestedTeam: record.team,
+      skills: record.skills ?? [],
+      ...(topic ? { topic } : {}),
+    };
+  }
+
+  /** Writes the model brief when it arrives, then sends the notification; runs after the response. */
+  function finishInBackground(conversation: StoredConversation, record: HandoffRecord, type: HandoffEventType) {
+    const task = (async () => {
+      let brief = record.brief as HandoffBrief;
+      if (options.briefWriter) {
+        const written = await options.briefWriter.write(briefInput(conversation, record));
+        brief = written.brief;
+        await updateConversation(store, conversation.id, (current) => {
+          if (!current?.handoff || current.handoff.id !== record.id) return null;
+          return {
+            ...current,
+            handoff: {
+              ...current.handoff,
+              brief,
+              briefSource: written.source,
+              ...(written.error ? { briefError: written.error } : {}),
+            },
+          };
+        });
+      }
+      await notify(conversation.id, { ...record, brief }, type);
+    })().catch((error: unknown) => logger.error('handoff-background-error', { conversationId: conversation.id, error: String(error) }));
+    options.waitUntil(task);
+  }
+
+  async function notify(conversationId: string, record: HandoffRecord, type: HandoffEventType) {
+    if (!outbox) return;
+    const link = options.consoleUrl ? `${options.consoleUrl.replace(/\/$/, '')}/agent#${conversationId}` : undefined;
+    await outbox.enqueue(buildHandoffEvent({ type, conversationId, handoff: record, ...(link ? { link } : {}), now: now() }));
+    await outbox.flush();
+  }
+
+  /** Routes a handoff whose questions are answered, and tells the user what happens next. */
+  async function complete(conversationId: string, topic?: string, userMessage?: string): Promise<HandoffOutcome> {
+    const conversation = await mustGet(conversationId);
+    const pending = conversation.handoff;
+    if (!pending) throw new HandoffStateError({ code: 'no_handoff', message: 'The conversation has no handoff.' });
+    const routed: RouteResult | null = await route(conversation, pending, topic);
+    const language = languageOf(conversation);
+    const team = routed?.team ?? null;
+    const availableAgents = team ? team.agents.filter((agent) => agent.status === 'online').length : 1;
+    const available = routed ? routed.available : true;
+    const etaSeconds = available ? await waitSeconds(team?.id ?? null, availableAgents) : undefined;
+    const at = now();
+    const knownContact = conversation.identity?.email ? conversation.identity : null;
+
+    let part: HandoffPartData;
+    const record: HandoffRecord = {
+      ...pending,
+      collecting: false,
+      team: team?.id ?? null,
+      skills: team?.skills ?? [],
+      ...(etaSeconds !== undefined ? { etaSeconds } : {}),
+    };
+    const reasons = record.reasons.map(({ reason, source, detail }) => ({ reason, source, detail }));
+    if (available) {
+      part = {
+        status: 'queued',
+        reasons,
+        ...(team ? { team: team.id } : {}),
+        ...(etaSeconds !== undefined ? { etaSeconds } : {}),
+        message: transitionMessage({ language, teamName: team?.name, etaSeconds: etaSeconds ?? 0 }),
+      };
+    } else if (knownContact) {
+      const ticket = {
+        id: `T-${generateId().slice(0, 10).toUpperCase()}`,
+        createdAt: at.toISOString(),
+        replyBy: (routed?.replyBy ?? at).toISOString(),
+        ...(knownContact.name ? { name: knownContact.name } : {}),
+        ...(knownContact.email ? { email: knownContact.email } : {}),
+      };
+      record.ticket = ticket;
+      part = {
+        status: 'offline',
+        reasons,
+        ...(team ? { team: team.id } : {}),
+        ticketId: ticket.id,
+        message: offlineMessage({
+          language,
+          replyBy: new Date(ticket.replyBy),
+          now: at,
+          timeZone: team?.businessHours.timeZone ?? 'UTC',
+          needsContact: false,
+        }),
+      };
+    } else {
+      record.awaitingContact = true;
+      part = {
+        status: 'offline',
+        reasons,
+        ...(team ? { team: team.id } : {}),
+        message: offlineMessage({
+          language,
+          replyBy: routed?.replyBy ?? at,
+          now: at,
+          timeZone: team?.businessHours.timeZone ?? 'UTC',
+          needsContact: true,
+        }),
+      };
+    }
+    if (userMessage) part = { ...part, message: `${userMessage}\n\n${part.message}` };
+
+    const stored = await updateConversation(store, conversationId, (current) => {
+      if (!current?.handoff || current.handoff.id !== record.id) return null;
+      return { ...current, state: 'queued', handoff: record, updatedAt: at.toISOString() };
+    });
+    if (!stored) throw new HandoffStateError({ code: 'handoff_changed', message: 'The handoff changed meanwhile.' });
+    finishInBackground(stored, record, record.ticket ? 'ticket.created' : 'handoff.created');
+    logger.info('handoff-routed', {
+      conversationId,
+      handoffId: record.id,
+      team: record.team,
+      available,
+      why: routed?.why ?? 'no teams configured',
+    });
+    return { part, record, conversation: stored, created: true };
+  }
+
+  return {
+    async startHandoff(conversationId: string, request: HandoffRequest): Promise<HandoffOutcome> {
+      const at = now();
+      const handoffId = generateId();
+      let created = false;
+      let question: PreHandoffQuestion | null = null;
+      const stored = await updateConversation(store, conversationId, (current) => {
+        if (!current) return null;
+        if (activeStates.has(current.state) && current.handoff) {
+          created = false;
+          return null;
+        }
+        created = true;
+        const urgency: Urgency = request.urgency;
+        question =
+          urgency === 'critical'
+            ? null
+            : nextPreHandoffQuestion({
+                required: options.preHandoffQuestions,
+                transcript: toTranscript(current.messages),
+                asked: [],
+                urgency,
+              });
+        const record: HandoffRecord = {
+          id: handoffId,
+          createdAt: at.toISOString(),
+          reasons: request.reasons,
+          urgency,
+          team: null,
+          brief: null,
+          ...(question ? { collecting: true, askedQuestions: [(question as PreHandoffQuestion).field] } : {}),
+        };
+        const language = current.language ?? detectLanguage(lastUserText(current));
+        const withRecord: StoredConversation = {
+          ...current,
+          language,
+          state: 'queued',
+          handoff: record,
+          pastHandoffs: current.handoff ? [...(current.pastHandoffs ?? []), current.handoff] : current.pastHandoffs,
+          updatedAt: at.toISOString(),
+        };
+        record.brief = buildExtractiveBrief(briefInput(withRecord, record, request.topic));
+        record.briefSource = 'extractive';
+        return withRecord;
+      });
+      if (!stored) throw new ConversationNotFoundError({ conversationId });
+      if (!created) {
+        return {
+          part: waitingPart(stored),
+          record: stored.handoff,
+          conversation: stored,
+          created: false,
+        };
+      }
+      logger.info('handoff-start', {
+        conversationId,
+        handoffId,
+        urgency: request.urgency,
+        reasons: request.reasons.map((reason) => reason.reason),
+      });
+      const asked = question as PreHandoffQuestion | null;
+      if (asked) {
+        return {
+          part: {
+            status: 'collecting',
+            reasons: request.reasons.map(({ reason, source, detail }) => ({ reason, source, detail })),
+            message: asked.question,
+          },
+          record: stored.handoff,
+          conversation: stored,
+          created: true,
+        };
+      }
+      const message = request.urgency === 'critical' ? (request.userMessage ?? crisisMessage(stored.language ?? 'en')) : request.userMessage;
+      return complete(conversationId, request.topic, message);
+    },
+
+    async continueHandoff(conversation: StoredConversation, userText: string): Promise<HandoffPartData> {
+      const handoff = conversation.handoff;
+      if (!handoff) return waitingPart(conversation);
+      if (handoff.collecting) {
+        const asked = handoff.askedQuestions ?? [];
+        const next =
+          asked.length >= 2
+            ? null
+            : nextPreHandoffQuestion({
+                required: options.preHandoffQuestions,
+                transcript: toTranscript(conversation.messages),
+                asked,
+                urgency: handoff.urgency,
+              });
+        if (next) {
+          await updateConversation(store, conversation.id, (current) =>
+            current?.handoff?.id === handoff.id
+              ? { ...current, handoff: { ...current.handoff, askedQuestions: [...asked, next.field] } }
+              : null,
+          );
+          return { status: 'collecting', reasons: partReasons(handoff.reasons), message: next.question };
+        }
+        return (await complete(conversation.id)).part;
+      }
+      if (handoff.awaitingContact) {
+        const contact = contactFromText(userText);
+        if (!contact.email) {
+          return {
+            status: 'offline',
+            reasons: partReasons(handoff.reasons),
+            ...(handoff.team ? { team: handoff.team } : {}),
+            message: contactRequestMessage(languageOf(conversation)),
+          };
+        }
+        return (await this.submitContact(conversation.id, contact)).part;
+      }
+      return waitingPart(conversation);
+    },
+
+    async submitContact(conversationId: string, contact: CustomerIdentity): Promise<HandoffOutcome> {
+      const conversation = await mustGet(conversationId);
+      const handoff = conversation.handoff;
+      if (!handoff || !activeStates.has(conversation.state)) {
+        throw new HandoffStateError({ code: 'no_handoff', message: 'The conversation is not waiting for a person.' });
+      }
+      const at = now();
+      const team = teams.find((candidate) => candidate.id === handoff.team);
+      const routed = await route(conversation, handoff);
+      const replyBy = routed?.replyBy ?? at;
+      const ticket = handoff.ticket ?? {
+        id: `T-${generateId().slice(0, 10).toUpperCase()}`,
+        createdAt: at.toISOString(),
+        replyBy: replyBy.toISOString(),
+        ...(contact.name ? { name: contact.name } : {}),
+        ...(contact.email ? { email: contact.email } : {}),
+      };
+      const stored = await updateConversation(store, conversationId, (current) => {
+        if (!current?.handoff || current.handoff.id !== handoff.id) return null;
+        return {
+          ...current,
+          identity: { ...current.identity, ...contact },
+          handoff: { ...current.handoff, ticket, awaitingContact: false },
+          updatedAt: at.toISOString(),
+        };
+      });
+      if (!stored?.handoff) throw new HandoffStateError({ code: 'handoff_changed', message: 'The handoff changed meanwhile.' });
+      if (!handoff.ticket) finishInBackground(stored, stored.handoff, 'ticket.created');
+      return {
+        part: {
+          status: 'offline',
+          reasons: partReasons(handoff.reasons),
+          ...(handoff.team ? { team: handoff.team } : {}),
+          ticketId: ticket.id,
+          message: ticketCreatedMessage({
+            language: languageOf(stored),
+            ticketId: ticket.id,
+            replyBy: new Date(ticket.replyBy),
+            now: at,
+            timeZone: team?.businessHours.timeZone ?? 'UTC',
+          }),
+        },
+        record: stored.handoff,
+        conversation: stored,
+        created: !handoff.ticket,
+      };
+    },
+
+    async claim(conversationId: string, agent: AgentIdentity): Promise<StoredConversation> {
+      const at = now().toISOString();
+      let notice: HandoffPartData | null = null;
+      const stored = await updateConversation(store, conversationId, (current) => {
+        if (!current) throw new ConversationNotFoundError({ conversationId });
+        const handoff = current.handoff;
+        if (!handoff || !activeStates.has(current.state)) {
+          throw new HandoffStateError({ code: 'not_handed_off', message: 'The conversation is not waiting for a person.' });
+        }
+        if (handoff.agentId) {
+          if (handoff.agentId === agent.id) return null;
+          throw new HandoffStateError({ code: 'already_claimed', message: 'Another agent has already claimed this conversation.' });
+        }
+        notice = {
+          status: 'assigned',
+          reasons: partReasons(handoff.reasons),
+          ...(handoff.team ? { team: handoff.team } : {}),
+          message: agentJoinedMessage({ language: languageOf(current), agentName: agent.name ?? agent.id }),
+        };
+        return {
+          ...current,
+          state: 'assigned',
+          handoff: { ...handoff, agentId: agent.id, claimedAt: at, collecting: false, awaitingContact: false },
+          messages: [...current.messages, handoffNotice(generateId(), notice, at)],
+          updatedAt: at,
+        };
+      });
+      if (!stored) throw new ConversationNotFoundError({ conversationId });
+      if (notice && stored.handoff) {
+        options.waitUntil(notify(conversationId, stored.handoff, 'handoff.claimed').catch(() => {}));
+      }
+      return stored;
+    },
+
+    async sendAgentMessage(conversationId: string, agent: AgentIdentity, text: string): Promise<StoredConversation> {
+      const at = now().toISOString();
+      const stored = await updateConversation(store, conversationId, (current) => {
+        if (!current) throw new ConversationNotFoundError({ conversationId });
+        const handoff = current.handoff;
+        if (!handoff || (current.state !== 'assigned' && current.state !== 'human')) {
+          throw new HandoffStateError({ code: 'not_claimed', message: 'Claim the conversation before writing to the user.' });
+        }
+        if (handoff.agentId !== agent.id) {
+          throw new HandoffStateError({ code: 'claimed_by_other', message: 'Another agent has this conversation.' });
+        }
+        return {
+          ...current,
+          state: 'human',
+          handoff: { ...handoff, firstAgentReplyAt: handoff.firstAgentReplyAt ?? at },
+          messages: [
+            ...current.messages,
+            {
+              id: generateId(),
+              role: 'assistant',
+              parts: [{ type: 'text', text }],
+              metadata: { author: 'agent', agentId: agent.id, agentName: agent.name ?? agent.id, createdAt: at },
+            },
+          ],
+          updatedAt: at,
+        };
+      });
+      if (!stored) throw new ConversationNotFoundError({ conversationId });
+      return stored;
+    },
+
+    async resolve(conversationId: string, agent: AgentIdentity, to: 'bot' | 'closed'): Promise<StoredConversation> {
+      const at = now().toISOString();
+      const stored = await updateConversation(store, conversationId, (current) => {
+        if (!current) throw new ConversationNotFoundError({ conversationId });
+        const handoff = current.handoff;
+        if (!handoff || !activeStates.has(current.state)) {
+          throw new HandoffStateError({ code: 'not_handed_off', message: 'The conversation is not with a person.' });
+        }
+        if (handoff.agentId && handoff.agentId !== agent.id) {
+          throw new HandoffStateError({ code: 'claimed_by_other', message: 'Another agent has this conversation.' });
+        }
+        const part: HandoffPartData = {
+          status: 'resolved',
+          reasons: partReasons(handoff.reasons),
+          ...(handoff.team ? { team: handoff.team } : {}),
+          message: backToBotMessage({ language: languageOf(current), closed: to === 'closed' }),
+        };
+        return {
+          ...current,
+          state: to === 'bot' ? 'bot' : 'resolved',
+          handoff: { ...handoff, agentId: handoff.agentId ?? agent.id, resolvedAt: at, resolution: to },
+          messages: [...current.messages, handoffNotice(generateId(), part, at)],
+          updatedAt: at,
+        };
+      });
+      if (!stored?.handoff) throw new ConversationNotFoundError({ conversationId });
+      options.waitUntil(notify(conversationId, stored.handoff, 'handoff.resolved').catch(() => {}));
+      return stored;
+    },
+  };
+
+  function waitingPart(conversation: StoredConversation): HandoffPartData {
+    const handoff = conversation.handoff;
+    const language = languageOf(conversation);
+    const agentName = handoff?.agentId ? handoff.agentId : undefined;
+    return {
+      status: 'waiting',
+      reasons: handoff ? partReasons(handoff.reasons) : [],
+      ...(handoff?.team ? { team: handoff.team } : {}),
+      ...(handoff?.etaSeconds !== undefined && conversation.state === 'queued' ? { etaSeconds: handoff.etaSeconds } : {}),
+      message:
+        conversation.state === 'queued'
+          ? waitingMessage({ language, etaSeconds: handoff?.etaSeconds })
+          : waitingMessage({ language, agentName }),
+    };
+  }
+}
+
+function partReasons(reasons: HandoffReason[]): HandoffPartData['reasons'] {
+  return reasons.map(({ reason, source, detail }) => ({ reason, source, detail }));
+}
+
+const emailPattern = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+
+/** Name and email from a free-text answer ("Jane Doe, jane@example.com"). */
+export function contactFromText(text: string): CustomerIdentity {
+  const email = text.match(emailPattern)?.[0];
+  const rest = text
+    .replace(emailPattern, ' ')
+    .replace(/\b(?:my name is|i am|i'm|name:|email:|mail:|me llamo|je m'appelle|ich heiße|meu nome é)\b/gi, ' ')
+    .replace(/[,;:()<>]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const name = /^[\p{L}][\p{L}'’ .-]{0,60}$/u.test(rest) ? rest : undefined;
+  return { ...(email ? { email } : {}), ...(name ? { name } : {}) };
+}

@@ -1,0 +1,379 @@
+import { createUIMessageStreamResponse, generateId as generateAiId, type UIMessageChunk } from 'ai';
+import { type Context, Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { createAgentRoutes } from './agent/agent-routes.js';
+import { createBriefWriter } from './brief/index.js';
+import type { HandrailUIMessage } from './chat/conversation.js';
+import { type ChatTurnContext, describeError, runChatTurn } from './chat/chat-turn.js';
+import { messageText } from './chat/transcript.js';
+import { ConversationNotFoundError } from './errors/conversation-not-found-error.js';
+import { HandoffStateError } from './errors/handoff-state-error.js';
+import { StoreUnavailableError } from './errors/store-unavailable-error.js';
+import { createModelClassifier, createGuard } from './guard/index.js';
+import { createHandoffService } from './handoff/create-handoff-service.js';
+import { type HandrailOptions, validateHandrailOptions } from './handrail-options.js';
+import { type ChatRequest, chatRequestSchema, defaultLimits, type RequestLimits } from './http/chat-request.js';
+import { conversationEventsResponse } from './http/conversation-events.js';
+import {
+  conversationTokenHeader,
+  generateToken,
+  hashToken,
+  verifyToken,
+} from './http/conversation-token.js';
+import { httpError } from './http/http-error.js';
+import { readJsonBody } from './http/read-json-body.js';
+import { silentLogger } from './logger.js';
+import { createOutbox } from './notify/index.js';
+import { renderPrompt, renderPromptText } from './prompts/prompt.js';
+import type { Team } from './routing/index.js';
+import { teamsSchema } from './routing/index.js';
+import { createMemoryStore } from './store/memory-store.js';
+import type { StoredConversation } from './store/store.js';
+import { updateConversation } from './store/update-conversation.js';
+import { noopTracer } from './tracing/tracer.js';
+import { z } from 'zod';
+
+/** The Hono environment of Handrail's routes. */
+export type HandrailEnv = { Variables: Record<string, never> };
+
+/**
+ * Creates Handrail: a Hono app with the chat, conversation and agent routes. Mount it in
+ * your app with `app.route('/api', handrail({ model }))`. Options are validated once, here.
+ *
+ * @example
+ * ```ts
+ * import { Hono } from 'hono';
+ * import { openai } from '@ai-sdk/openai';
+ * import { handrail } from 'handrail';
+ *
+ * const app = new Hono();
+ * app.route('/api', handrail({ model: openai('gpt-4o-mini'), agentToken: process.env.HANDRAIL_AGENT_TOKEN }));
+ * export default app;
+ * ```
+ */
+export function handrail(options: HandrailOptions): Hono<HandrailEnv> {
+  const engine = createHandrailEngine(options);
+  return engine.app;
+}
+
+/**
+ * The engine behind {@link handrail}: the app plus the functions it calls, for hosts that
+ * run the chat loop from their own routes.
+ */
+export function createHandrailEngine(rawOptions: HandrailOptions) {
+  const options = validateHandrailOptions(rawOptions);
+  const {
+    model,
+    tools = {},
+    maxSteps = 5,
+    store = createMemoryStore(),
+    clock = () => new Date(),
+    logger = silentLogger,
+    tracer = noopTracer,
+    holdOutput = true,
+    modelTimeoutMs = 30_000,
+    conversationAuth = 'token',
+    defaultHandlingSeconds = 300,
+    eventsPollMs = 500,
+  } = options;
+  const limits: RequestLimits = { ...defaultLimits, ...options.limits };
+  const teams: Team[] = options.teams ? parseTeams(options.teams) : [];
+  const guard = createGuard(options.guard);
+  const variables = {
+    companyName: options.promptVariables?.companyName ?? 'our company',
+    scope: options.promptVariables?.scope ?? 'questions about our products, orders and services',
+    businessHours: options.promptVariables?.businessHours ?? 'Monday to Friday, 9:00 to 17:00',
+  };
+  const systemPrompt = options.system
+    ? { text: renderPromptText(options.system, variables), prompt: undefined }
+    : (() => {
+        const rendered = renderPrompt('system', variables);
+        return { text: rendered.text, prompt: { name: rendered.name, file: rendered.file, hash: rendered.hash } };
+      })();
+  const outbox =
+    options.notifiers && options.notifiers.length > 0
+      ? createOutbox({
+          store,
+          notifiers: options.notifiers,
+          clock,
+          logger,
+          ...(options.outbox ? { backoff: options.outbox } : {}),
+        })
+      : null;
+  let lastOutboxFlush = 0;
+  const briefModel = options.brief?.model === false ? null : (options.brief?.model ?? model);
+  const briefWriter = briefModel
+    ? createBriefWriter({ model: briefModel, ...(options.brief?.timeoutMs ? { timeoutMs: options.brief.timeoutMs } : {}) })
+    : null;
+  const generateId = () => generateAiId();
+
+  // Background work: Workers pass waitUntil per request; elsewhere, track promises so tests and shutdown can await them.
+  const pending = new Set<Promise<unknown>>();
+  let requestWaitUntil: ((promise: Promise<unknown>) => void) | undefined;
+  const waitUntil = (promise: Promise<unknown>) => {
+    const tracked = promise.finally(() => pending.delete(tracked));
+    pending.add(tracked);
+    (options.waitUntil ?? requestWaitUntil)?.(tracked);
+  };
+
+  const handoffs = createHandoffService({
+    store,
+    clock,
+    logger,
+    generateId,
+    teams,
+    outbox,
+    briefWriter,
+    preHandoffQuestions: options.preHandoffQuestions ?? [],
+    defaultHandlingSeconds,
+    ...(options.consoleUrl ? { consoleUrl: options.consoleUrl } : {}),
+    waitUntil,
+  });
+
+  const turnContext: ChatTurnContext = {
+    model,
+    system: systemPrompt.text,
+    tools,
+    maxSteps,
+    store,
+    clock,
+    logger,
+    tracer,
+    guard,
+    ...(options.classifier
+      ? {
+          classifier: createModelClassifier({
+            model: options.classifier.model,
+            scope: variables.scope,
+            ...(options.classifier.timeoutMs ? { timeoutMs: options.classifier.timeoutMs } : {}),
+          }),
+        }
+      : {}),
+    holdOutput,
+    modelTimeoutMs,
+    handoffs,
+    generateId,
+    ...(systemPrompt.prompt ? { prompt: systemPrompt.prompt } : {}),
+  };
+
+  /** Checks that the request may use the conversation; answers 404 for an unknown id. */
+  async function authorize(c: Context, conversation: StoredConversation | null, conversationId: string) {
+    if (!conversation) throw httpError(404, 'conversation_not_found', `No conversation with id ${conversationId}.`);
+    if (conversationAuth === 'none') return;
+    if (typeof conversationAuth === 'function') {
+      if (!(await conversationAuth(c, conversationId))) {
+        throw httpError(403, 'forbidden', 'You may not access this conversation.');
+      }
+      return;
+    }
+    const token = c.req.header(conversationTokenHeader) ?? c.req.query('token');
+    if (!(await verifyToken(token, conversation.tokenHash))) {
+      throw httpError(
+        403,
+        'invalid_conversation_token',
+        `Send the conversation's token in the ${conversationTokenHeader} header.`,
+      );
+    }
+  }
+
+  async function readConversation(id: string) {
+    try {
+      return await store.getConversation(id);
+    } catch (error) {
+      throw new StoreUnavailableError({ cause: error });
+    }
+  }
+
+  /** Stores the new user message (creating the conversation) and starts the turn. */
+  async function startTurn(c: Context, body: ChatRequest) {
+    const conversationId = body.id ?? generateToken().slice(0, 22);
+    const last = body.messages.at(-1) as unknown as HandrailUIMessage;
+    const text = messageText(last);
+    const existing = await readConversation(conversationId);
+    let token: string | undefined;
+    let tokenHash: string | undefined;
+    if (existing) {
+      await authorize(c, existing, conversationId);
+    } else if (conversationAuth === 'token') {
+      token = generateToken();
+      tokenHash = await hashToken(token);
+    } else if (typeof conversationAuth === 'function' && !(await conversationAuth(c, conversationId))) {
+      throw httpError(403, 'forbidden', 'You may not create this conversation.');
+    }
+    const at = clock().toISOString();
+    const userMessage: HandrailUIMessage = {
+      id: typeof last.id === 'string' && last.id ? last.id : generateId(),
+      role: 'user',
+      parts: [{ type: 'text', text }],
+      metadata: { createdAt: at },
+    };
+    let conversation: StoredConversation | null;
+    try {
+      conversation = await updateConversation(store, conversationId, (current) => {
+        if (current && existing === null) {
+          // Someone created the conversation between our read and this write: they own it.
+          throw httpError(403, 'invalid_conversation_token', 'This conversation belongs to another client.');
+        }
+        if (current?.messages.some((message) => message.id === userMessage.id)) return null;
+        const base: StoredConversation = current ?? {
+          id: conversationId,
+          version: 0,
+          state: 'bot',
+          createdAt: at,
+          updatedAt: at,
+          ...(tokenHash ? { tokenHash } : {}),
+          ...(body.identity ? { identity: body.identity } : {}),
+          messages: [],
+          handoff: null,
+        };
+        return { ...base, messages: [...base.messages, userMessage], updatedAt: at };
+      });
+    } catch (error) {
+      if (error instanceof HTTPException) throw error;
+      throw new StoreUnavailableError({ cause: error });
+    }
+    if (!conversation) throw new StoreUnavailableError({ message: 'The conversation could not be stored.' });
+    return { conversation, token, turn: runChatTurn(turnContext, conversation) };
+  }
+
+  const app = new Hono<HandrailEnv>();
+
+  app.use(async (c, next) => {
+    try {
+      requestWaitUntil = (promise) => c.executionCtx.waitUntil(promise);
+    } catch {
+      requestWaitUntil = undefined;
+    }
+    await next();
+    // Retries of notifications ride on traffic too (at most once a second); hosts also call flushOutbox() on a timer or alarm.
+    if (outbox && Date.now() - lastOutboxFlush > 1000) {
+      lastOutboxFlush = Date.now();
+      waitUntil(outbox.flush());
+    }
+  });
+
+  app.post('/chat', async (c) => {
+    const body = await readJsonBody(c, chatRequestSchema(limits), limits.maxBodyBytes);
+    const { conversation, token, turn } = await startTurn(c, body);
+    const headers: Record<string, string> = { 'x-handrail-conversation-id': conversation.id };
+    if (token) headers[conversationTokenHeader] = token;
+    const wantsJson = (c.req.header('accept') ?? '').includes('application/json');
+    if (wantsJson) {
+      await drain(turn.stream);
+      const result = await turn.result.catch((error: unknown) => {
+        throw new StoreUnavailableError({ message: describeError(error), cause: error });
+      });
+      return c.json(
+        { conversationId: conversation.id, messages: result.conversation.messages, handoff: result.handoff },
+        200,
+        headers,
+      );
+    }
+    return createUIMessageStreamResponse({ stream: turn.stream, headers });
+  });
+
+  app.get('/conversations/:id', async (c) => {
+    const id = c.req.param('id');
+    const conversation = await readConversation(id);
+    await authorize(c, conversation, id);
+    return c.json(publicConversation(conversation!));
+  });
+
+  app.post('/conversations/:id/contact', async (c) => {
+    const id = c.req.param('id');
+    const conversation = await readConversation(id);
+    await authorize(c, conversation, id);
+    const contact = await readJsonBody(c, contactSchema, 4096);
+    const outcome = await handoffs.submitContact(id, contact);
+    return c.json({ conversationId: id, handoff: outcome.part });
+  });
+
+  app.get('/conversations/:id/events', async (c) => {
+    const id = c.req.param('id');
+    const conversation = await readConversation(id);
+    await authorize(c, conversation, id);
+    return conversationEventsResponse(c, {
+      store,
+      conversationId: id,
+      pollMs: eventsPollMs,
+      afterMessageId: c.req.query('after'),
+      audience: 'user',
+    });
+  });
+
+  app.route(
+    '/agent',
+    createAgentRoutes({
+      store,
+      handoffs,
+      agents: [
+        ...(options.agents ?? []),
+        ...(options.agentToken ? [{ token: options.agentToken, id: 'agent', name: 'Support agent' }] : []),
+      ],
+      teams,
+      clock,
+      eventsPollMs,
+    }),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    if (ConversationNotFoundError.isInstance(error)) {
+      return c.json({ error: { code: 'conversation_not_found', message: error.message } }, 404);
+    }
+    if (HandoffStateError.isInstance(error)) {
+      return c.json({ error: { code: error.code, message: error.message } }, 409);
+    }
+    if (StoreUnavailableError.isInstance(error)) {
+      logger.error('store-unavailable', { error: describeError(error.cause ?? error) });
+      return c.json({ error: { code: 'store_unavailable', message: 'The conversation store is unavailable. Try again shortly.' } }, 503);
+    }
+    logger.error('unexpected-error', { error: describeError(error) });
+    return c.json({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } }, 500);
+  });
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` } }, 404));
+
+  return {
+    app,
+    store,
+    guard,
+    handoffs,
+    outbox,
+    /** Starts a chat turn from the host's own route (no HTTP parsing). */
+    startTurn,
+    /** Delivers due notifications (retries); call it on a timer (Node) or from an alarm (Workers). */
+    async flushOutbox() {
+      return outbox ? outbox.flush() : { delivered: 0, retried: 0, failed: 0, storeErrors: 0 };
+    },
+    /** Resolves when all background work (briefs, notifications) started so far is done. */
+    async idle() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
+}
+
+const contactSchema = z
+  .object({ name: z.string().min(1).max(200).optional(), email: z.email().max(320) })
+  .strict();
+
+function parseTeams(teams: unknown): Team[] {
+  const result = teamsSchema.safeParse(teams);
+  if (!result.success) {
+    throw new TypeError(
+      `Invalid Handrail options: ${result.error.issues.map((issue) => `teams.${issue.path.map(String).join('.')}: ${issue.message}`).join('; ')}`,
+    );
+  }
+  return result.data;
+}
+
+/** A conversation as the user's side may see it (no token hash). */
+export function publicConversation(conversation: StoredConversation) {
+  const { tokenHash: _tokenHash, ...rest } = conversation;
+  return rest;
+}
+
+async function drain(stream: ReadableStream<UIMessageChunk>) {
+  const reader = stream.getReader();
+  while (!(await reader.read()).done) {}
+}

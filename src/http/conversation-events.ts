@@ -1,0 +1,70 @@
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { HandrailUIMessage } from '../chat/conversation.js';
+import type { Store } from '../store/store.js';
+
+/** Options of {@link conversationEventsResponse}. */
+export interface ConversationEventsOptions {
+  store: Store;
+  conversationId: string;
+  /** How often to look for changes. */
+  pollMs: number;
+  /** Send only messages after this message id (resume after a reconnect). */
+  afterMessageId?: string | undefined;
+  /** `user`: messages from agents and Handrail's notices. `agent`: the user's messages. */
+  audience: 'user' | 'agent';
+  /** Stop after this long, so proxies and tests are not held forever; clients reconnect. @default 300000 */
+  maxDurationMs?: number;
+}
+
+/**
+ * Server-sent events of a conversation's new messages: `message` events with the stored
+ * message, and `state` events when the conversation's state changes. It reads the store
+ * on an interval, so it works the same with every store (memory, SQLite, Durable Objects).
+ */
+export function conversationEventsResponse(c: Context, options: ConversationEventsOptions) {
+  const { store, conversationId, pollMs, audience, maxDurationMs = 300_000 } = options;
+  return streamSSE(c, async (stream) => {
+    let aborted = false;
+    stream.onAbort(() => {
+      aborted = true;
+    });
+    const started = Date.now();
+    const seen = new Set<string>();
+    let lastVersion = -1;
+    let lastState: string | undefined;
+    let initial = true;
+    let after = options.afterMessageId;
+    while (!aborted && Date.now() - started < maxDurationMs) {
+      const conversation = await store.getConversation(conversationId).catch(() => null);
+      if (conversation && conversation.version !== lastVersion) {
+        lastVersion = conversation.version;
+        if (conversation.state !== lastState) {
+          lastState = conversation.state;
+          await stream.writeSSE({ event: 'state', data: JSON.stringify({ state: conversation.state, handoff: summaryOf(conversation.handoff) }) });
+        }
+        let afterIndex = after ? conversation.messages.findIndex((message) => message.id === after) : -1;
+        if (initial && !after) afterIndex = conversation.messages.length - 1;
+        initial = false;
+        for (const message of conversation.messages.slice(afterIndex + 1)) {
+          if (seen.has(message.id) || !isFor(audience, message)) continue;
+          seen.add(message.id);
+          await stream.writeSSE({ event: 'message', id: message.id, data: JSON.stringify(message) });
+        }
+        after = conversation.messages.at(-1)?.id ?? after;
+      }
+      await stream.sleep(pollMs);
+    }
+  });
+}
+
+function isFor(audience: 'user' | 'agent', message: HandrailUIMessage): boolean {
+  if (audience === 'agent') return message.role === 'user';
+  return message.role === 'assistant' && (message.metadata?.author === 'agent' || message.metadata?.author === 'system');
+}
+
+function summaryOf(handoff: unknown) {
+  if (!handoff || typeof handoff !== 'object') return null;
+  const { id, team, urgency, agentId, etaSeconds } = handoff as Record<string, unknown>;
+  return { id, team, urgency, agentId, etaSeconds };
+}

@@ -1,0 +1,56 @@
+/**
+ * Handrail: Hono middleware that wraps an AI SDK chat loop with escalation to a human that
+ * is enforced, briefed, routed and measured.
+ *
+ * @packageDocumentation
+ */
+
+// The middleware and its engine
+export { createHandrailEngine, type HandrailEnv, handrail, publicConversation } from './handrail.js';
+export {
+  type AgentCredential,
+  type ConversationAuthHook,
+  type HandrailOptions,
+  handrailOptionsSchema,
+  type PreHandoffQuestionOption,
+  validateHandrailOptions,
+} from './handrail-options.js';
+export { type ChatTurn, type ChatTurnContext, type ChatTurnResult, runChatTurn } from './chat/chat-turn.js';
+export {
+  type ConversationState,
+  conversationStates,
+  type HandoffPartData,
+  type HandoffReason,
+  type HandrailMessageMetadata,
+  type HandrailUIMessage,
+} from './chat/conversation.js';
+export { createEscalateTool, type EscalateInput, escalateInputSchema, escalateToolName } from './chat/escalate-tool.js';
+export { messageText, toTranscript } from './chat/transcript.js';
+export { conversationTokenHeader } from './http/conversation-token.js';
+export { createConsoleLogger, type Logger, type LogLevel, silentLogger } from './logger.js';
+
+// The guard
+export * from './guard/index.js';
+
+// The handoff: brief, routing, lifecycle, metrics
+export {
+  type BriefInput,
+  type BriefWriter,
+  buildExtractiveBrief,
+  createBriefWriter,
+  extractEntities,
+  type HandoffBrief,
+  handoffBriefSchema,
+} from './brief/index.js';
+export * from './routing/index.js';
+export { createHandoffService, type HandoffServiceOptions } from './handoff/create-handoff-service.js';
+export type { AgentIdentity, HandoffOutcome, HandoffRequest, HandoffService } from './handoff/handoff-service.js';
+export { computeHandoffMetrics, type HandoffMetrics } from './agent/handoff-metrics.js';
+
+// Stores, notifications, models, tracing, errors
+export * from './store/index.js';
+export { updateConversation } from './store/update-conversation.js';
+export * from './notify/index.js';
+export * from './model/index.js';
+export * from './tracing/index.js';
+export * from './errors/index.js';
