@@ -1,0 +1,94 @@
+import type { DurableObjectNamespace } from '@cloudflare/workers-types';
+import { StoreConflictError } from '../errors/store-conflict-error.js';
+import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
+import type { ConversationObject } from '../worker/conversation-object.js';
+import type { DirectoryObject } from '../worker/directory-object.js';
+import type { Store } from './store.js';
+
+/** Name of the directory object when none is given. */
+export const defaultDirectoryName = 'directory';
+
+/** Options of {@link createDurableObjectStore}. */
+export interface DurableObjectStoreOptions {
+  /** Namespace of `ConversationObject`: one object per conversation, named by its id. */
+  conversations: DurableObjectNamespace<ConversationObject>;
+  /** Namespace of `DirectoryObject`: the queue index and the notification outbox. */
+  index: DurableObjectNamespace<DirectoryObject>;
+  /** Name of the directory object in `index`. @default 'directory' */
+  indexName?: string;
+}
+
+/**
+ * A `Store` on Cloudflare Durable Objects, for the Worker. Each conversation lives in its
+ * own object, which applies writes one at a time and checks the version atomically, so
+ * concurrent writes resolve to one winner; the directory object holds the queue index and
+ * the outbox. Values cross RPC as structured clones, so callers never share objects with
+ * storage.
+ *
+ * @example
+ * const store = createDurableObjectStore({ conversations: env.CONVERSATIONS, index: env.DIRECTORY });
+ */
+export function createDurableObjectStore({
+  conversations,
+  index,
+  indexName = defaultDirectoryName,
+}: DurableObjectStoreOptions): Store {
+  const conversationStub = (id: string) =>
+    conversations.get(conversations.idFromName(id)) as unknown as RpcOf<ConversationObject>;
+  const directoryStub = () => index.get(index.idFromName(indexName)) as unknown as RpcOf<DirectoryObject>;
+
+  return {
+    async getConversation(id) {
+      return call(() => conversationStub(id).getConversation(id));
+    },
+
+    async putConversation(conversation, expectedVersion) {
+      const result = await call(() =>
+        conversationStub(conversation.id).putConversation(conversation, expectedVersion, indexName),
+      );
+      if (!result.ok) throw new StoreConflictError({ conversationId: conversation.id });
+      return result.conversation;
+    },
+
+    async listConversations(filter = {}) {
+      return call(() => directoryStub().listConversations(filter));
+    },
+
+    async enqueueDeliveries(deliveries) {
+      if (deliveries.length === 0) return;
+      await call(() => directoryStub().enqueueDeliveries(deliveries));
+    },
+
+    async dueDeliveries(now, limit) {
+      return call(() => directoryStub().dueDeliveries(now, limit));
+    },
+
+    async updateDelivery(delivery) {
+      await call(() => directoryStub().updateDelivery(delivery));
+    },
+
+    async listDeliveries() {
+      return call(() => directoryStub().listDeliveries());
+    },
+  };
+}
+
+/**
+ * The RPC surface of a Durable Object class as this store uses it: every public method,
+ * async, with the same (plain data) arguments and results. The runtime's `Rpc.Stub` type
+ * says the same for plain data but is too deep for the checker on `StoredConversation`.
+ */
+type RpcOf<T> = {
+  [K in keyof T as T[K] extends (...args: never[]) => unknown ? K : never]: T[K] extends (...args: infer A) => infer R
+    ? (...args: A) => Promise<Awaited<R>>
+    : never;
+};
+
+/** Makes one RPC call; a failure of the object or the network is a `StoreUnavailableError`. */
+async function call<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw new StoreUnavailableError({ message: 'The Durable Object store could not be reached.', cause: error });
+  }
+}

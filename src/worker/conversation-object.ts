@@ -1,0 +1,102 @@
+import { DurableObject } from 'cloudflare:workers';
+import type { DurableObjectState } from '@cloudflare/workers-types';
+import { defaultDirectoryName } from '../store/durable-object-store.js';
+import { summarizeConversation } from '../store/memory-store.js';
+import type { StoredConversation } from '../store/store.js';
+import type { WorkerBindings } from './env.js';
+
+/** What {@link ConversationObject.putConversation} answers: the stored copy, or the version that was found. */
+export type ConversationWriteResult =
+  | { ok: true; conversation: StoredConversation }
+  | { ok: false; currentVersion: number | null };
+
+/** How long the object waits before pushing its summary to the directory again after a failure. */
+const indexRetryMs = 1000;
+
+/**
+ * One conversation in its own Durable Object with SQLite storage. Requests to one
+ * conversation are applied one at a time, in arrival order, and the conditional write
+ * (read the version, compare, write) runs without an `await` in between, so it is atomic:
+ * two escalations of one conversation cannot both win. After every write the object
+ * pushes the conversation's summary to the {@link DirectoryObject}; if that push fails it
+ * retries from an alarm until the directory has the newest version.
+ */
+export class ConversationObject extends DurableObject<WorkerBindings> {
+  constructor(ctx: DurableObjectState, env: WorkerBindings) {
+    super(ctx, env);
+    ctx.storage.sql.exec(
+      `CREATE TABLE IF NOT EXISTS conversation (
+         id TEXT PRIMARY KEY,
+         version INTEGER NOT NULL,
+         indexed_version INTEGER NOT NULL DEFAULT 0,
+         directory TEXT NOT NULL,
+         data TEXT NOT NULL
+       )`,
+    );
+  }
+
+  /** The stored conversation, or null. */
+  getConversation(id: string): StoredConversation | null {
+    const row = this.ctx.storage.sql
+      .exec<{ data: string }>('SELECT data FROM conversation WHERE id = ?', id)
+      .toArray()[0];
+    return row ? (JSON.parse(row.data) as StoredConversation) : null;
+  }
+
+  /**
+   * Writes `conversation` when the stored version equals `expectedVersion` (null: must not
+   * exist), then pushes its summary to the directory object named `directory`.
+   */
+  async putConversation(
+    conversation: StoredConversation,
+    expectedVersion: number | null,
+    directory: string = defaultDirectoryName,
+  ): Promise<ConversationWriteResult> {
+    const sql = this.ctx.storage.sql;
+    const current = sql
+      .exec<{ version: number }>('SELECT version FROM conversation WHERE id = ?', conversation.id)
+      .toArray()[0];
+    const currentVersion = current ? current.version : null;
+    if (currentVersion !== expectedVersion) return { ok: false, currentVersion };
+
+    const stored: StoredConversation = { ...conversation, version: (expectedVersion ?? 0) + 1 };
+    const data = JSON.stringify(stored);
+    sql.exec(
+      `INSERT INTO conversation (id, version, directory, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET version = excluded.version, directory = excluded.directory, data = excluded.data`,
+      stored.id,
+      stored.version,
+      directory,
+      data,
+    );
+    // Everything above ran synchronously: the version check and the write are one step.
+    await this.pushToDirectory(stored, directory);
+    return { ok: true, conversation: JSON.parse(data) as StoredConversation };
+  }
+
+  /** Retries a directory update that failed. */
+  override async alarm(): Promise<void> {
+    const row = this.ctx.storage.sql
+      .exec<{ data: string; version: number; indexed_version: number; directory: string }>(
+        'SELECT data, version, indexed_version, directory FROM conversation LIMIT 1',
+      )
+      .toArray()[0];
+    if (!row || row.indexed_version >= row.version) return;
+    await this.pushToDirectory(JSON.parse(row.data) as StoredConversation, row.directory);
+  }
+
+  private async pushToDirectory(conversation: StoredConversation, directory: string): Promise<void> {
+    try {
+      const stub = this.env.DIRECTORY.get(this.env.DIRECTORY.idFromName(directory));
+      await stub.upsertSummary(summarizeConversation(conversation), conversation.version);
+      this.ctx.storage.sql.exec(
+        'UPDATE conversation SET indexed_version = max(indexed_version, ?) WHERE id = ?',
+        conversation.version,
+        conversation.id,
+      );
+    } catch {
+      // The conversation is written; the queue catches up from the alarm.
+      await this.ctx.storage.setAlarm(Date.now() + indexRetryMs);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import { DurableObject } from 'cloudflare:workers';
+import type { DurableObjectState } from '@cloudflare/workers-types';
+import type { ConversationSummary, ListConversationsFilter, OutboxDelivery } from '../store/store.js';
+import type { WorkerBindings } from './env.js';
+import { flushDirectoryOutbox } from './outbox-flush.js';
+
+/** A first attempt is left to the request that enqueued it for this long before the alarm takes over. */
+const firstAttemptGraceMs = 2000;
+
+/** Longest wait between two alarms while deliveries are pending (a safety net). */
+const maxAlarmDelayMs = 15 * 60 * 1000;
+
+/**
+ * The directory: one Durable Object that holds a summary of every conversation (the queue
+ * index behind `listConversations`) and the notification outbox. Conversation objects
+ * push their summary after every write; a summary only replaces an older version, so
+ * pushes that arrive out of order cannot move the index backwards. Pending deliveries keep
+ * an alarm set at the next due attempt; the alarm flushes the outbox.
+ */
+export class DirectoryObject extends DurableObject<WorkerBindings> {
+  constructor(ctx: DurableObjectState, env: WorkerBindings) {
+    super(ctx, env);
+    ctx.storage.sql.exec(
+      `CREATE TABLE IF NOT EXISTS summaries (
+         id TEXT PRIMARY KEY,
+         version INTEGER NOT NULL,
+         state TEXT NOT NULL,
+         write_sequence INTEGER NOT NULL,
+         data TEXT NOT NULL
+       );
+       CREATE INDEX IF NOT EXISTS summaries_by_write ON summaries (write_sequence);
+       CREATE TABLE IF NOT EXISTS deliveries (
+         id TEXT PRIMARY KEY,
+         status TEXT NOT NULL,
+         created_at_ms INTEGER NOT NULL,
+         next_attempt_at_ms INTEGER NOT NULL,
+         enqueue_sequence INTEGER NOT NULL,
+         data TEXT NOT NULL
+       );
+       CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at_ms);`,
+    );
+  }
+
+  /** Records the summary of `version` unless a newer version is already indexed. */
+  upsertSummary(summary: ConversationSummary, version: number): void {
+    this.ctx.storage.sql.exec(
+      `INSERT INTO summaries (id, version, state, write_sequence, data)
+       VALUES (?, ?, ?, (SELECT coalesce(max(write_sequence), 0) + 1 FROM summaries), ?)
+       ON CONFLICT (id) DO UPDATE SET version = excluded.version, state = excluded.state,
+         write_sequence = excluded.write_sequence, data = excluded.data
+       WHERE excluded.version > summaries.version`,
+      summary.id,
+      version,
+      summary.state,
+      JSON.stringify(summary),
+    );
+  }
+
+  /** Summaries, newest update last. */
+  listConversations(filter: ListConversationsFilter = {}): ConversationSummary[] {
+    const states = filter.states;
+    if (states && states.length === 0) return [];
+    const rows = states
+      ? this.ctx.storage.sql
+          .exec<{ data: string }>(
+            `SELECT data FROM summaries WHERE state IN (${states.map(() => '?').join(', ')}) ORDER BY write_sequence`,
+            ...states,
+          )
+          .toArray()
+      : this.ctx.storage.sql.exec<{ data: string }>('SELECT data FROM summaries ORDER BY write_sequence').toArray();
+    return rows.map((row) => JSON.parse(row.data) as ConversationSummary);
+  }
+
+  /** Adds deliveries whose id is new, and keeps the alarm at the next due one. */
+  async enqueueDeliveries(deliveries: OutboxDelivery[]): Promise<void> {
+    const now = Date.now();
+    this.ctx.storage.transactionSync(() => {
+      for (const delivery of deliveries) {
+        this.ctx.storage.sql.exec(
+          `INSERT INTO deliveries (id, status, created_at_ms, next_attempt_at_ms, enqueue_sequence, data)
+           VALUES (?, ?, ?, ?, (SELECT coalesce(max(enqueue_sequence), 0) + 1 FROM deliveries), ?)
+           ON CONFLICT (id) DO NOTHING`,
+          ...deliveryRow(delivery),
+        );
+      }
+    });
+    await this.scheduleAlarm(now + firstAttemptGraceMs);
+  }
+
+  /** Pending deliveries due at `now`, oldest first. */
+  dueDeliveries(now: Date, limit: number): OutboxDelivery[] {
+    return this.ctx.storage.sql
+      .exec<{ data: string }>(
+        `SELECT data FROM deliveries WHERE status = 'pending' AND next_attempt_at_ms <= ?
+         ORDER BY created_at_ms, enqueue_sequence LIMIT ?`,
+        now.getTime(),
+        Math.max(0, Math.floor(limit)),
+      )
+      .toArray()
+      .map((row) => JSON.parse(row.data) as OutboxDelivery);
+  }
+
+  /** Replaces a delivery after an attempt, and keeps the alarm at the next due one. */
+  async updateDelivery(delivery: OutboxDelivery): Promise<void> {
+    this.ctx.storage.sql.exec(
+      `INSERT INTO deliveries (id, status, created_at_ms, next_attempt_at_ms, enqueue_sequence, data)
+       VALUES (?, ?, ?, ?, (SELECT coalesce(max(enqueue_sequence), 0) + 1 FROM deliveries), ?)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, created_at_ms = excluded.created_at_ms,
+         next_attempt_at_ms = excluded.next_attempt_at_ms, data = excluded.data`,
+      ...deliveryRow(delivery),
+    );
+    await this.scheduleAlarm(Date.now());
+  }
+
+  /** Every delivery, in enqueue order. */
+  listDeliveries(): OutboxDelivery[] {
+    return this.ctx.storage.sql
+      .exec<{ data: string }>('SELECT data FROM deliveries ORDER BY enqueue_sequence')
+      .toArray()
+      .map((row) => JSON.parse(row.data) as OutboxDelivery);
+  }
+
+  /** Flushes the outbox, then sets the alarm for the next pending delivery. */
+  override async alarm(): Promise<void> {
+    try {
+      await flushDirectoryOutbox(this, this.env);
+    } finally {
+      await this.scheduleAlarm(Date.now());
+    }
+  }
+
+  /** Sets the alarm at the next pending attempt (not before `notBefore`), or clears it when none is pending. */
+  private async scheduleAlarm(notBefore: number): Promise<void> {
+    const next = this.ctx.storage.sql
+      .exec<{ next: number | null }>("SELECT min(next_attempt_at_ms) AS next FROM deliveries WHERE status = 'pending'")
+      .one().next;
+    if (next === null) {
+      await this.ctx.storage.deleteAlarm();
+      return;
+    }
+    const at = Math.min(Math.max(next, notBefore), Date.now() + maxAlarmDelayMs);
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+  }
+}
+
+function deliveryRow(delivery: OutboxDelivery): [string, string, number, number, string] {
+  return [
+    delivery.id,
+    delivery.status,
+    Date.parse(delivery.createdAt),
+    Date.parse(delivery.nextAttemptAt),
+    JSON.stringify(delivery),
+  ];
+}

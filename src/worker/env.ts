@@ -1,0 +1,27 @@
+import type { DurableObjectNamespace } from '@cloudflare/workers-types';
+import type { ConversationObject } from './conversation-object.js';
+import type { DirectoryObject } from './directory-object.js';
+
+/** The bindings, variables and secrets of the Handrail Worker (see `wrangler.toml`). */
+export interface WorkerBindings {
+  /** One Durable Object per conversation. */
+  CONVERSATIONS: DurableObjectNamespace<ConversationObject>;
+  /** The directory: the queue index of every conversation and the notification outbox. */
+  DIRECTORY: DurableObjectNamespace<DirectoryObject>;
+  /** OpenAI (or compatible) API key; without it the Worker answers with the offline model. */
+  OPENAI_API_KEY?: string;
+  OPENAI_BASE_URL?: string;
+  OPENAI_MODEL?: string;
+  /** Bearer token of the agent API. */
+  HANDRAIL_AGENT_TOKEN?: string;
+  /** Signed webhook (Standard Webhooks) receiving handoff events. */
+  WEBHOOK_URL?: string;
+  WEBHOOK_SECRET?: string;
+  /** Slack incoming webhook receiving handoff events. */
+  SLACK_WEBHOOK_URL?: string;
+}
+
+/** The Hono `Env` of the Worker app. */
+export interface WorkerEnv {
+  Bindings: WorkerBindings;
+}
