@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { HandoffEvent } from '../../src/notify/handoff-event.js';
 import type { OutboxDelivery } from '../../src/store/store.js';
 
@@ -31,4 +32,10 @@ export function delivery(event: HandoffEvent = handoffEvent(), notifier = 'webho
     nextAttemptAt: '2026-03-01T10:00:01.000Z',
     status: 'pending',
   };
+}
+
+/** The Standard Webhooks signature computed with node:crypto, independent of the code under test. */
+export function independentSignature(secret: string, id: string, timestamp: string | number, body: string): string {
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 }

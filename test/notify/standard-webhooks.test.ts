@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateWebhookSecret, signWebhook, verifyWebhook } from '../../src/notify/standard-webhooks.js';
+import { independentSignature } from './fixtures.js';
 
 // The test vector published with the Standard Webhooks reference libraries.
 const vector = {
@@ -11,12 +11,6 @@ const vector = {
   signature: 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
 };
 const signedAt = new Date(vector.timestamp * 1000);
-
-/** HMAC-SHA256 with node:crypto, independent of the code under test. */
-function independentSignature(secret: string, id: string, timestamp: number, body: string): string {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
-}
 
 function headersFor(signature: string, timestamp = vector.timestamp, id = vector.id) {
   return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature };
