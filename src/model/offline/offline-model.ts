@@ -150,12 +150,21 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
     };
   }
 
-  /** The best entry for the question; a short follow-up is also tried together with the previous question. */
+  /**
+   * The best entry for the question. A follow-up ("What about Canada?", "Is that still possible?") that
+   * matches nothing on its own is read together with the previous question; when that points to the entry
+   * the previous question found, the follow-up inherits its confidence, discounted.
+   */
   function bestMatch(question: string, previous: string | undefined): RetrievedEntry | undefined {
     const [alone] = retriever.retrieve(question, 1);
-    if ((alone && alone.confidence >= minConfidence) || previous === undefined) return alone;
-    const [withContext] = retriever.retrieve(`${previous}\n${question}`, 1);
-    return withContext && withContext.confidence >= minConfidence ? withContext : alone;
+    if ((alone && alone.confidence >= minConfidence) || previous === undefined || !isFollowUp(question)) return alone;
+    const [combined] = retriever.retrieve(`${previous}\n${question}`, 1);
+    if (combined && combined.confidence >= minConfidence) return combined;
+    const [earlier] = retriever.retrieve(previous, 1);
+    if (earlier && earlier.confidence >= minConfidence && combined?.entry.id === earlier.entry.id) {
+      return { entry: earlier.entry, confidence: earlier.confidence * followUpDiscount };
+    }
+    return alone;
   }
 
   return {
@@ -218,6 +227,18 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
       return { stream: streamParts(parts, chunkDelayMs, call.abortSignal) };
     },
   };
+}
+
+/** Share of the previous answer's confidence a follow-up question inherits. */
+const followUpDiscount = 0.75;
+
+/** A short message that leans on the previous one: "and ...", "what about ...", or a pronoun like "it" or "that". */
+function isFollowUp(question: string): boolean {
+  const words = question.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+  if (words.length === 0 || words.length > 10) return false;
+  const start = words.slice(0, 2).join(' ');
+  if (/^(?:and|also|but|so|what about|how about|same for)\b/.test(start)) return true;
+  return words.some((word) => ['it', 'that', 'this', 'those', 'them', 'there', 'one'].includes(word));
 }
 
 /** Text of every user message, oldest first. */

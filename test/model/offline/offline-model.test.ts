@@ -1,0 +1,217 @@
+import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { generateText, type ModelMessage, streamText, tool } from 'ai';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { confidenceFromProviderMetadata } from '../../../src/model/confidence.js';
+import { createOfflineModel } from '../../../src/model/offline/offline-model.js';
+
+const escalationInput = z.object({
+  reason: z.string(),
+  summary: z.string(),
+  urgency: z.enum(['low', 'normal', 'high', 'critical']),
+});
+
+/** The escalation tool without `execute`, so the loop stops at the call like the middleware's. */
+const tools = {
+  escalate_to_human: tool({ description: 'Hand the conversation to a person', inputSchema: escalationInput }),
+};
+
+describe('createOfflineModel', () => {
+  it('is an AI SDK v4 language model', () => {
+    const model = createOfflineModel();
+    expect(model).toMatchObject({ specificationVersion: 'v4', provider: 'handrail', modelId: 'offline-retrieval' });
+  });
+
+  it('streams a knowledge base answer through streamText, citing the entry and reporting confidence', async () => {
+    const result = streamText({ model: createOfflineModel(), tools, prompt: 'How long does delivery take?' });
+    const deltas: string[] = [];
+    for await (const delta of result.textStream) deltas.push(delta);
+    const text = await result.text;
+
+    expect(deltas.length).toBeGreaterThan(3);
+    expect(text).toContain('Standard delivery within Germany takes 2-4 business days');
+    expect(text.endsWith('(Source: Delivery times [kb:delivery-times])')).toBe(true);
+    expect(await result.finishReason).toBe('stop');
+    expect(await result.toolCalls).toEqual([]);
+    const metadata = await result.providerMetadata;
+    expect(metadata?.handrail).toMatchObject({ citation: 'delivery-times', fallback: false, kind: 'answer' });
+    expect(confidenceFromProviderMetadata(metadata)).toBeGreaterThanOrEqual(0.3);
+    const sources = await result.sources;
+    expect(sources).toEqual([
+      expect.objectContaining({ sourceType: 'document', id: 'kb:delivery-times', title: 'Delivery times' }),
+    ]);
+    const usage = await result.usage;
+    expect(usage.outputTokens).toBeGreaterThan(0);
+  });
+
+  it('answers through generateText with the same citation and metadata', async () => {
+    const result = await generateText({ model: createOfflineModel(), prompt: 'Do you take PayPal?' });
+    expect(result.text).toContain('PayPal');
+    expect(result.text).toContain('[kb:payment-methods]');
+    expect(result.providerMetadata?.handrail).toMatchObject({ citation: 'payment-methods', fallback: false });
+  });
+
+  it('calls escalate_to_human with parsed input when nothing in the knowledge base matches', async () => {
+    const question = 'Can you recommend a good lasagne recipe?';
+    const result = streamText({ model: createOfflineModel(), tools, prompt: question });
+    const types: string[] = [];
+    for await (const part of result.fullStream) types.push(part.type);
+
+    expect(types).toEqual(
+      expect.arrayContaining(['tool-input-start', 'tool-input-delta', 'tool-input-end', 'tool-call']),
+    );
+    expect(types.indexOf('tool-input-start')).toBeLessThan(types.indexOf('tool-call'));
+    expect(types).not.toContain('text-delta');
+    expect(await result.finishReason).toBe('tool-calls');
+    const [call] = await result.toolCalls;
+    expect(call?.toolName).toBe('escalate_to_human');
+    expect(call?.input).toEqual({
+      reason: 'low_confidence',
+      summary: expect.stringContaining(question),
+      urgency: 'normal',
+    });
+    const metadata = await result.providerMetadata;
+    expect(metadata?.handrail).toMatchObject({ kind: 'escalation', fallback: false });
+    expect(confidenceFromProviderMetadata(metadata)).toBeLessThan(0.3);
+  });
+
+  it('says it does not know, flagged as a fallback, when the escalation tool is not offered', async () => {
+    const result = await generateText({ model: createOfflineModel(), prompt: 'Who won the football match yesterday?' });
+    expect(result.text).toMatch(/^I'm sorry, I don't have information about that/);
+    expect(result.toolCalls).toEqual([]);
+    expect(result.providerMetadata?.handrail).toMatchObject({ fallback: true, kind: 'fallback' });
+    expect(confidenceFromProviderMetadata(result.providerMetadata)).toBeLessThan(0.3);
+  });
+
+  it('does not call the tool when toolChoice is none', async () => {
+    const result = await generateText({
+      model: createOfflineModel(),
+      tools,
+      toolChoice: 'none',
+      prompt: 'Tell me about quantum chromodynamics',
+    });
+    expect(result.toolCalls).toEqual([]);
+    expect(result.providerMetadata?.handrail).toMatchObject({ fallback: true });
+  });
+
+  it('answers greetings and thanks briefly instead of escalating', async () => {
+    for (const [prompt, expected] of [
+      ['Hi there!', /How can I help you today\?/],
+      ['Thanks, that helps a lot', /You're welcome!/],
+    ] as const) {
+      const result = await generateText({ model: createOfflineModel(), tools, prompt });
+      expect(result.text).toMatch(expected);
+      expect(result.toolCalls).toEqual([]);
+      expect(result.providerMetadata?.handrail).toMatchObject({ kind: 'small-talk', fallback: false });
+    }
+    const question = await generateText({ model: createOfflineModel(), tools, prompt: 'Hi, where is my order?' });
+    expect(question.text).toContain('[kb:order-tracking]');
+  });
+
+  it('acknowledges the result of an escalate_to_human call', async () => {
+    const messages: ModelMessage[] = [
+      { role: 'user', content: [{ type: 'text', text: 'Can you recommend a lasagne recipe?' }] },
+      {
+        role: 'assistant',
+        content: [
+          {
+            type: 'tool-call',
+            toolCallId: 'call_1',
+            toolName: 'escalate_to_human',
+            input: { reason: 'low_confidence', summary: 'recipe', urgency: 'normal' },
+          },
+        ],
+      },
+      {
+        role: 'tool',
+        content: [
+          {
+            type: 'tool-result',
+            toolCallId: 'call_1',
+            toolName: 'escalate_to_human',
+            output: { type: 'json', value: { queued: true } },
+          },
+        ],
+      },
+    ];
+    const result = await generateText({ model: createOfflineModel(), tools, messages });
+    expect(result.text).toMatch(/passed your question to our customer service team/);
+    expect(result.toolCalls).toEqual([]);
+    expect(result.providerMetadata?.handrail).toMatchObject({ kind: 'acknowledgement' });
+  });
+
+  it('reads a short follow-up together with the previous question', async () => {
+    const conversation = (followUp: string): ModelMessage[] => [
+      { role: 'user', content: 'How do I cancel my order?' },
+      { role: 'assistant', content: 'You can cancel an order within 30 minutes...' },
+      { role: 'user', content: followUp },
+    ];
+    const followUp = await generateText({
+      model: createOfflineModel(),
+      tools,
+      messages: conversation('Is that still possible after an hour?'),
+    });
+    expect(followUp.toolCalls).toEqual([]);
+    expect(followUp.text).toContain('[kb:cancel-order]');
+
+    const unrelated = await generateText({
+      model: createOfflineModel(),
+      tools,
+      messages: conversation('Can you recommend a lasagne recipe?'),
+    });
+    expect(unrelated.toolCalls.map((call) => call.toolName)).toEqual(['escalate_to_human']);
+  });
+
+  it('emits stream parts in the order a real provider does', async () => {
+    const model = createOfflineModel({ generateId: () => 'id-1', now: () => new Date('2026-01-01T00:00:00Z') });
+    const { stream } = await model.doStream({
+      prompt: [{ role: 'user', content: [{ type: 'text', text: 'What is your return policy?' }] }],
+    });
+    const parts: LanguageModelV4StreamPart[] = [];
+    for await (const part of stream) parts.push(part);
+    const types = parts.map((part) => part.type);
+    expect(types.slice(0, 3)).toEqual(['stream-start', 'response-metadata', 'text-start']);
+    expect(types.at(-1)).toBe('finish');
+    expect(types.filter((type) => type === 'text-delta').length).toBeGreaterThan(3);
+    expect(parts[1]).toEqual({
+      type: 'response-metadata',
+      id: 'id-1',
+      timestamp: new Date('2026-01-01T00:00:00Z'),
+      modelId: 'offline-retrieval',
+    });
+    const text = parts.flatMap((part) => (part.type === 'text-delta' ? [part.delta] : [])).join('');
+    expect(text).toContain('[kb:return-policy]');
+    const finish = parts.at(-1);
+    expect(finish).toMatchObject({
+      finishReason: { unified: 'stop' },
+      providerMetadata: { handrail: { citation: 'return-policy' } },
+    });
+  });
+
+  it('honours an abort signal', async () => {
+    const aborted = new AbortController();
+    aborted.abort(new Error('stop'));
+    const prompt = [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'Shipping costs?' }] }];
+    await expect(createOfflineModel().doGenerate({ prompt, abortSignal: aborted.signal })).rejects.toThrow('stop');
+
+    const controller = new AbortController();
+    const { stream } = await createOfflineModel({ chunkDelayMs: 5 }).doStream({
+      prompt,
+      abortSignal: controller.signal,
+    });
+    const reader = stream.getReader();
+    const first = await reader.read();
+    expect(first.value?.type).toBe('stream-start');
+    controller.abort(new Error('user left'));
+    await expect(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return 'finished';
+      })(),
+    ).rejects.toThrow('user left');
+  });
+
+  it('rejects invalid options at construction', () => {
+    expect(() => createOfflineModel({ minConfidence: 2 })).toThrow(/minConfidence/);
+    expect(() => createOfflineModel({ chunkDelayMs: -1 })).toThrow(/chunkDelayMs/);
+  });
+});
