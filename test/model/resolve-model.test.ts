@@ -67,7 +67,7 @@ describe('resolveModel', () => {
     const result = streamText({
       model,
       tools,
-      system: 'You are the Northwind Outfitters assistant.',
+      instructions: 'You are the Northwind Outfitters assistant.',
       prompt: 'Can you recommend a lasagne recipe?',
     });
     const types: string[] = [];
