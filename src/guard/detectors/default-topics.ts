@@ -1,0 +1,134 @@
+import type { TopicDefinition } from './topic-definition.js';
+
+/** Shown to a user in crisis before anything else; a person is connected at the same time. */
+export const crisisUserMessage =
+  'I am really sorry you are going through this. You do not have to face it alone. ' +
+  'If you are in immediate danger or might act on these thoughts, please call your local emergency number now ' +
+  '(for example 911 in the US and Canada, 112 in the EU, 999 in the UK) or contact a crisis line: ' +
+  '988 (call or text) in the US, Samaritans on 116 123 in the UK and Ireland, or findahelpline.com for other countries. ' +
+  'I am connecting you with a person right now.';
+
+const moneyNoun =
+  '(?:payments?|charges?|transactions?|transcations?|withdrawals?|withdrawls?|debits?|direct debits?|purchases?|fees?|deductions?|bills?|billing|invoices?|cash|money|amount)';
+
+/**
+ * The built-in catalogue of high-stakes and compliance topics. Patterns are general phrasings
+ * (matched against lower-cased, accent-free text with common typos corrected), never copies of
+ * evaluation sentences. Cancelling or changing an *order* is routine self-service and does not
+ * match; closing an account or cancelling a subscription does.
+ */
+export const defaultTopics: readonly TopicDefinition[] = [
+  {
+    id: 'self_harm',
+    reason: 'high_stakes',
+    urgency: 'critical',
+    patterns: [
+      /\b(?:kill(?:ing)? (?:my ?self|me)|end(?:ing)? (?:it all|my (?:own )?life|things)|take my (?:own )?life|suicid\w*|(?:want|wanna|going|planning) to die|don'?t want to (?:live|be alive|wake up|be here)|better off dead|(?:hurt|harm|cut)(?:ing)? my ?self|self[- ]?harm\w*|no reason to (?:live|go on)|not worth living|life is(?:n'?t| not) worth|can'?t go on (?:anymore|like this)|overdos\w*|jump off (?:a|the) (?:bridge|building|roof)|no way out)\b/,
+      /\b(?:i'?m|i am) in danger\b|\b(?:he|she|they|someone) (?:is|are) (?:going to|gonna) (?:kill|hurt) me\b|\bdomestic (?:violence|abuse)\b/,
+      /\b(?:matarme|suicidarme|quiero morir(?:me)?|quitarme la vida|me quiero morir|no quiero vivir|me matar|quero morrer|tirar (?:a )?minha (?:propria )?vida|nao quero (?:mais )?viver|me suicider|me tuer|envie de mourir|veux mourir|mich umbringen|selbstmord|suizid\w*|will sterben|nicht mehr leben)\b/,
+    ],
+    userMessage: crisisUserMessage,
+  },
+  {
+    id: 'legal_threat',
+    reason: 'high_stakes',
+    urgency: 'high',
+    patterns: [
+      /\b(?:lawyers?|attorneys?|solicitors?|lawsuits?|legal action|legal proceedings|litigation|class action|small claims|ombudsman|better business bureau|bbb|trading standards|consumer protection (?:agency|bureau|office)|cfpb|ftc)\b/,
+      /\b(?:sue|suing|sued)\b(?! (?:me|them) for)|\b(?:take|taking|see) (?:you|this|the company|it) (?:guys )?(?:to|in) court\b|\breport (?:you|this|the company) to (?:the )?\w+/,
+      /\b(?:abogados?|demandar(?:los|les|te)?|denunciar(?:los|les)?|advogados?|vou processar|processar (?:voces|a empresa)|avocats?|poursuivre en justice|porter plainte|anwalt|anwaltin|klage|verklagen|gericht)\b/,
+    ],
+  },
+  {
+    id: 'fraud_security',
+    reason: 'high_stakes',
+    urgency: 'high',
+    patterns: [
+      /\b(?:fraud\w*|scam\w*|phish\w*|hack(?:ed|er|ers|ing)?|compromised|identity theft|account takeover|skimm(?:ed|er|ing))\b/,
+      /\b(?:card|wallet|phone|purse|bag|identity|id|passport|credentials|password|details|account)s? (?:was |were |has been |have been |got |been |is )?(?:just |recently |already |been )?(?:stolen|hacked|compromised|skimmed|cloned)\b|\bstole (?:my|our)\b|\bstolen (?:card|wallet|phone|identity|credentials|details)\b/,
+      /\bsome(?:one|body) (?:else )?(?:has |got |gained |is )?(?:access(?:ed|ing)?|into|using|used|logged into|stole|took|withdrew|made|copied|cloned)\b.{0,50}\b(?:my|our)\b|\b(?:it|this) (?:was|wasn'?t|is not|isn'?t) (?:not )?me\b|\bnot me who\b/,
+      /\b(?:unauthori[sz]ed|suspicious|unknown|unrecogni[sz]ed|strange) (?:access|log ?in|login|sign ?in|activity|device|email|text|call|message|password reset)s?\b|\b(?:lost|misplaced) my (?:card|wallet|purse)\b|\bunauthori[sz]ed (?:copy|use)\b/,
+      /\b(?:fraude|estafa|me (?:hackearon|robaron)|robaron mi|tarjeta robada|golpe|me hackearam|roubaram|cartao roubado|piratage|pirate|vol de (?:ma )?carte|carte volee|betrug|gehackt|gestohlen)\b/,
+    ],
+  },
+  {
+    id: 'billing_dispute',
+    reason: 'high_stakes',
+    patterns: [
+      // charged twice, a payment shown more than once
+      /\b(?:charged|charge|billed|debited|taken|deducted|paid|payment|transaction|withdrawn)\s+(?:\S+\s+){0,3}?(?:twice|two times|2 times|2x|double|more than once|multiple times|several times|three times|repeatedly)\b/,
+      new RegExp(
+        `\\b(?:double|duplicate|duplicated|doubled|repeated|multiple)[\\s-]+(?:charged|charges?|billing|billed|payments?|transactions?|debits?)\\b|\\b${moneyNoun}\\s+(?:\\S+\\s+){0,3}?(?:doubled|duplicated)\\b|\\btwo of the same (?:charges?|transactions?|payments?)\\b|\\bcancel\\w* (?:a|the|this|that|one|my) (?:\\w+ )?(?:transactions?|payments?|charges?)\\b`,
+      ),
+      /\b(?:shows?|showing|showed|appears?|appearing|appeared|listed|posted|went through|goes through)\s+(?:up\s+)?(?:twice|two times|more than once|multiple times|several times|double)\b/,
+      // a charge the user did not make or does not recognise
+      new RegExp(
+        `\\b(?:unauthori[sz]ed|unrecogni[sz]ed|unknown|unfamiliar|strange|odd|suspicious|fraudulent|mysterious|bogus|unexplained|incorrect|erroneous|weird|unusual)\\s+(?:\\S+\\s+){0,2}?(?:${moneyNoun}|merchant|vendor|company|business|name)\\b|\\b${moneyNoun}\\b.{0,40}\\b(?:is|looks|seems) (?:\\w+ )?(?:strange|odd|suspicious|weird|unusual|wrong)\\b|\\b(?:i|we) (?:made|did|have made|had) (?:a |an )?(?:\\w+ )?${moneyNoun}\\b.{0,30}\\b(?:but|though|although) (?:i|we) (?:didn'?t|did not|never|haven'?t)\\b|\\b(?:cash|withdrawal|withdrawals)\\b.{0,60}\\b(?:i|we) (?:did not|didn'?t|never) (?:get|receive|got|received)\\b|\\b${moneyNoun}\\b.{0,50}\\bwhy (?:is|was) (?:that|this|it)\\b`,
+      ),
+      new RegExp(
+        `\\b${moneyNoun}\\b.{0,80}\\b(?:(?:i|we)\\s+(?:\\w+ly\\s+)?(?:did\\s*n[o']?t|didn'?t|dont|don'?t|do not|never|haven'?t|have not|can'?t|cannot)\\s+(?:\\S+\\s+){0,2}?(?:recogni[sz]e|know|remember|make|made|do|done|authori[sz]e|authori[sz]ed|initiate|initiated|perform|performed|withdraw|withdrew|order|ordered|buy|bought|purchase|purchased|approve|approved|agree|agreed|sign(?:ed)? up|spend|spent|take|took|use|used|charge|charged)|not mine|isn'?t mine|not my (?:transaction|payment|charge|purchase|doing)|(?:was|wasn'?t|is|isn'?t)\\s+(?:not\\s+)?(?:done |made |authori[sz]ed |initiated )?by me|was not me|wasn'?t me|not authori[sz]ed|never (?:made|authori[sz]ed|did)|by mistake|in error|an error|a mistake)`,
+      ),
+      new RegExp(
+        `\\b(?:i|we)\\s+(?:did\\s*n[o']?t|didn'?t|dont|don'?t|do not|never|haven'?t)\\s+(?:\\S+\\s+){0,2}?(?:recogni[sz]e|authori[sz]e|make|made|do|initiate|perform|withdraw|approve)\\b.{0,40}\\b${moneyNoun}\\b`,
+      ),
+      new RegExp(
+        `\\b(?:what|why|where)\\s+(?:is|was|are|do i have|does)\\s+(?:this|that|these|an?|my)?\\s*(?:\\w+\\s+)?(?:withdrawal|withdrawals|direct debit|debit|unknown \\w+)\\b|\\bwhat is this (?:card |cash )?${moneyNoun}\\b`,
+      ),
+      /\bdisput\w*|\bdisagree with (?:a|the|this|that|my) \w+|\bcontest(?:ing)? (?:a|the|this|that) (?:charge|payment|transaction|bill)|\bover ?charg\w*|\bcharged (?:me )?(?:wrongly|incorrectly|by mistake|too much|for nothing)|\b(?:wrongly|incorrectly|mistakenly) (?:charged|billed|debited)|\bbilling (?:error|mistake|dispute)\b/,
+      /\b(?:cobro|cargo) (?:duplicado|doble|no reconocido|indebido)|\bcobrado dos veces|\bcobranca (?:duplicada|indevida)|\bcobrado (?:duas vezes|em dobro)|\bdebite deux fois|\bprelevement (?:non autorise|inconnu)|\bdoppelt (?:abgebucht|belastet)|\bunbekannte abbuchung\b/,
+    ],
+  },
+  {
+    id: 'refund',
+    reason: 'high_stakes',
+    patterns: [
+      /\b(?:want|need|demand|demanding|get|request|requesting|give me|issue|claim|expect|deserve|like|asking for|ask for|receive|process)\s+(?:(?!track|check|see|view|know|status|find|about|information|info)\S+\s+){0,2}?(?:a |my |the |full )?(?:refund|refunded|reimburse\w*|chargeback)\b(?! (?:policy|policies|status|guarantee|process|timeline|time|period|rules|terms|tracking|options))/,
+      /\brefund (?:me|it|this|that|my (?:money|payment|purchase|order|card|subscription))\b|\b(?:get|want|need|give me|have) (?:\S+\s+){0,2}?(?:money|cash|funds) back\b(?! (?:policy|guarantee))|\bchargeback|\bcharge back\b|\breverse (?:the|this|that|a|my) (?:charge|payment|transaction)|\b(?:can|could) (?:this|it|that) be reversed\b|\b(?:be|been|get|have it|want it) refunded\b/,
+      /\b(?:quiero|exijo|necesito) (?:un |el |mi )?reembolso|devuelvan (?:mi|el) dinero|\b(?:quero|exijo|preciso de) (?:um |o |meu )?(?:reembolso|estorno)|\bmeu dinheiro de volta|\b(?:je veux|j'exige|exige) (?:un |le |mon )?rembours\w*|\bremboursez|\brembourser\b|\b(?:ruckerstattung|erstattung|geld zuruck)\b/,
+    ],
+  },
+  {
+    id: 'cancellation',
+    reason: 'high_stakes',
+    patterns: [
+      /\b(?:cancel\w*|terminat\w*|close|closing|closed|delete|deleting|deleted|remove|removing|shut(?:ting)?|deactivate|deactivating|discontinue|invalidate|get rid of|end)\s+(?:down |out |off |up )?(?:my |the |this |that |our |your |an? |all |all my |all of my |both |both my |these |those )?(?:\w+\s+)?(?:account|accounts|subscription|subscriptions|membership|plan|contract|service|services|policy|profile|loan|mortgage|insurance|direct debit|standing order)\b(?! (?:number|details|settings|balance|statement|page|name|fees?|limit))/,
+      /\b(?:account|subscription|membership|contract|profile)\s+(?:\S+\s+){0,2}?(?:cancel\w*|terminat\w*|closed|deleted|closure|removed|deactivated)\b/,
+      /\b(?:leave|leaving|switch away from|move away from|quit|quitting) (?:the|your|this) (?:bank|company|service|provider|platform)\b|\bno longer (?:want to )?be (?:a|your) (?:customer|member|client)\b|\bnever do business with you\b|\bunsubscribe\b(?! (?:from )?(?:the |your |this )?(?:newsletter|emails?|mailing|marketing|messages|texts))/,
+      /\b(?:cancelar|cerrar|eliminar|borrar|dar de baja)\s+(?:\S+\s+){0,2}?(?:cuenta|suscripcion|membresia|contrato|plan)|\b(?:cancelar|encerrar|excluir|fechar)\s+(?:\S+\s+){0,2}?(?:conta|assinatura|plano|contrato)|\b(?:resilier|fermer|supprimer|annuler|cloturer)\s+(?:\S+\s+){0,2}?(?:compte|abonnement|contrat|forfait)|\b(?:kundigen|kundige|schliessen|loschen|aufheben)\b.{0,30}\b(?:konto|abo|abonnement|vertrag|mitgliedschaft)|\b(?:konto|abo|abonnement|vertrag|mitgliedschaft)\b.{0,30}\b(?:kundigen|kundige|schliessen|loschen)\b/,
+    ],
+  },
+  {
+    id: 'complaint',
+    reason: 'high_stakes',
+    patterns: [
+      /\bcomplain\w*\b|\bcomplaint\w*\b|\bgrievance\b|\bformal (?:objection|protest)\b/,
+      /\b(?:queja|quejarme|reclamacion|reclamar|reclamacao|reclamar|plainte|reclamation|beschwerde|beschweren|reklamation)\b/,
+    ],
+    exclude: [/\bno complaints?\b|\bnot (?:a )?complain\w*\b|\bwithout complain\w*/],
+  },
+  {
+    id: 'data_protection',
+    reason: 'compliance',
+    patterns: [
+      /\b(?:gdpr|ccpa|cpra|lgpd|rgpd|dsgvo|dsar|data subject|subject access request|right to (?:be forgotten|erasure|access|object|rectification|data portability)|data portability|data protection|privacy (?:request|complaint|officer|rights)|datenschutz|proteccion de datos|protecao de dados|donnees personnelles|personenbezogenen? daten)\b/,
+      /\b(?:delete|erase|remove|wipe|purge|destroy|forget)\s+(?:\S+\s+){0,3}?(?:personal |private )?(?:data|information|info|details|records|history)\b(?! (?:from (?:the|my) (?:cart|basket)))/,
+      /\b(?:copy|export|download|access|see|obtain|request|receive)\s+(?:\S+\s+){0,4}?(?:personal )?(?:data|information|info)\s+(?:that\s+)?(?:you|your company|the company)\s+(?:\w+\s+)?(?:hold|have|store|keep|collect|collected|process|stored)\b|\bwhat (?:personal )?(?:data|information|info) (?:do )?you (?:\w+ )?(?:hold|have|store|keep|collect)\b|\b(?:sell|share|selling|sharing|sold|shared) my (?:personal )?(?:data|information|info|details)\b|\bopt out of (?:the )?(?:sale|sharing|selling)\b|\bdo not sell my\b/,
+    ],
+  },
+  {
+    id: 'medical_advice',
+    reason: 'compliance',
+    patterns: [
+      /\b(?:medical advice|dosage|dose of|how (?:much|many) \w+ (?:should|can) i take|overdose|side effects? of|drug interactions?|(?:should|can|could) i (?:take|stop taking|mix|combine|double)\b.{0,40}\b(?:pills?|tablets?|medication|medicine|meds|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|insulin|mg|dose)|is it safe to (?:take|mix|combine|drink|eat)\b.{0,40}\b(?:while|with|pregnant|medication|pills?)|chest pains?|heart attack|(?:am i|could i be|might i be) (?:pregnant|having a)|diagnos(?:e|is) (?:me|my|this)|what (?:medicine|medication|treatment) should i|symptoms? of (?:a |an )?\w+|i have (?:a )?(?:rash|fever|lump|infection|symptoms)|treat(?:ment)? (?:for|of) my)\b/,
+      /\b(?:consejo medico|que medicamento|consejo medico|conselho medico|que remedio|avis medical|quel medicament|arztlichen? rat|welches medikament)\b/,
+    ],
+  },
+  {
+    id: 'regulated_advice',
+    reason: 'compliance',
+    patterns: [
+      /\b(?:investment|financial|tax|legal|pension|retirement) advice\b|\bshould i (?:invest|buy|sell|short|put my (?:money|savings)|file for bankruptcy|declare bankruptcy|sign (?:the|this) contract)\b|\b(?:which|what) (?:stocks?|shares?|funds?|crypto\w*|coins?|etfs?|bonds?) (?:should i|to) (?:buy|invest|pick|sell)\b|\bbest (?:stocks?|shares?|investments?|crypto\w*|coins?|funds?) to (?:buy|invest)\b|\bis (?:it|now) a good (?:time|idea) to (?:invest|buy|sell)\b|\b(?:avoid|evade|evading|avoiding|dodge|dodging) (?:paying )?tax(?:es)?\b|\b(?:is (?:it|this) legal (?:for|to|if)|can (?:i|they|you) legally|am i legally|my legal rights|legally (?:required|obliged|allowed))\b/,
+      /\b(?:asesoria (?:financiera|legal|fiscal)|consejo (?:financiero|legal)|em que (?:devo )?investir|consultoria (?:financeira|juridica)|conseil (?:financier|juridique)|dois-je investir|anlageberatung|rechtsberatung|steuerberatung)\b/,
+    ],
+  },
+];

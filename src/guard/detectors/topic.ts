@@ -1,0 +1,177 @@
+import { type Detector, lastTurnIndex } from '../detector.js';
+import { normalizeText } from '../text/normalize-text.js';
+import { TfIdfIndex } from '../text/tfidf-index.js';
+import { createTypoCorrector } from '../text/typo-correction.js';
+import type { Signal } from '../types.js';
+import { defaultTopics } from './default-topics.js';
+import type { TopicDefinition } from './topic-definition.js';
+
+/** Key words of the catalogue whose misspellings are corrected before matching ("complaitn", "refnud"). */
+const correctTypos = createTypoCorrector(
+  [
+    'complaint',
+    'complain',
+    'refund',
+    'reimbursement',
+    'cancel',
+    'account',
+    'subscription',
+    'payment',
+    'transaction',
+    'withdrawal',
+    'recognize',
+    'recognise',
+    'unauthorized',
+    'fraudulent',
+    'dispute',
+    'duplicate',
+    'delete',
+    'terminate',
+    'charged',
+    'lawyer',
+    'service',
+    'consumer',
+    'stolen',
+    'hacked',
+  ],
+  [
+    'compliant',
+    'complains',
+    'cancer',
+    'canceled',
+    'cancels',
+    'changed',
+    'charges',
+    'charted',
+    'charred',
+    'deleted',
+    'related',
+    'accounts',
+    'payments',
+    'transactions',
+    'withdrawals',
+    'refunds',
+    'disputes',
+    'services',
+    'served',
+    'consumers',
+    'stolen',
+    'hacker',
+    'packed',
+    'backed',
+    'lacked',
+    'sacked',
+    'hacks',
+    'authorized',
+    'authorised',
+    'authorize',
+    'authorise',
+    'duplicated',
+    'recognized',
+    'recognised',
+    'unrecognized',
+    'unrecognised',
+    'terminal',
+    'delegate',
+    'delicate',
+    'accountant',
+    'payments',
+    'servicer',
+  ],
+);
+
+interface CompiledTopic {
+  definition: TopicDefinition;
+  matchers: RegExp[];
+  exclude: RegExp[];
+  examples?: TfIdfIndex;
+  minSimilarity: number;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function toRegExp(pattern: RegExp | string): RegExp {
+  return typeof pattern === 'string' ? new RegExp(pattern, 'i') : pattern;
+}
+
+function compileTopic(definition: TopicDefinition): CompiledTopic {
+  const matchers = (definition.patterns ?? []).map(toRegExp);
+  const keywords = (definition.keywords ?? []).map((keyword) => normalizeText(keyword)).filter(Boolean);
+  if (keywords.length > 0) {
+    matchers.push(new RegExp(`(?<![\\p{L}\\p{N}])(?:${keywords.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u'));
+  }
+  const examples = definition.examples ?? [];
+  return {
+    definition,
+    matchers,
+    exclude: (definition.exclude ?? []).map(toRegExp),
+    ...(examples.length > 0 ? { examples: new TfIdfIndex(examples) } : {}),
+    minSimilarity: definition.minSimilarity ?? 0.6,
+  };
+}
+
+/** Matches one message against one compiled topic: the evidence text and a score, or undefined. */
+function matchTopic(
+  topic: CompiledTopic,
+  normalized: string,
+  raw: string,
+): { text: string; score: number } | undefined {
+  for (const exclude of topic.exclude) if (exclude.test(normalized)) return undefined;
+  for (const matcher of topic.matchers) {
+    const match = matcher.exec(normalized);
+    if (match) return { text: match[0], score: 0.9 };
+  }
+  if (topic.examples) {
+    const [nearest] = topic.examples.search(raw, 1);
+    if (nearest && nearest.similarity >= topic.minSimilarity) {
+      const score = 0.6 + (0.4 * (nearest.similarity - topic.minSimilarity)) / Math.max(1e-6, 1 - topic.minSimilarity);
+      return { text: raw, score: Math.min(1, score) };
+    }
+  }
+  return undefined;
+}
+
+/** Options of {@link createTopicDetector}. */
+export interface TopicDetectorOptions {
+  /** Extra topics, checked with the built-in ones. */
+  topics?: readonly TopicDefinition[];
+  /** Use only `topics`, without the built-in catalogue. The crisis topic is kept regardless. @default false */
+  replaceDefaultTopics?: boolean;
+}
+
+/**
+ * Builds the topic detector: it matches the last user message against the high-stakes and
+ * compliance catalogue and reports one signal per matching topic. The crisis topic (self-harm)
+ * is always part of the catalogue and asks for `critical` urgency with a safe message.
+ */
+export function createTopicDetector(options: TopicDetectorOptions = {}): Detector {
+  const crisis = defaultTopics.filter((topic) => topic.urgency === 'critical');
+  const base = options.replaceDefaultTopics ? crisis : defaultTopics;
+  const compiled = [...base, ...(options.topics ?? [])].map(compileTopic);
+  return (transcript, context): Signal[] => {
+    if (context.phase !== 'input') return [];
+    const turn = lastTurnIndex(transcript, 'user');
+    if (turn < 0) return [];
+    const raw = transcript[turn]!.content;
+    const normalized = correctTypos(normalizeText(raw));
+    const signals: Signal[] = [];
+    for (const topic of compiled) {
+      const match = matchTopic(topic, normalized, raw);
+      if (!match) continue;
+      const { definition } = topic;
+      signals.push({
+        reason: definition.reason,
+        score: match.score,
+        detector: 'topic',
+        evidence: [{ turn, text: match.text }],
+        topic: definition.id,
+        detail: `topic ${definition.id}`,
+        ...(definition.urgency ? { urgency: definition.urgency } : {}),
+        ...(definition.userMessage ? { userMessage: definition.userMessage } : {}),
+      });
+    }
+    return signals;
+  };
+}

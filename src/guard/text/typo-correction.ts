@@ -1,0 +1,86 @@
+import { tokenize } from './tokenize.js';
+
+/** Damerau-Levenshtein (optimal string alignment) distance, stopping early above `limit`. */
+export function editDistance(left: string, right: string, limit = 2): number {
+  if (Math.abs(left.length - right.length) > limit) return limit + 1;
+  const rows = left.length + 1;
+  const columns = right.length + 1;
+  const table: number[][] = [];
+  for (let row = 0; row < rows; row++) {
+    table.push(new Array<number>(columns).fill(0));
+    table[row]![0] = row;
+  }
+  for (let column = 0; column < columns; column++) table[0]![column] = column;
+  for (let row = 1; row < rows; row++) {
+    let rowMinimum = Number.POSITIVE_INFINITY;
+    for (let column = 1; column < columns; column++) {
+      const cost = left[row - 1] === right[column - 1] ? 0 : 1;
+      let value = Math.min(
+        table[row - 1]![column]! + 1,
+        table[row]![column - 1]! + 1,
+        table[row - 1]![column - 1]! + cost,
+      );
+      if (row > 1 && column > 1 && left[row - 1] === right[column - 2] && left[row - 2] === right[column - 1]) {
+        value = Math.min(value, table[row - 2]![column - 2]! + 1);
+      }
+      table[row]![column] = value;
+      if (value < rowMinimum) rowMinimum = value;
+    }
+    if (rowMinimum > limit) return limit + 1;
+  }
+  return table[rows - 1]![columns - 1]!;
+}
+
+const inflections = new Set(['s', 'es', 'd', 'ed', 'ing', 'r', 'er', 'ers', 'ment', 'ments', 'ly', "'s"]);
+
+/** True when `word` is `base` plus an inflectional ending ("charged" of "charge"). */
+function isInflection(word: string, base: string): boolean {
+  return word.length > base.length && word.startsWith(base) && inflections.has(word.slice(base.length));
+}
+
+/**
+ * Builds a corrector that rewrites misspelled key words ("agnet", "costumer", "somenoe", "huma")
+ * to their canonical spelling, so hand-written patterns need not list every typo. A token is
+ * corrected to the nearest key word within one edit (two for key words of 8+ letters) unless it
+ * is itself a known word listed in `knownWords` or an inflection of a key word.
+ */
+export function createTypoCorrector(
+  keyWords: readonly string[],
+  knownWords: readonly string[] = [],
+): (normalized: string) => string {
+  const keys = new Set(keyWords);
+  const known = new Set(knownWords);
+  const cache = new Map<string, string>();
+  const correctToken = (token: string): string => {
+    if (token.length < 4 || keys.has(token) || known.has(token)) return token;
+    const cached = cache.get(token);
+    if (cached !== undefined) return cached;
+    let result = token;
+    let best = Number.POSITIVE_INFINITY;
+    for (const key of keys) {
+      // Inflections of a key word are words, not typos ("charged"/"charge", "recognized").
+      if (isInflection(token, key) || isInflection(key, token)) {
+        result = token;
+        best = 0;
+        break;
+      }
+      const limit = key.length >= 8 ? 2 : 1;
+      if (Math.abs(key.length - token.length) > limit) continue;
+      // Four-letter words only forgive small edits of short key words ("tlak", "huma").
+      if (token.length === 4 && key.length > 5) continue;
+      const distance = editDistance(token, key, limit);
+      if (distance <= limit && distance < best) {
+        best = distance;
+        result = key;
+      }
+    }
+    const corrected = result;
+    if (cache.size < 5000) cache.set(token, corrected);
+    return corrected;
+  };
+  return (normalized: string) => {
+    const tokens = tokenize(normalized);
+    if (tokens.every((token) => correctToken(token) === token)) return normalized;
+    return normalized.replace(/[\p{L}\p{N}']+/gu, (token) => correctToken(token));
+  };
+}
