@@ -5,4 +5,6 @@ declare module 'cloudflare:workers' {
 
   export const DurableObject: typeof CloudflareWorkersModule.DurableObject;
   export type DurableObject<Env = unknown> = CloudflareWorkersModule.DurableObject<Env>;
+  /** The Worker's bindings, readable at module scope. */
+  export const env: unknown;
 }

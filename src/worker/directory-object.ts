@@ -7,6 +7,9 @@ import { flushDirectoryOutbox } from './outbox-flush.js';
 /** A first attempt is left to the request that enqueued it for this long before the alarm takes over. */
 const firstAttemptGraceMs = 2000;
 
+/** Shortest wait between the end of one alarm and the next, so a failing receiver cannot spin the object. */
+const minAlarmGapMs = 250;
+
 /** Longest wait between two alarms while deliveries are pending (a safety net). */
 const maxAlarmDelayMs = 15 * 60 * 1000;
 
@@ -122,10 +125,12 @@ export class DirectoryObject extends DurableObject<WorkerBindings> {
 
   /** Flushes the outbox, then sets the alarm for the next pending delivery. */
   override async alarm(): Promise<void> {
+    let flushed = false;
     try {
-      await flushDirectoryOutbox(this, this.env);
+      flushed = await flushDirectoryOutbox(this, this.env);
     } finally {
-      await this.scheduleAlarm(Date.now());
+      // Without notifiers nothing can be delivered: come back rarely, not in a loop.
+      await this.scheduleAlarm(Date.now() + (flushed ? minAlarmGapMs : maxAlarmDelayMs));
     }
   }
 
