@@ -1,3 +1,9 @@
+// createSqliteStore (./sqlite-store.js) is Node only and not re-exported here, so this seam stays Worker-safe.
+export {
+  createDurableObjectStore,
+  type DurableObjectStoreOptions,
+  defaultDirectoryName,
+} from './durable-object-store.js';
 export { createMemoryStore, type MemoryStoreOptions, summarizeConversation } from './memory-store.js';
 export type {
   ConversationSummary,
