@@ -1,0 +1,26 @@
+export {
+  calendarDaysBetween,
+  formatLocalTime,
+  isWithinBusinessHours,
+  localDateKey,
+  nextOpening,
+  type ZonedParts,
+  zonedParts,
+  zonedTimeToDate,
+} from './business-hours.js';
+export { type RouteInput, type RouteResult, routeHandoff } from './router.js';
+export {
+  type Agent,
+  agentSchema,
+  type BusinessHours,
+  businessHoursSchema,
+  isValidTimeZone,
+  type Team,
+  type TeamInput,
+  teamSchema,
+  teamsSchema,
+  timeToMinutes,
+  type Weekday,
+  weekdays,
+} from './team.js';
+export { estimateWaitSeconds, type WaitEstimateInput } from './wait-estimate.js';
