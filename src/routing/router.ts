@@ -1,5 +1,5 @@
 import type { HandoffReason } from '../chat/conversation.js';
-import { formatLocalTime, isWithinBusinessHours, localDateKey, nextOpening } from './business-hours.js';
+import { isWithinBusinessHours, localDateKey, nextOpening, zonedParts } from './business-hours.js';
 import type { Agent, Team } from './team.js';
 
 /** What {@link routeHandoff} decides from. */
@@ -32,6 +32,12 @@ export interface RouteResult {
 }
 
 const hour = 3_600_000;
+
+/** `HH:MM` of `date` in `timeZone`, for log lines. */
+function clock(date: Date, timeZone: string): string {
+  const { hour: hours, minute } = zonedParts(date, timeZone);
+  return `${String(hours).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
 
 function normalize(value: string): string {
   return value
@@ -140,7 +146,7 @@ export function routeHandoff(input: RouteInput): RouteResult {
       team,
       agent: null,
       available: false,
-      why: `${teamWhy}; ${closed} in ${hours.timeZone}, opens ${localDateKey(opening, hours.timeZone)} ${formatLocalTime(opening, hours.timeZone, 'en-GB')}`,
+      why: `${teamWhy}; ${closed} in ${hours.timeZone}, opens ${localDateKey(opening, hours.timeZone)} ${clock(opening, hours.timeZone)}`,
       replyBy: replyBy(input.now),
     };
   }
