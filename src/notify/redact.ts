@@ -5,17 +5,23 @@
  * Cards must pass the Luhn check and IBANs the mod-97 check, so order numbers and other
  * long codes stay readable. Phone numbers are matched by shape: an international `+`
  * number of 8 to 15 digits, or a national one of 9 to 15 digits (shorter runs are left,
- * so dates, times, amounts and short codes are not masked).
+ * so dates, times, amounts and short codes are not masked; so is a run after `#`, an order
+ * number). Seven-digit local numbers (`555-1234`) are not caught.
  */
 
-const emailPattern = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/**
+ * Every pattern starts only where a run of its characters starts (a lookbehind) and has
+ * bounded repeats, so the time stays linear in the text's length even for hostile input.
+ */
+const emailPattern =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])/g;
 /** Country code, check digits, then 11 to 30 letters or digits, optionally in groups of four. */
 const ibanPattern = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])/g;
 /** 13 to 19 digits, contiguous or in the usual groups (4-4-4-x, Amex 4-6-5, Diners 4-6-4). */
 const cardPattern =
   /(?<![\d-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{4,5})(?![\d])(?!-\d)/g;
 /** A run of digits with an optional `+`, parentheses and space, dot or dash separators; checked by {@link looksLikePhone}. */
-const phonePattern = /(?<![\w+.-])\+?\(?\d[\d ().-]{5,}\d(?![\w:])/g;
+const phonePattern = /(?<![\w+.#-])\+?\(?\d[\d ().-]{5,30}\d(?![\w:])/g;
 /** Dates that a phone match must not start with (`2024-05-01`, `01.05.2024`). */
 const datePattern = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})(?!\d)/;
 
@@ -23,7 +29,7 @@ const datePattern = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\
 export function redactPii(text: string): string {
   return text
     .replace(emailPattern, '[email]')
-    .replace(ibanPattern, (match) => (isValidIban(match) ? '[iban]' : match))
+    .replace(ibanPattern, maskIban)
     .replace(cardPattern, (match) => (passesLuhn(match.replace(/\D/g, '')) ? '[card]' : match))
     .replace(phonePattern, (match) => (looksLikePhone(match) ? '[phone]' : match));
 }
@@ -53,6 +59,18 @@ function redactDeep(value: unknown, seen: WeakMap<object, unknown>): unknown {
   seen.set(value, copy);
   for (const [key, item] of Object.entries(value)) copy[key] = redactDeep(item, seen);
   return copy;
+}
+
+/**
+ * The pattern may run on into the next words (`DE89 3704 ... 00 please`), so the longest
+ * valid IBAN that ends at a word break is masked and the rest kept.
+ */
+function maskIban(match: string): string {
+  for (let end = match.length; end >= 15; end--) {
+    if (end < match.length && match[end] !== ' ') continue;
+    if (isValidIban(match.slice(0, end))) return `[iban]${match.slice(end)}`;
+  }
+  return match;
 }
 
 function looksLikePhone(match: string): boolean {
