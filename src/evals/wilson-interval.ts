@@ -15,5 +15,8 @@ export function wilsonInterval(successes: number, total: number, z = z95): [numb
   const denominator = 1 + z2 / total;
   const center = (p + z2 / (2 * total)) / denominator;
   const half = (z * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total))) / denominator;
-  return [Math.max(0, center - half), Math.min(1, center + half)];
+  // At 0 and n the bounds are exactly 0 and 1; floating point would leave 1e-16 off.
+  const lower = successes === 0 ? 0 : Math.max(0, center - half);
+  const upper = successes === total ? 1 : Math.min(1, center + half);
+  return [lower, upper];
 }
