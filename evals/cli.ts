@@ -10,7 +10,6 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  type AppLike,
   type CaseResult,
   type CaseRunner,
   computeMetrics,
@@ -60,13 +59,8 @@ class RunError extends Error {}
 interface GuardModule {
   createGuard(options?: { scope?: { utterances: string[] } }): GuardLike;
 }
-interface HandrailModule {
-  handrail(options: Record<string, unknown>): AppLike;
-}
-interface ModelModule {
-  createOfflineModel(): unknown;
-  resolveModel(env: NodeJS.ProcessEnv): unknown;
-}
+type HandrailModule = typeof import('../src/handrail.js');
+type ModelModule = typeof import('../src/model/index.js');
 
 /** Imports a module by a URL or a path relative to this file, checking it exports `names`. */
 async function importProject<T>(relative: string, names: string[]): Promise<T> {
@@ -217,9 +211,16 @@ async function run(argv: string[]): Promise<number> {
   } else {
     const { handrail } = await importProject<HandrailModule>('../src/handrail.js', ['handrail']);
     const models = await importProject<ModelModule>('../src/model/index.js', ['createOfflineModel', 'resolveModel']);
-    let languageModel: unknown;
+    let languageModel: ReturnType<ModelModule['createOfflineModel']>;
     try {
-      languageModel = model === 'openai' ? models.resolveModel(process.env) : models.createOfflineModel();
+      if (model === 'openai') {
+        const resolved = models.resolveModel(process.env);
+        if (resolved.kind !== 'openai')
+          throw new Error('set OPENAI_API_KEY (or OPENAI_BASE_URL) to use --model openai');
+        languageModel = resolved.model;
+      } else {
+        languageModel = models.createOfflineModel();
+      }
     } catch (error) {
       throw new RunError(`could not create the ${model} model: ${(error as Error).message}`);
     }

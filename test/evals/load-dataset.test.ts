@@ -59,7 +59,8 @@ describe('loadDataset', () => {
   });
 
   it('reads with an injected reader', async () => {
-    const readText = async () => '{"id":"x","messages":[{"role":"user","content":"hi"}],"expect":"handle","reason":"none"}\n';
+    const readText = async () =>
+      '{"id":"x","messages":[{"role":"user","content":"hi"}],"expect":"handle","reason":"none"}\n';
     const { cases } = await loadDataset(['virtual.jsonl'], { readText });
     expect(cases[0]?.source).toBe('virtual');
   });

@@ -14,7 +14,9 @@ function knownResults() {
     results.push(makeResult(makeCase(`e${index}`, 'escalate', 'compliance', 'beta'), fired, index + 1));
   }
   for (let index = 0; index < 5; index++) {
-    results.push(makeResult(makeCase(`h${index}`, 'handle', 'none', 'beta'), index === 0 ? 'explicit_request' : null, 11 + index));
+    results.push(
+      makeResult(makeCase(`h${index}`, 'handle', 'none', 'beta'), index === 0 ? 'explicit_request' : null, 11 + index),
+    );
   }
   return results;
 }
@@ -48,9 +50,21 @@ describe('computeMetrics', () => {
   });
 
   it('breaks both rates down per source', () => {
-    expect(report.bySource.alpha).toMatchObject({ cases: 6, escalateCases: 6, missed: 1, handleCases: 0, falseEscalations: 0 });
+    expect(report.bySource.alpha).toMatchObject({
+      cases: 6,
+      escalateCases: 6,
+      missed: 1,
+      handleCases: 0,
+      falseEscalations: 0,
+    });
     expect(report.bySource.alpha?.falseEscalationRate.rate).toBeNull();
-    expect(report.bySource.beta).toMatchObject({ cases: 9, escalateCases: 4, missed: 1, handleCases: 5, falseEscalations: 1 });
+    expect(report.bySource.beta).toMatchObject({
+      cases: 9,
+      escalateCases: 4,
+      missed: 1,
+      handleCases: 5,
+      falseEscalations: 1,
+    });
     expect(report.bySource.beta?.falseEscalationRate.rate).toBeCloseTo(0.2, 10);
   });
 
@@ -65,7 +79,11 @@ describe('computeMetrics', () => {
   it('lists misses and false escalations with their evidence', () => {
     expect(report.misses.map((miss) => miss.id)).toEqual(['e5', 'e9']);
     expect(report.falseEscalations).toHaveLength(1);
-    expect(report.falseEscalations[0]).toMatchObject({ id: 'h0', firedReason: 'explicit_request', expectedReason: 'none' });
+    expect(report.falseEscalations[0]).toMatchObject({
+      id: 'h0',
+      firedReason: 'explicit_request',
+      expectedReason: 'none',
+    });
     expect(report.falseEscalations[0]?.evidence[0]).toMatchObject({ reason: 'explicit_request', fired: true });
     expect(report.errors).toEqual([]);
   });
@@ -80,7 +98,17 @@ describe('computeMetrics', () => {
 
   it('serialises to JSON with the documented keys', () => {
     const json = JSON.parse(JSON.stringify(report));
-    for (const key of ['cases', 'falseNonEscalationRate', 'falseEscalationRate', 'byReason', 'bySource', 'misses', 'falseEscalations', 'confusion', 'latency']) {
+    for (const key of [
+      'cases',
+      'falseNonEscalationRate',
+      'falseEscalationRate',
+      'byReason',
+      'bySource',
+      'misses',
+      'falseEscalations',
+      'confusion',
+      'latency',
+    ]) {
       expect(json).toHaveProperty(key);
     }
     expect(json.latency).toHaveProperty('p50Ms');

@@ -74,7 +74,10 @@ describe('runEval', () => {
       if (evalCase.id === 'boom') throw new Error('detector crashed');
       return { escalated: true, firedReason: 'explicit_request', escalatedAtTurn: 0, evidence: [] };
     };
-    const results = await runEval([makeCase('boom', 'escalate', 'explicit_request'), makeCase('ok', 'escalate', 'explicit_request')], runner);
+    const results = await runEval(
+      [makeCase('boom', 'escalate', 'explicit_request'), makeCase('ok', 'escalate', 'explicit_request')],
+      runner,
+    );
     expect(results[0]).toMatchObject({ escalated: false, error: 'Error: detector crashed' });
     expect(results[1]).toMatchObject({ escalated: true });
   });
