@@ -57,6 +57,8 @@ export interface RunningWorker {
   fetch(path: string, init?: RequestInit): Promise<Response>;
   url: URL;
   miniflare: Miniflare;
+  /** What the Worker wrote to the console. */
+  logs: string[];
   dispose(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startWorker({
   bindings = {},
 }: StartWorkerOptions): Promise<RunningWorker> {
   const { date, flags } = await readWranglerCompatibility();
+  const logs: string[] = [];
   const miniflare = new Miniflare(
     convertV4MiniflareOptions({
       modules: true,
@@ -84,12 +87,17 @@ export async function startWorker({
       },
       resourcePersistencePath: persistDir,
       log: new Log(LogLevel.WARN),
+      // The Worker's console output, kept for failing tests instead of printed.
+      handleStructuredLogs: (entry) => {
+        logs.push(`${entry.level}: ${entry.message}`);
+      },
     }),
   );
   const url = await miniflare.ready;
   return {
     url,
     miniflare,
+    logs,
     fetch: (path, init) => fetch(new URL(path, url), init),
     dispose: () => miniflare.dispose(),
   };
