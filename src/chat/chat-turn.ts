@@ -327,6 +327,7 @@ function toModelMessages(transcript: Transcript): ModelMessage[] {
 
 function writeHandoff(write: (chunk: UIMessageChunk) => void, part: HandoffPartData, generateId: () => string) {
   write({ type: 'data-handoff', id: generateId(), data: part } as UIMessageChunk);
+  if (!part.message) return;
   const textId = generateId();
   write({ type: 'text-start', id: textId });
   write({ type: 'text-delta', id: textId, delta: part.message });

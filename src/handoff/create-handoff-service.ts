@@ -13,14 +13,14 @@ import { updateConversation } from '../store/update-conversation.js';
 import {
   agentJoinedMessage,
   backToBotMessage,
-  contactRequestMessage,
   crisisMessage,
+  formatReplyBy,
   offlineMessage,
   ticketCreatedMessage,
   transitionMessage,
   waitingMessage,
 } from './messages.js';
-import { nextPreHandoffQuestion, type PreHandoffQuestion } from './pre-handoff-questions.js';
+import { nextPreHandoffQuestion, type PreHandoffField } from './pre-handoff-questions.js';
 import {
   type AgentIdentity,
   type HandoffOutcome,
@@ -40,7 +40,7 @@ export interface HandoffServiceOptions {
   /** Null when no notifier is configured. */
   outbox: Outbox | null;
   briefWriter: BriefWriter | null;
-  preHandoffQuestions: PreHandoffQuestion[];
+  preHandoffQuestions: PreHandoffField[];
   defaultHandlingSeconds: number;
   consoleUrl?: string;
   /** Keeps background work (model brief, notifications) alive after the response. */
@@ -251,7 +251,7 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
       const at = now();
       const handoffId = generateId();
       let created = false;
-      let question: PreHandoffQuestion | null = null;
+      let question: PreHandoffField | null = null;
       const stored = await updateConversation(store, conversationId, (current) => {
         if (!current) return null;
         if (activeStates.has(current.state) && current.handoff) {
@@ -276,7 +276,7 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
           urgency,
           team: null,
           brief: null,
-          ...(question ? { collecting: true, askedQuestions: [(question as PreHandoffQuestion).field] } : {}),
+          ...(question ? { collecting: true, askedQuestions: [(question as PreHandoffField).field] } : {}),
         };
         const language = current.language ?? detectLanguage(lastUserText(current));
         const withRecord: StoredConversation = {
@@ -306,7 +306,7 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
         urgency: request.urgency,
         reasons: request.reasons.map((reason) => reason.reason),
       });
-      const asked = question as PreHandoffQuestion | null;
+      const asked = question as PreHandoffField | null;
       if (asked) {
         return {
           part: {
@@ -319,7 +319,7 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
           created: true,
         };
       }
-      const message = request.urgency === 'critical' ? (request.userMessage ?? crisisMessage(stored.language ?? 'en')) : request.userMessage;
+      const message = request.urgency === 'critical' ? (request.userMessage ?? crisisMessage({ language: stored.language ?? 'en' })) : request.userMessage;
       return complete(conversationId, request.topic, message);
     },
 
@@ -350,11 +350,19 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
       if (handoff.awaitingContact) {
         const contact = contactFromText(userText);
         if (!contact.email) {
+          const team = teams.find((candidate) => candidate.id === handoff.team);
+          const routed = await route(conversation, handoff);
           return {
             status: 'offline',
             reasons: partReasons(handoff.reasons),
             ...(handoff.team ? { team: handoff.team } : {}),
-            message: contactRequestMessage(languageOf(conversation)),
+            message: offlineMessage({
+              language: languageOf(conversation),
+              replyBy: routed?.replyBy ?? now(),
+              now: now(),
+              timeZone: team?.businessHours.timeZone ?? 'UTC',
+              needsContact: true,
+            }),
           };
         }
         return (await this.submitContact(conversation.id, contact)).part;
@@ -396,13 +404,16 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
           reasons: partReasons(handoff.reasons),
           ...(handoff.team ? { team: handoff.team } : {}),
           ticketId: ticket.id,
-          message: ticketCreatedMessage({
+          message: `${ticketCreatedMessage({
             language: languageOf(stored),
             ticketId: ticket.id,
+            ...(ticket.email ? { email: ticket.email } : {}),
+          })} (${formatReplyBy({
+            language: languageOf(stored),
             replyBy: new Date(ticket.replyBy),
             now: at,
             timeZone: team?.businessHours.timeZone ?? 'UTC',
-          }),
+          })})`,
         },
         record: stored.handoff,
         conversation: stored,
@@ -490,7 +501,7 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
           status: 'resolved',
           reasons: partReasons(handoff.reasons),
           ...(handoff.team ? { team: handoff.team } : {}),
-          message: backToBotMessage({ language: languageOf(current), closed: to === 'closed' }),
+          message: backToBotMessage({ language: languageOf(current) }),
         };
         return {
           ...current,
@@ -509,16 +520,16 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
   function waitingPart(conversation: StoredConversation): HandoffPartData {
     const handoff = conversation.handoff;
     const language = languageOf(conversation);
-    const agentName = handoff?.agentId ? handoff.agentId : undefined;
     return {
       status: 'waiting',
       reasons: handoff ? partReasons(handoff.reasons) : [],
       ...(handoff?.team ? { team: handoff.team } : {}),
       ...(handoff?.etaSeconds !== undefined && conversation.state === 'queued' ? { etaSeconds: handoff.etaSeconds } : {}),
+      // While a person has the conversation, the notice is the data part alone: their reply is the answer.
       message:
         conversation.state === 'queued'
-          ? waitingMessage({ language, etaSeconds: handoff?.etaSeconds })
-          : waitingMessage({ language, agentName }),
+          ? waitingMessage({ language, ...(handoff?.etaSeconds !== undefined ? { etaSeconds: handoff.etaSeconds } : {}) })
+          : '',
     };
   }
 }
