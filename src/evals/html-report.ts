@@ -35,7 +35,7 @@ function shorten(label: string, max = 34): string {
 export function renderBarChart(title: string, bars: readonly ChartBar[], color: string): string {
   const labelWidth = 240;
   const plotWidth = 420;
-  const captionWidth = 90;
+  const captionWidth = 130;
   const rowHeight = 26;
   const top = 30;
   const height = top + bars.length * rowHeight + 30;
@@ -95,6 +95,11 @@ details{border:1px solid #d0d7de;border-radius:6px;margin:.4rem 0;padding:.3rem 
 @media print{details{break-inside:avoid}}
 `;
 
+function snippet(entry: CaseReportEntry): string {
+  const last = entry.messages.filter((message) => message.role === 'user').at(-1)?.content ?? '';
+  return last.length > 90 ? `“${last.slice(0, 89)}…”` : `“${last}”`;
+}
+
 function caseDetails(entry: CaseReportEntry): string {
   const turns = entry.messages
     .map(
@@ -117,7 +122,7 @@ function caseDetails(entry: CaseReportEntry): string {
           .join('');
   return `<details><summary><code>${escapeHtml(entry.id)}</code> expected <b>${escapeHtml(entry.expectedReason)}</b>, fired <b>${escapeHtml(
     entry.firedReason ?? 'none',
-  )}</b> <span class="muted">${escapeHtml(entry.source)}</span></summary>${
+  )}</b> <span class="muted">${escapeHtml(entry.source)}</span> — ${escapeHtml(snippet(entry))}</summary>${
     entry.note ? `<p class="muted">Note: ${escapeHtml(entry.note)}</p>` : ''
   }${entry.error ? `<p class="bad">Error: ${escapeHtml(entry.error)}</p>` : ''}${turns}<ul class="evidence">${evidence}</ul></details>`;
 }
