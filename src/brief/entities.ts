@@ -23,7 +23,8 @@ export function emptyEntities(): BriefEntities {
   };
 }
 
-const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// The lookbehind starts a match only where a run of address characters starts, keeping the scan linear.
+const emailPattern = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 // `order 12345`, `order number: A-1234`, `pedido 998877`, `commande n° 5551`, `Bestellnummer 12345`.
 const orderKeywordPattern =
