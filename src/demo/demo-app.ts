@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import { type ModelEnv, resolveModel } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import type { Tracer } from '../tracing/tracer.js';
+import { createWebRoutes } from '../web/index.js';
 import { chatPage } from './chat-page.js';
 import { demoTeams } from './demo-teams.js';
 
@@ -28,7 +29,8 @@ export interface DemoAppOptions {
 
 /**
  * The demo service: Handrail at `/api` with the Northwind Outfitters knowledge base, the
- * offline model unless an OpenAI key or base URL is set, two teams, and a chat page at `/`.
+ * offline model unless an OpenAI key or base URL is set, two teams, the chat page at `/` and the
+ * agent console at `/agent`.
  */
 export function createDemoApp({ env, store, logger, tracer, notifiers, clock }: DemoAppOptions) {
   const { model, kind } = resolveModel(env);
@@ -48,7 +50,8 @@ export function createDemoApp({ env, store, logger, tracer, notifiers, clock }: 
     ...(clock ? { clock } : {}),
   });
   const app = new Hono();
-  app.get('/', (c) => c.html(chatPage));
+  // The chat page at `/` and the agent console at `/agent`, built by Vite into dist/web; the minimal page without a build.
+  app.route('/', createWebRoutes({ fallbackChatPage: chatPage }));
   app.get('/healthz', (c) => c.json({ ok: true, model: kind }));
   app.route('/api', engine.app);
   return { app, engine, modelKind: kind };

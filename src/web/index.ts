@@ -1,0 +1,1 @@
+export { createWebRoutes, defaultWebRoot, type WebRoutesOptions } from './web-routes.js';

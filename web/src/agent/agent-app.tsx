@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { formatWait } from '../shared/handoff-text.js';
+import { AgentApiError, type AgentMetrics, createAgentApi, type QueueEntry } from './agent-api.js';
+import { ConversationPanel } from './conversation-panel.js';
+import { QueueList } from './queue-list.js';
+import { SignIn } from './sign-in.js';
+
+const tokenKey = 'handrail-agent-token';
+
+/** The agent console: sign-in, the live queue, and the selected conversation. */
+export function AgentApp() {
+  const [token, setToken] = useState<string | null>(() => sessionStorage.getItem(tokenKey));
+  if (!token) {
+    return (
+      <SignIn
+        onSignedIn={(value) => {
+          sessionStorage.setItem(tokenKey, value);
+          setToken(value);
+        }}
+      />
+    );
+  }
+  return (
+    <Console
+      token={token}
+      onSignOut={() => {
+        sessionStorage.removeItem(tokenKey);
+        setToken(null);
+      }}
+    />
+  );
+}
+
+function Console({ token, onSignOut }: { token: string; onSignOut: () => void }) {
+  const api = useMemo(() => createAgentApi(token), [token]);
+  const [queue, setQueue] = useState<QueueEntry[]>([]);
+  const [metrics, setMetrics] = useState<AgentMetrics | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(() => decodeURIComponent(location.hash.slice(1)) || null);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  const refresh = useCallback(async () => {
+    try {
+      const [nextQueue, nextMetrics] = await Promise.all([api.queue(), api.metrics()]);
+      setQueue(nextQueue);
+      setMetrics(nextMetrics);
+      setNow(Date.now());
+      setError(null);
+    } catch (caught) {
+      if (caught instanceof AgentApiError && caught.status === 401) onSignOut();
+      else setError('Could not load the queue. Retrying…');
+    }
+  }, [api, onSignOut]);
+
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), 2000);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  function select(id: string) {
+    setSelectedId(id);
+    history.replaceState(null, '', `#${encodeURIComponent(id)}`);
+  }
+
+  const waiting = queue.filter((entry) => entry.state === 'queued').length;
+
+  return (
+    <div className="console-layout">
+      <header className="console-header">
+        <h1>Agent console</h1>
+        {metrics && (
+          <p className="metrics subtle">
+            <span>{waiting} waiting</span>
+            <span>{metrics.handoffs} handoffs</span>
+            <span>{Math.round(metrics.escalationRate * 100)}% escalated</span>
+            {metrics.timeToFirstAgentReply.medianSeconds !== null && (
+              <span>first reply {formatWait(metrics.timeToFirstAgentReply.medianSeconds)}</span>
+            )}
+          </p>
+        )}
+        <button type="button" className="secondary" onClick={onSignOut}>
+          Sign out
+        </button>
+      </header>
+      <nav className="queue-pane" aria-labelledby="queue-title">
+        <h2 id="queue-title">
+          Queue <span className="count">{queue.length}</span>
+        </h2>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <QueueList queue={queue} selectedId={selectedId} onSelect={select} now={now} />
+      </nav>
+      <main className="detail-pane">
+        {selectedId ? (
+          <ConversationPanel key={selectedId} api={api} id={selectedId} onChanged={() => void refresh()} />
+        ) : (
+          <p className="subtle empty">Select a conversation from the queue.</p>
+        )}
+      </main>
+    </div>
+  );
+}
