@@ -86,7 +86,7 @@ function buildSpace(documents: string[][]): { space: Space; vectors: SparseVecto
   return { space, vectors };
 }
 
-function vectorize(space: Space, map: Map<string, number>): SparseVector {
+function vectorize(space: Space, map: Map<string, number>, unknownWeight = 1): SparseVector {
   const features: number[] = [];
   const weights: number[] = [];
   let norm = 0;
@@ -100,7 +100,7 @@ function vectorize(space: Space, map: Map<string, number>): SparseVector {
   }
   // Features the index never saw still make the query longer: count them in the norm with the
   // highest idf, so a query full of unknown words is far from everything.
-  const unknownIdf = Math.log(1 + space.total) + 1;
+  const unknownIdf = (Math.log(1 + space.total) + 1) * unknownWeight;
   for (const [feature, count] of map) {
     if (!space.featureIds.has(feature)) norm += ((1 + Math.log(count)) * unknownIdf) ** 2;
   }
@@ -122,10 +122,14 @@ export class TfIdfIndex {
   private readonly touched: Int32Array;
   private readonly mark: Uint8Array;
 
-  /** Builds the index from raw texts. `wordWeight` mixes word and character similarity. */
+  /**
+   * Builds the index from raw texts. `wordWeight` mixes word and character similarity;
+   * `unknownWeight` scales how much query features the index never saw lengthen the query.
+   */
   constructor(
     texts: readonly string[],
     private readonly wordWeight = 0.5,
+    private readonly unknownWeight = 1,
   ) {
     const normalized = texts.map(normalizeText);
     this.size = texts.length;
@@ -141,7 +145,7 @@ export class TfIdfIndex {
     const normalized = normalizeText(text);
     let touchedCount = 0;
     const accumulate = (space: Space, features: string[], factor: number) => {
-      const query = vectorize(space, counts(features));
+      const query = vectorize(space, counts(features), this.unknownWeight);
       for (let index = 0; index < query.features.length; index++) {
         const posting = space.postings[query.features[index]!]!;
         const weight = query.weights[index]! * factor;

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import type { Detector, GuardPhase } from './detector.js';
+import { detectExplicitRequest } from './detectors/explicit-request.js';
+import { createLowConfidenceDetector } from './detectors/low-confidence.js';
+import { detectNegativeSentiment } from './detectors/negative-sentiment.js';
+import { createOutOfScopeDetector } from './detectors/out-of-scope.js';
+import { createRepeatFailureDetector } from './detectors/repeat-failure.js';
+import { createTopicDetector } from './detectors/topic.js';
+import type { TopicDefinition } from './detectors/topic-definition.js';
+import { createPolicy } from './policy.js';
+import { type EscalationReason, escalationReasons, type GuardDecision, type Signal, type Transcript } from './types.js';
+
+/** Options of {@link createGuard}. Checked once, when the guard is built. */
+export interface GuardOptions {
+  /** Per-reason thresholds in 0..1 (a signal fires at score >= threshold). */
+  thresholds?: Partial<Record<EscalationReason, number>>;
+  /** Reasons that never escalate. The crisis topic (self-harm) escalates regardless. */
+  disabled?: EscalationReason[];
+  /** Extra high-stakes or compliance topics. */
+  topics?: TopicDefinition[];
+  /** Use only `topics` instead of the built-in catalogue (the crisis topic is always kept). @default false */
+  replaceDefaultTopics?: boolean;
+  /** What the assistant handles; enables the out-of-scope detector. */
+  scope?: { utterances: string[]; threshold?: number };
+  /** Answer confidence below which the answer is held. @default 0.5 */
+  confidenceThreshold?: number;
+  /** Called when a detector throws; the guard goes on without it. A crash is never an escalation. */
+  onDetectorError?: (error: unknown, detector: string) => void;
+}
+
+const patternSchema = z.union([
+  z.instanceof(RegExp),
+  z.string().refine(
+    (source) => {
+      try {
+        new RegExp(source);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a valid regular expression' },
+  ),
+]);
+
+const topicSchema = z
+  .object({
+    id: z.string().min(1, 'topic id must not be empty'),
+    reason: z.enum(['high_stakes', 'compliance']),
+    urgency: z.enum(['low', 'normal', 'high', 'critical']).optional(),
+    keywords: z.array(z.string().min(1)).optional(),
+    patterns: z.array(patternSchema).optional(),
+    examples: z.array(z.string().min(1)).optional(),
+    minSimilarity: z.number().min(0).max(1).optional(),
+    exclude: z.array(patternSchema).optional(),
+    userMessage: z.string().optional(),
+  })
+  .strict()
+  .refine(
+    (topic) => (topic.keywords?.length ?? 0) + (topic.patterns?.length ?? 0) + (topic.examples?.length ?? 0) > 0,
+    {
+      message: 'a topic needs at least one keyword, pattern or example',
+    },
+  );
+
+/** Zod schema of {@link GuardOptions}; `createGuard` validates its options with it. */
+export const guardOptionsSchema: z.ZodType<GuardOptions> = z
+  .object({
+    thresholds: z.partialRecord(z.enum(escalationReasons), z.number().min(0).max(1)).optional(),
+    disabled: z.array(z.enum(escalationReasons)).optional(),
+    topics: z.array(topicSchema).optional(),
+    replaceDefaultTopics: z.boolean().optional(),
+    scope: z
+      .object({
+        utterances: z.array(z.string()).min(1, 'scope.utterances needs at least one utterance'),
+        threshold: z.number().min(0).max(1).optional(),
+      })
+      .strict()
+      .optional(),
+    confidenceThreshold: z.number().min(0).max(1).optional(),
+    onDetectorError: z
+      .custom<(error: unknown, detector: string) => void>((value) => typeof value === 'function')
+      .optional(),
+  })
+  .strict();
+
+/** The guard: judges a transcript before the model runs and before its answer is shown. */
+export interface Guard {
+  /**
+   * `'input'`: judge the last user turn before the model runs. `'output'`: judge the last
+   * assistant turn (the bot's answer, held before it is shown).
+   */
+  check(transcript: Transcript, phase: GuardPhase): GuardDecision;
+  /** Combine extra signals (e.g. from the async model classifier) with the policy. */
+  decide(signals: Signal[]): GuardDecision;
+}
+
+/**
+ * Builds the guard once: validates the options (throws a plain `Error` listing every problem),
+ * compiles the topic catalogue and indexes the scope. `check` is synchronous and pure.
+ *
+ * @example
+ * const guard = createGuard({ scope: { utterances: faqQuestions } });
+ * const decision = guard.check(transcript, 'input');
+ * if (decision.escalate) handOff(decision);
+ */
+export function createGuard(options: GuardOptions = {}): Guard {
+  const parsed = guardOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new Error(`Invalid guard options:\n${z.prettifyError(parsed.error)}`);
+  const {
+    thresholds,
+    disabled,
+    topics,
+    replaceDefaultTopics = false,
+    scope,
+    confidenceThreshold = 0.5,
+    onDetectorError,
+  } = options;
+  const detectors: { name: string; detect: Detector }[] = [
+    { name: 'explicit-request', detect: detectExplicitRequest },
+    { name: 'negative-sentiment', detect: detectNegativeSentiment },
+    { name: 'topic', detect: createTopicDetector({ topics: topics ?? [], replaceDefaultTopics }) },
+    { name: 'repeat-failure', detect: createRepeatFailureDetector() },
+    { name: 'low-confidence', detect: createLowConfidenceDetector({ threshold: confidenceThreshold }) },
+  ];
+  if (scope) {
+    detectors.push({
+      name: 'out-of-scope',
+      detect: createOutOfScopeDetector({
+        utterances: scope.utterances,
+        ...(scope.threshold !== undefined ? { threshold: scope.threshold } : {}),
+      }),
+    });
+  }
+  const policy = createPolicy({ thresholds: thresholds ?? {}, disabled: disabled ?? [] });
+  return {
+    check(transcript, phase) {
+      const signals: Signal[] = [];
+      if (transcript.length === 0) return policy(signals);
+      const context = { phase };
+      for (const { name, detect } of detectors) {
+        try {
+          signals.push(...detect(transcript, context));
+        } catch (error) {
+          onDetectorError?.(error, name);
+        }
+      }
+      return policy(signals);
+    },
+    decide(signals) {
+      return policy(signals);
+    },
+  };
+}

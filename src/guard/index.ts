@@ -1,0 +1,34 @@
+export { detectLanguage } from './detect-language.js';
+export type { Detector, DetectorContext, GuardPhase } from './detector.js';
+export { crisisUserMessage, defaultTopics } from './detectors/default-topics.js';
+export { detectExplicitRequest, findExplicitRequest } from './detectors/explicit-request.js';
+export { createLowConfidenceDetector, findHedge, type LowConfidenceOptions } from './detectors/low-confidence.js';
+export {
+  createModelClassifier,
+  type ModelClassifier,
+  type ModelClassifierOptions,
+} from './detectors/model-classifier.js';
+export {
+  detectNegativeSentiment,
+  type SentimentDirection,
+  type SentimentTrend,
+  scoreSentiment,
+  sentimentTrend,
+} from './detectors/negative-sentiment.js';
+export {
+  createOutOfScopeDetector,
+  defaultOutOfScopeCalibration,
+  type OutOfScopeCalibration,
+  type OutOfScopeDetector,
+  type OutOfScopeOptions,
+} from './detectors/out-of-scope.js';
+export {
+  createRepeatFailureDetector,
+  detectRepeatFailure,
+  type RepeatFailureOptions,
+} from './detectors/repeat-failure.js';
+export { createTopicDetector, type TopicDetectorOptions } from './detectors/topic.js';
+export type { TopicDefinition } from './detectors/topic-definition.js';
+export { createGuard, type Guard, type GuardOptions, guardOptionsSchema } from './guard.js';
+export { createPolicy, defaultThresholds, isCrisisSignal, type Policy, type PolicyOptions } from './policy.js';
+export * from './types.js';
