@@ -230,6 +230,10 @@ async function run(argv: string[]): Promise<number> {
           model: languageModel,
           store: createMemoryStore(),
           conversationAuth: 'none',
+          // Node has no execution context: background work (notifications) runs detached.
+          waitUntil: (promise: Promise<unknown>) => {
+            promise.catch(() => {});
+          },
           ...(scopeUtterances ? { guard: { scope: { utterances: scopeUtterances } } } : {}),
         }),
     });

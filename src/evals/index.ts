@@ -31,7 +31,7 @@ export {
   type SourceMetrics,
   sourceOf,
 } from './metrics.js';
-export { type AppLike, createPipelineRunner, type PipelineRunnerOptions } from './pipeline-runner.js';
+export { type AppLike, conversationIdOf, createPipelineRunner, type PipelineRunnerOptions } from './pipeline-runner.js';
 export {
   conversationTranscript,
   type ExportedConversation,

@@ -52,7 +52,7 @@ interface UserUIMessage {
 export function createPipelineRunner({ createApp, path = '/chat' }: PipelineRunnerOptions): CaseRunner {
   return async (evalCase: EvalCase): Promise<CaseOutcome> => {
     const app = await createApp();
-    const conversationId = `eval-${evalCase.id}`;
+    const conversationId = conversationIdOf(evalCase);
     let history: unknown[] = [];
     let lastReply = '';
     for (const [turn, message] of evalCase.messages.entries()) {
@@ -98,6 +98,11 @@ export function createPipelineRunner({ createApp, path = '/chat' }: PipelineRunn
         : [],
     };
   };
+}
+
+/** A conversation id the chat route accepts (8 to 128 of letters, digits, _ and -) made from the case id. */
+export function conversationIdOf(evalCase: EvalCase): string {
+  return `evalcase-${evalCase.id.replace(/[^\w-]/g, '_').slice(0, 100)}`;
 }
 
 function lastAssistantText(messages: readonly unknown[]): string {
