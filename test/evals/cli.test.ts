@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,4 +126,27 @@ describe('eval CLI', () => {
     const report = JSON.parse(await readFile(json, 'utf8'));
     expect(report.shouldHaveEscalated[0]).toMatchObject({ id: 'conv-abandoned', firedReason: 'negative_sentiment' });
   });
+
+  it.skipIf(!existsSync(join(root, 'src/guard/index.ts')))(
+    'runs the real guard over a fixture and writes its figures',
+    async () => {
+      const json = join(dir, 'real.json');
+      const run = await runCli([
+        `${fixtures}/small.jsonl`,
+        '--guard-only',
+        '--scope',
+        `${fixtures}/scope.jsonl`,
+        '--json',
+        json,
+      ]);
+      expect([0, 1]).toContain(run.code);
+      const report = JSON.parse(await readFile(json, 'utf8'));
+      expect(report.cases).toBe(6);
+      expect(
+      ).toBeLessThanOrEqual(3);
+      expect(report.errors).toEqual([]);
+      // "I want to talk to a human" is the plainest explicit request there is.
+      expect(report.misses.map((miss: { id: string }) => miss.id)).not.toContain('s1');
+    },
+  );
 });
