@@ -86,7 +86,7 @@ table{border-collapse:collapse;margin:.6rem 0;font-variant-numeric:tabular-nums}
 th,td{border:1px solid #d0d7de;padding:.25rem .55rem;text-align:left;vertical-align:top}th{background:#f6f8fa}
 td.num{text-align:right}.muted{color:#57606a}.bad{color:#b42318;font-weight:600}.ok{color:#1a7f37;font-weight:600}
 .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:6px;padding:.7rem 1rem;min-width:230px}
-.card .big{font-size:1.7rem;font-weight:600}
+.scroll{overflow-x:auto}.card .big{font-size:1.7rem;font-weight:600}
 svg{max-width:100%;height:auto;font:12px system-ui,sans-serif}.chart-title{font-weight:600;font-size:13px}
 .grid{stroke:#d0d7de;stroke-width:1}.tick,.caption{fill:#57606a}.label{fill:#1b1f24}.err{stroke:#1b1f24;stroke-width:1.5}
 details{border:1px solid #d0d7de;border-radius:6px;margin:.4rem 0;padding:.3rem .7rem}summary{cursor:pointer}
@@ -212,7 +212,7 @@ ${reasonBars.length ? renderBarChart('Recall on escalate cases per expected reas
 ${sourceBars.length ? renderBarChart('False escalation rate on handle cases per source (95% Wilson interval)', sourceBars, '#c9733a') : '<p class="muted">No handle cases.</p>'}
 <table><thead><tr><th>source</th><th>escalate cases</th><th>missed</th><th>false non-escalation</th><th>handle cases</th><th>escalated</th><th>false escalation</th></tr></thead><tbody>${sourceRows}</tbody></table>
 <h2>Expected reason vs reason that fired</h2>
-<table><thead><tr><th>expected \\ fired</th>${fired.map((name) => `<th>${escapeHtml(name)}</th>`).join('')}</tr></thead><tbody>${confusionRows}</tbody></table>
+<div class="scroll"><table><thead><tr><th>expected \\ fired</th>${fired.map((name) => `<th>${escapeHtml(name)}</th>`).join('')}</tr></thead><tbody>${confusionRows}</tbody></table></div>
 <h2>Misses (${report.misses.length})</h2>
 ${report.misses.map(caseDetails).join('\n') || '<p class="muted">None.</p>'}
 <h2>False escalations (${report.falseEscalations.length})</h2>
