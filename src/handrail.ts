@@ -107,13 +107,16 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     : null;
   const generateId = () => generateAiId();
 
-  // Background work: Workers pass waitUntil per request; elsewhere, track promises so tests and shutdown can await them.
+  // Background work (model briefs, notifications) is tracked here; on Workers every request
+  // hands the pending work to its own executionCtx.waitUntil before it returns.
   const pending = new Set<Promise<unknown>>();
-  let requestWaitUntil: ((promise: Promise<unknown>) => void) | undefined;
   const waitUntil = (promise: Promise<unknown>) => {
-    const tracked = promise.finally(() => pending.delete(tracked));
+    const tracked: Promise<unknown> = promise.catch(() => {}).finally(() => pending.delete(tracked));
     pending.add(tracked);
-    (options.waitUntil ?? requestWaitUntil)?.(tracked);
+    options.waitUntil?.(tracked);
+  };
+  const idle = async () => {
+    while (pending.size > 0) await Promise.allSettled([...pending]);
   };
 
   const handoffs = createHandoffService({
@@ -239,16 +242,20 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
   const app = new Hono<HandrailEnv>();
 
   app.use(async (c, next) => {
-    try {
-      requestWaitUntil = (promise) => c.executionCtx.waitUntil(promise);
-    } catch {
-      requestWaitUntil = undefined;
-    }
     await next();
     // Retries of notifications ride on traffic too (at most once a second); hosts also call flushOutbox() on a timer or alarm.
     if (outbox && Date.now() - lastOutboxFlush > 1000) {
       lastOutboxFlush = Date.now();
       waitUntil(outbox.flush());
+    }
+    if (pending.size > 0) {
+      let executionContext: { waitUntil(promise: Promise<unknown>): void } | undefined;
+      try {
+        executionContext = c.executionCtx;
+      } catch {
+        // Not on Workers: the process lives on, and idle() awaits the work at shutdown.
+      }
+      executionContext?.waitUntil(idle());
     }
   });
 
@@ -347,9 +354,7 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
       return outbox ? outbox.flush() : { delivered: 0, retried: 0, failed: 0, storeErrors: 0 };
     },
     /** Resolves when all background work (briefs, notifications) started so far is done. */
-    async idle() {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
-    },
+    idle,
   };
 }
 

@@ -173,6 +173,8 @@ async function executeTurn(
       stopWhen: [stepCountIs(context.maxSteps), hasToolCall(escalateToolName)],
       abortSignal: abortController.signal,
       maxRetries: 1,
+      // Failures surface as error parts in the stream and end in a handoff; nothing to print.
+      onError: () => {},
       ...(trace.telemetry ? { experimental_telemetry: trace.telemetry } : {}),
     });
     for await (const part of result.stream) {
