@@ -4,11 +4,15 @@ import type { Signal } from '../types.js';
 
 /** The bot hedging or saying it does not know. */
 const hedgePattern =
-  /\b(?:i'?m not (?:sure|certain|able to (?:find|help|answer))|i am not (?:sure|certain|able to (?:find|help|answer))|i (?:can'?t|cannot|could ?n[o']?t|was unable to|am unable to|'m unable to) (?:find|locate|see|access|answer|help with|help you with|determine|verify|confirm)|i (?:don'?t|do not) (?:have (?:any |enough |that |the )?(?:information|info|details|data|access|knowledge)|know|see any)|i'?m afraid i (?:can'?t|cannot|don'?t)|(?:that|this) is (?:outside|beyond) (?:my|what i)|i (?:can only|am only able to) help with|no (?:information|results|answer) (?:found|available)|i have no (?:information|record|details)|unfortunately,? i (?:can'?t|cannot|don'?t)|no estoy seguro|no tengo informacion|nao tenho certeza|nao tenho (?:essa )?informacao|je ne suis pas sur|je n'ai pas (?:cette |d')?information|ich bin (?:mir )?nicht sicher|ich habe keine informationen?)\b/;
+  /\b(?:i'?m not (?:sure|certain|able to (?:find|help|answer))|i am not (?:sure|certain|able to (?:find|help|answer))|i (?:can'?t|cannot|could ?n[o']?t|was unable to|am unable to|'m unable to) (?:find|locate|see|access|answer|help|determine|verify|confirm)|i (?:don'?t|do not) (?:have (?:any |enough |that |the )?(?:information|info|details|data|access|knowledge)|know|see any)|i'?m afraid i (?:can'?t|cannot|don'?t)|(?:that|this) is (?:outside|beyond) (?:my|what i)|i (?:can only|am only able to) help with|no (?:information|results|answer) (?:found|available)|i have no (?:information|record|details)|unfortunately,? i (?:can'?t|cannot|don'?t)|no estoy seguro|no tengo informacion|nao tenho certeza|nao tenho (?:essa )?informacao|je ne suis pas sur|je n'ai pas (?:cette |d')?information|ich bin (?:mir )?nicht sicher|ich habe keine informationen?)\b/;
 
 /** The bot announcing a handoff in words instead of calling the escalation tool. */
 const promisedHandoffPattern =
   /\b(?:(?:let me|i'?ll|i will|i am going to|i'?m going to|i'?m|i am) (?:now )?(?:transfer|transferring|connect|connecting|escalate|escalating|pass|passing|hand|handing|forward|forwarding|put) (?:you|your (?:chat|conversation|request|case)|this)(?: \w+)? (?:to|with|over|through)|(?:a|an|one of our) (?:human|live|real)? ?(?:agent|representative|colleague|person|team member|specialist)s? (?:will|is going to|shall) (?:be with you|contact you|get back to you|join|take over|reach out|call you)|te (?:paso|transfiero|comunico) con|vou (?:te )?transferir|je vous (?:transfere|mets en relation)|ich (?:verbinde|leite) sie)\b/;
+
+/** The bot refusing a handoff ("I am not allowed to transfer you"): possibly a manipulated model. */
+const refusedHandoffPattern =
+  /\b(?:i (?:am|'m) not (?:allowed|able|permitted) to|i (?:can'?t|cannot|won'?t|will not|may not)|(?:escalation|transfer|handoff|hand-off) is (?:disabled|not (?:possible|available|allowed)))(?: \w+)?(?: (?:transfer|connect|escalate|hand|pass|put)(?: you| this)?(?: \w+)?(?: to| over| through)?)?(?: (?:a|an|any)? ?(?:human|person|agent|someone|representative))?\b/;
 
 /** Returns the hedge phrase in a bot answer, or undefined. */
 export function findHedge(text: string): string | undefined {
@@ -63,6 +67,19 @@ export function createLowConfidenceDetector(options: LowConfidenceOptions = {}):
         detector: 'low-confidence',
         evidence: [{ turn, text: promised[0] }],
         detail: 'answer promises a handoff without calling the escalation tool',
+      });
+    }
+    const refused = refusedHandoffPattern.exec(normalized);
+    if (
+      refused &&
+      /\b(?:transfer|connect|escalat\w*|hand ?off|handoff|hand you|pass you|human|person|agent)\b/.test(refused[0])
+    ) {
+      signals.push({
+        reason: 'low_confidence',
+        score: 0.9,
+        detector: 'low-confidence',
+        evidence: [{ turn, text: refused[0] }],
+        detail: 'answer refuses a handoff',
       });
     }
     return signals;

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import {
+  detectNegativeSentiment,
+  scoreSentiment,
+  sentimentTrend,
+} from '../../../src/guard/detectors/negative-sentiment.js';
+import type { Transcript } from '../../../src/guard/types.js';
+
+const strongest = (transcript: Transcript) =>
+  Math.max(0, ...detectNegativeSentiment(transcript, { phase: 'input' }).map((signal) => signal.score));
+
+describe('scoreSentiment', () => {
+  it('reads anger, insults, caps and punctuation as negative', () => {
+    expect(scoreSentiment('This is really frustrating')).toBeLessThan(-0.6);
+    expect(scoreSentiment('you are a useless bot')).toBeLessThan(-0.6);
+    expect(scoreSentiment('WHERE IS MY ORDER???')).toBeLessThan(-0.3);
+    expect(scoreSentiment('this is bad!!!')).toBeLessThan(scoreSentiment('this is bad'));
+    expect(scoreSentiment('this is very bad')).toBeLessThan(scoreSentiment('this is bad'));
+  });
+
+  it('handles negation', () => {
+    expect(scoreSentiment('I am happy')).toBeGreaterThan(0.3);
+    expect(scoreSentiment('I am not happy')).toBeLessThan(0);
+    expect(scoreSentiment('not bad at all')).toBeGreaterThan(scoreSentiment('bad'));
+  });
+
+  it('is neutral on ordinary questions and positive on thanks', () => {
+    expect(Math.abs(scoreSentiment('what time do you open on sunday'))).toBeLessThan(0.2);
+    expect(scoreSentiment('thanks, that was very helpful!')).toBeGreaterThan(0.5);
+  });
+
+  it('understands other languages', () => {
+    expect(scoreSentiment('estoy harto, es un servicio pésimo')).toBeLessThan(-0.6);
+    expect(scoreSentiment('das ist eine Frechheit, total nutzlos')).toBeLessThan(-0.6);
+    expect(scoreSentiment("j'en ai marre, c'est nul")).toBeLessThan(-0.6);
+  });
+});
+
+describe('sentiment trend', () => {
+  const rising: Transcript = [
+    { role: 'user', content: 'where is my parcel' },
+    { role: 'assistant', content: 'It is on its way.' },
+    { role: 'user', content: 'it was due yesterday, I am a bit worried' },
+    { role: 'assistant', content: 'It is on its way.' },
+    { role: 'user', content: 'this is a problem, I need it today' },
+    { role: 'assistant', content: 'It is on its way.' },
+    { role: 'user', content: 'this is getting annoying' },
+  ];
+
+  it('reports a worsening trend', () => {
+    expect(sentimentTrend(rising).trend).toBe('worsening');
+    expect(sentimentTrend(rising).turns).toHaveLength(4);
+  });
+
+  it('fires on rising frustration although no single turn is strong enough', () => {
+    for (const turn of rising) {
+      if (turn.role === 'user') expect(-scoreSentiment(turn.content)).toBeLessThan(0.6);
+    }
+    expect(strongest(rising)).toBeGreaterThanOrEqual(0.6);
+    const trendSignal = detectNegativeSentiment(rising, { phase: 'input' }).find(
+      (signal) => signal.evidence.length > 1,
+    );
+    expect(trendSignal?.evidence.map((item) => item.turn)).toEqual([2, 4, 6]);
+  });
+
+  it('does not fire on a calm conversation', () => {
+    const calm: Transcript = [
+      { role: 'user', content: 'hi, what are your opening hours?' },
+      { role: 'assistant', content: '9 to 5.' },
+      { role: 'user', content: 'and on saturday?' },
+      { role: 'assistant', content: '10 to 2.' },
+      { role: 'user', content: 'great, thanks' },
+    ];
+    expect(strongest(calm)).toBe(0);
+    expect(sentimentTrend(calm).trend).not.toBe('worsening');
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createTopicDetector } from '../../../src/guard/detectors/topic.js';
+
+const detector = createTopicDetector();
+const topics = (text: string) =>
+  detector([{ role: 'user', content: text }], { phase: 'input' }).map((signal) => signal.topic);
+
+describe('topic detector (default catalogue)', () => {
+  it.each([
+    ['I was charged twice for the same order', 'billing_dispute'],
+    ["there's a payment on my statement I don't recognise", 'billing_dispute'],
+    ['I want a full refund', 'refund'],
+    ['I will file a chargeback with my bank', 'refund'],
+    ['please cancel my subscription', 'cancellation'],
+    ['I want to close my account', 'cancellation'],
+    ['I want to make a complaint', 'complaint'],
+    ['I am going to talk to my lawyer about this', 'legal_threat'],
+    ['my account was hacked', 'fraud_security'],
+    ['my card was stolen last night', 'fraud_security'],
+    ['under GDPR I want a copy of the data you hold about me', 'data_protection'],
+    ['please delete all my personal data', 'data_protection'],
+    ['how much ibuprofen should I take for my back pain', 'medical_advice'],
+    ['which stocks should I buy this year', 'regulated_advice'],
+    ['quiero cancelar mi suscripción', 'cancellation'],
+    ['quero um reembolso', 'refund'],
+    ['je veux déposer une plainte', 'complaint'],
+    ['mein Konto wurde gehackt', 'fraud_security'],
+  ])('%j -> %s', (text, topic) => {
+    expect(topics(text)).toContain(topic);
+  });
+
+  it.each([
+    'how do I cancel an order before it ships?',
+    'what is your refund policy?',
+    'I want to check the status of my refund',
+    'will I get charged extra for using my card abroad',
+    'how do I update my profile',
+    'I have no complaints, thanks',
+    'can I change my delivery address',
+  ])('does not fire on routine questions: %j', (text) => {
+    expect(topics(text)).toEqual([]);
+  });
+
+  it('escalates self-harm with critical urgency and a safe message', () => {
+    const [signal] = detector([{ role: 'user', content: 'I just want to end my life' }], { phase: 'input' });
+    expect(signal?.topic).toBe('self_harm');
+    expect(signal?.urgency).toBe('critical');
+    expect(signal?.userMessage).toMatch(/emergency/);
+    expect(signal?.userMessage).toMatch(/crisis line/);
+  });
+
+  it('accepts user topics with keywords, patterns and examples', () => {
+    const custom = createTopicDetector({
+      replaceDefaultTopics: true,
+      topics: [
+        { id: 'warranty', reason: 'high_stakes', keywords: ['warranty claim'] },
+        { id: 'recall', reason: 'compliance', patterns: ['product recall'] },
+        {
+          id: 'injury',
+          reason: 'compliance',
+          examples: ['the product injured my child', 'I got hurt using your device'],
+          minSimilarity: 0.4,
+        },
+      ],
+    });
+    const run = (text: string) =>
+      custom([{ role: 'user', content: text }], { phase: 'input' }).map((signal) => signal.topic);
+    expect(run('I need to open a Warranty Claim')).toEqual(['warranty']);
+    expect(run('is there a product recall on this kettle?')).toEqual(['recall']);
+    expect(run('your device injured my child')).toEqual(['injury']);
+    expect(run('please cancel my subscription')).toEqual([]);
+    expect(run('I want to kill myself')).toEqual(['self_harm']);
+  });
+});
