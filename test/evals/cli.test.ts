@@ -142,8 +142,6 @@ describe('eval CLI', () => {
       expect([0, 1]).toContain(run.code);
       const report = JSON.parse(await readFile(json, 'utf8'));
       expect(report.cases).toBe(6);
-      expect(
-      ).toBeLessThanOrEqual(3);
       expect(report.errors).toEqual([]);
       // "I want to talk to a human" is the plainest explicit request there is.
       expect(report.misses.map((miss: { id: string }) => miss.id)).not.toContain('s1');
