@@ -10,10 +10,10 @@
  *
  * Usage: npx tsx scripts/build-guard-model.ts [evaldata folder]
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createOutOfScopeDetector, type OutOfScopeCalibration } from '../src/guard/detectors/out-of-scope.js';
+import { isTrainCase } from '../src/guard/model/train-split.js';
 
 interface Case {
   id: string;
@@ -28,11 +28,6 @@ const readLines = <T>(file: string): T[] =>
     .split('\n')
     .filter((line) => line.trim().length > 0)
     .map((line) => JSON.parse(line) as T);
-
-/** Deterministic split: about half of the cases are used for calibration. */
-export function isTrainCase(id: string): boolean {
-  return createHash('sha256').update(id).digest()[0]! % 2 === 0;
-}
 
 const scope = readLines<{ text: string }>('clinc150_scope.jsonl').map((line) => line.text);
 const cases = readLines<Case>('clinc150.jsonl');

@@ -10,6 +10,31 @@ import { findHedge } from './low-confidence.js';
 const notHelpedPattern =
   /\b(?:(?:that|this|it|which|your answer|the answer)(?:'s| is| was| does|'s)? ?(?:not|n't|doesn'?t|didn'?t|does not|did not|wasn'?t|isn'?t) (?:help\w*|answer\w*|work\w*|useful|what i (?:asked|wanted|meant|need\w*)|make sense|solve \w+|right|correct|it)|not what i (?:asked|wanted|meant|need\w*)|(?:you(?:'re| are)?|u r|u) (?:not|n't) (?:understand\w*|listen\w*|help\w*|getting it|reading)|you (?:don'?t|do not|didn'?t|did not|never) (?:understand|get it|listen|read|answer\w*|help)|(?:i|we) (?:don'?t|do not|can'?t|cannot) understand (?:you|your (?:answer|reply|response))|(?:i|i've|i have) (?:already|just) (?:told|said|asked|explained|answered|tried|done) (?:you|that|this|it)?|(?:as|like) i (?:said|told you|mentioned)|i (?:said|told you) (?:already|before)|how many times (?:do|must|should|have|did) (?:i|we) (?:have to |need to )?(?:tell|say|ask|explain|repeat|type|write)|(?:read|answer) my (?:question|message)|(?:same|useless|wrong|irrelevant|generic) (?:answer|reply|response)|(?:answer|reply|response) (?:is|was) (?:useless|wrong|irrelevant)|(?:this|the) (?:conversation|chat) (?:is|isn'?t|is not) (?:not )?(?:working|going anywhere|leading anywhere|helping)|(?:going|running) (?:around )?in circles|still (?:not|doesn'?t|don'?t|can'?t) (?:work\w*|help\w*|understand)|still (?:have|having) the same (?:problem|issue)|that'?s wrong|you(?:'re| are) wrong|eso no (?:me )?ayuda|no me (?:entiendes|ayuda)|no entiendes|ya te (?:lo )?dije|isso nao (?:me )?ajuda|voce nao (?:me )?entende|ja (?:te )?disse|ca ne m'aide pas|vous ne comprenez pas|tu ne comprends pas|je (?:vous |t')?(?:l')?ai deja dit|das hilft (?:mir )?nicht|sie verstehen (?:mich )?nicht|du verstehst (?:mich )?nicht|hab(?:e)? ich (?:doch )?schon gesagt)\b/;
 
+const normalizedTexts = new Map<string, string>();
+const hedges = new Map<string, string | null>();
+
+/** Hedge of an earlier answer, computed once per distinct answer text. */
+function findHedgeCached(text: string): string | undefined {
+  let value = hedges.get(text);
+  if (value === undefined) {
+    value = findHedge(text) ?? null;
+    if (hedges.size >= 2000) hedges.clear();
+    hedges.set(text, value);
+  }
+  return value ?? undefined;
+}
+
+/** Normalizes earlier turns once: every check of a conversation reads them again. */
+function normalizeCached(text: string): string {
+  let value = normalizedTexts.get(text);
+  if (value === undefined) {
+    value = normalizeText(text);
+    if (normalizedTexts.size >= 2000) normalizedTexts.clear();
+    normalizedTexts.set(text, value);
+  }
+  return value;
+}
+
 /** Options of {@link createRepeatFailureDetector}. */
 export interface RepeatFailureOptions {
   /** Similarity (0..1) above which two user messages count as the same question. @default 0.5 */
@@ -32,7 +57,7 @@ export function createRepeatFailureDetector(options: RepeatFailureOptions = {}):
       if (turn.role !== 'assistant' || turn.author === 'agent') return;
       if (turn.fallback) fallbackEvidence.push({ turn: index, text: turn.content.slice(0, 120) || '(fallback)' });
       else {
-        const hedge = findHedge(turn.content);
+        const hedge = findHedgeCached(turn.content);
         if (hedge) fallbackEvidence.push({ turn: index, text: hedge });
       }
     });
@@ -74,7 +99,7 @@ export function createRepeatFailureDetector(options: RepeatFailureOptions = {}):
         continue;
       }
       if (!answered) continue;
-      const earlier = normalizeText(turn.content);
+      const earlier = normalizeCached(turn.content);
       if (isSmalltalk(earlier)) continue;
       const similarity = textSimilarity(normalized, earlier);
       if (similarity >= minimumSimilarity) repeats.push({ turn: index, text: turn.content.slice(0, 120) });

@@ -21,7 +21,26 @@ function dice<T>(left: Set<T>, right: Set<T>): number {
  * their stemmed content words and of the character trigrams of those words (typo tolerant).
  */
 export function textSimilarity(left: string, right: string): number {
-  const leftTokens = contentTokens(left);
-  const rightTokens = contentTokens(right);
-  return (dice(new Set(leftTokens), new Set(rightTokens)) + dice(trigrams(leftTokens), trigrams(rightTokens))) / 2;
+  const leftFeatures = features(left);
+  const rightFeatures = features(right);
+  return (dice(leftFeatures.words, rightFeatures.words) + dice(leftFeatures.grams, rightFeatures.grams)) / 2;
+}
+
+interface TextFeatures {
+  words: Set<string>;
+  grams: Set<string>;
+}
+
+/** Features of recently seen texts: a conversation compares the same earlier turns on every check. */
+const cache = new Map<string, TextFeatures>();
+
+function features(text: string): TextFeatures {
+  let cached = cache.get(text);
+  if (!cached) {
+    const tokens = contentTokens(text);
+    cached = { words: new Set(tokens), grams: trigrams(tokens) };
+    if (cache.size >= 2000) cache.clear();
+    cache.set(text, cached);
+  }
+  return cached;
 }
