@@ -31,6 +31,9 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** Built asset names: letters, digits, `_`, `-` and dots, never starting with a dot. */
+const safeAssetName = /^[\w-][\w.-]*$/;
+
 const securityHeaders = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
@@ -88,7 +91,7 @@ export function createWebRoutes({ root = defaultWebRoot(), fallbackChatPage }: W
   app.get('/assets/:name', async (c) => {
     const name = c.req.param('name');
     const type = contentTypes[extname(name)];
-    const file = type && !name.startsWith('.') ? await load(`assets/${name}`) : null;
+    const file = type && safeAssetName.test(name) && !name.includes('..') ? await load(`assets/${name}`) : null;
     if (!file || !type) return c.text('Not found', 404);
     return new Response(new Uint8Array(file), {
       headers: {

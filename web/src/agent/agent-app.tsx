@@ -72,7 +72,9 @@ function Console({ token, onSignOut }: { token: string; onSignOut: () => void })
         {metrics && (
           <p className="metrics subtle">
             <span>{waiting} waiting</span>
-            <span>{metrics.handoffs} handoffs</span>
+            <span>
+              {metrics.handoffs} {metrics.handoffs === 1 ? 'handoff' : 'handoffs'}
+            </span>
             <span>{Math.round(metrics.escalationRate * 100)}% escalated</span>
             {metrics.timeToFirstAgentReply.medianSeconds !== null && (
               <span>first reply {formatWait(metrics.timeToFirstAgentReply.medianSeconds)}</span>

@@ -16,7 +16,7 @@ export function BriefPanel({ brief }: { brief: HandoffBrief | null }) {
     <section className="brief card" aria-labelledby="brief-title">
       <h2 id="brief-title">Brief</h2>
       <dl className="brief-facts">
-        <div>
+        <div className="wide">
           <dt>Reason</dt>
           <dd>
             <ul className="plain">

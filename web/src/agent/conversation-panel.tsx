@@ -136,10 +136,7 @@ export function ConversationPanel({ api, id, onChanged }: { api: AgentApi; id: s
       )}
       <div className="conversation-body">
         <BriefPanel brief={brief} />
-        <section className="card" aria-labelledby="transcript-title">
-          <h2 id="transcript-title">Transcript</h2>
-          <TranscriptView messages={conversation.messages} />
-        </section>
+        <TranscriptView messages={conversation.messages} />
       </div>
       <form className="reply" onSubmit={sendReply}>
         <label htmlFor="agent-reply">Reply to the customer</label>

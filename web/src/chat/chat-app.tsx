@@ -62,7 +62,9 @@ export function ChatApp() {
   });
 
   const withPerson = conversationState === 'assigned' || conversationState === 'human';
-  const statusLine = handoffStatusLine(latest?.data ?? null, withPerson ? agentName : undefined);
+  // Once the bot has answered again after a handoff ended, the page is simply a chat with the assistant.
+  const settled = latest?.data.status === 'resolved' && messages.at(-1)?.metadata?.author === 'bot';
+  const statusLine = handoffStatusLine(settled ? null : (latest?.data ?? null), withPerson ? agentName : undefined);
   const needsContact = latest?.data.status === 'offline' && !latest.data.ticketId;
 
   function send(text: string) {
@@ -110,7 +112,11 @@ export function ChatApp() {
         <h1>
           Northwind Outfitters support <span className="subtle">Handrail demo</span>
         </h1>
-        <p className={`status-line status-${latest?.data.status ?? 'bot'}`} role="status" aria-live="polite">
+        <p
+          className={`status-line status-${settled ? 'bot' : (latest?.data.status ?? 'bot')}`}
+          role="status"
+          aria-live="polite"
+        >
           {statusLine}
         </p>
       </header>

@@ -6,24 +6,32 @@ const authorLabels = { user: 'You', bot: 'Assistant', agent: 'Support agent', sy
 
 /** The conversation as the customer sees it, newest at the bottom, announced politely. */
 export function MessageList({ messages, busy }: { messages: HandrailUIMessage[]; busy: boolean }) {
-  const end = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   const count = messages.length;
   const lastLength = messages.at(-1)?.parts.length ?? 0;
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when messages grow.
   useEffect(() => {
-    end.current?.scrollIntoView({ block: 'end' });
+    const element = scroller.current;
+    if (element) element.scrollTop = element.scrollHeight;
   }, [count, lastLength]);
 
   return (
-    <div className="messages" role="log" aria-live="polite" aria-relevant="additions" aria-busy={busy}>
-      <p className="message message-bot" data-author="bot">
+    <div
+      className="messages"
+      role="log"
+      aria-label="Conversation"
+      aria-live="polite"
+      aria-relevant="additions"
+      aria-busy={busy}
+      ref={scroller}
+    >
+      <p className="message message-bot" data-author="bot" data-greeting="">
         <span className="message-author">Assistant</span>
         Hi! I am the Northwind Outfitters assistant. Ask me about orders, shipping, returns or sizes.
       </p>
       {messages.map((message) => (
         <MessageItem key={message.id} message={message} />
       ))}
-      <div ref={end} />
     </div>
   );
 }
