@@ -52,7 +52,7 @@ const requestPatterns: { pattern: RegExp; score: number; detail: string; negatab
   {
     // "contact a human", "give me a real person", "get your manager on the line", "I need an agent"
     pattern: new RegExp(
-      `\\b${englishContactVerb}\\s+(?:\\S+\\s+){0,4}?(?:${person})\\b(?! (?:fee|fees|commission|code|program|programme|license|licence|job|jobs|position|role|portal|login|app|number|id|account|name)\\b)`,
+      `\\b${englishContactVerb}\\s+(?:\\S+\\s+){0,4}?(?:${person})\\b(?! (?:fee|fees|commission|code|program|programme|license|licence|job|jobs|position|role|portal|login|app|number|id|account|name)\\b)(?! (?:else )?to (?!(?:help|talk|speak|chat|call|contact|assist|look into|explain|fix|handle|sort|deal)\\b)\\w+)`,
     ),
     score: 0.9,
     detail: 'asks for a person',

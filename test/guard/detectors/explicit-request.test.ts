@@ -53,6 +53,7 @@ describe('detectExplicitRequest', () => {
     'can I pay in person at the branch?',
     'how do I send money to another person',
     'someone used my card yesterday',
+    'I need someone to sign for the package',
     'what are your opening hours',
   ])('does not fire on a harmless mention: %j', (text) => {
     expect(fires(text)).toBe(false);
