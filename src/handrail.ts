@@ -1,25 +1,21 @@
 import { createUIMessageStreamResponse, generateId as generateAiId, type UIMessageChunk } from 'ai';
 import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
 import { createAgentRoutes } from './agent/agent-routes.js';
 import { createBriefWriter } from './brief/index.js';
-import type { HandrailUIMessage } from './chat/conversation.js';
 import { type ChatTurnContext, describeError, runChatTurn } from './chat/chat-turn.js';
+import type { HandrailUIMessage } from './chat/conversation.js';
 import { messageText } from './chat/transcript.js';
 import { ConversationNotFoundError } from './errors/conversation-not-found-error.js';
 import { HandoffStateError } from './errors/handoff-state-error.js';
 import { StoreUnavailableError } from './errors/store-unavailable-error.js';
-import { createModelClassifier, createGuard } from './guard/index.js';
+import { createGuard, createModelClassifier } from './guard/index.js';
 import { createHandoffService } from './handoff/create-handoff-service.js';
 import { type HandrailOptions, validateHandrailOptions } from './handrail-options.js';
 import { type ChatRequest, chatRequestSchema, defaultLimits, type RequestLimits } from './http/chat-request.js';
 import { conversationEventsResponse } from './http/conversation-events.js';
-import {
-  conversationTokenHeader,
-  generateToken,
-  hashToken,
-  verifyToken,
-} from './http/conversation-token.js';
+import { conversationTokenHeader, generateToken, hashToken, verifyToken } from './http/conversation-token.js';
 import { httpError } from './http/http-error.js';
 import { readJsonBody } from './http/read-json-body.js';
 import { silentLogger } from './logger.js';
@@ -31,7 +27,6 @@ import { createMemoryStore } from './store/memory-store.js';
 import type { StoredConversation } from './store/store.js';
 import { updateConversation } from './store/update-conversation.js';
 import { noopTracer } from './tracing/tracer.js';
-import { z } from 'zod';
 
 /** The Hono environment of Handrail's routes. */
 export type HandrailEnv = { Variables: Record<string, never> };
@@ -103,7 +98,10 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
   let lastOutboxFlush = 0;
   const briefModel = options.brief?.model === false ? null : (options.brief?.model ?? model);
   const briefWriter = briefModel
-    ? createBriefWriter({ model: briefModel, ...(options.brief?.timeoutMs ? { timeoutMs: options.brief.timeoutMs } : {}) })
+    ? createBriefWriter({
+        model: briefModel,
+        ...(options.brief?.timeoutMs ? { timeoutMs: options.brief.timeoutMs } : {}),
+      })
     : null;
   const generateId = () => generateAiId();
 
@@ -333,13 +331,18 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     }
     if (StoreUnavailableError.isInstance(error)) {
       logger.error('store-unavailable', { error: describeError(error.cause ?? error) });
-      return c.json({ error: { code: 'store_unavailable', message: 'The conversation store is unavailable. Try again shortly.' } }, 503);
+      return c.json(
+        { error: { code: 'store_unavailable', message: 'The conversation store is unavailable. Try again shortly.' } },
+        503,
+      );
     }
     logger.error('unexpected-error', { error: describeError(error) });
     return c.json({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } }, 500);
   });
 
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` } }, 404));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` } }, 404),
+  );
 
   return {
     app,
@@ -358,9 +361,7 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
   };
 }
 
-const contactSchema = z
-  .object({ name: z.string().min(1).max(200).optional(), email: z.email().max(320) })
-  .strict();
+const contactSchema = z.object({ name: z.string().min(1).max(200).optional(), email: z.email().max(320) }).strict();
 
 function parseTeams(teams: unknown): Team[] {
   const result = teamsSchema.safeParse(teams);

@@ -5,16 +5,17 @@
  * @packageDocumentation
  */
 
-// The middleware and its engine
-export { createHandrailEngine, type HandrailEnv, handrail, publicConversation } from './handrail.js';
+export { computeHandoffMetrics, type HandoffMetrics } from './agent/handoff-metrics.js';
+// The handoff: brief, routing, lifecycle, metrics
 export {
-  type AgentCredential,
-  type ConversationAuthHook,
-  type HandrailOptions,
-  handrailOptionsSchema,
-  type PreHandoffQuestionOption,
-  validateHandrailOptions,
-} from './handrail-options.js';
+  type BriefInput,
+  type BriefWriter,
+  buildExtractiveBrief,
+  createBriefWriter,
+  extractEntities,
+  type HandoffBrief,
+  handoffBriefSchema,
+} from './brief/index.js';
 export { type ChatTurn, type ChatTurnContext, type ChatTurnResult, runChatTurn } from './chat/chat-turn.js';
 export {
   type ConversationState,
@@ -26,31 +27,27 @@ export {
 } from './chat/conversation.js';
 export { createEscalateTool, type EscalateInput, escalateInputSchema, escalateToolName } from './chat/escalate-tool.js';
 export { messageText, toTranscript } from './chat/transcript.js';
-export { conversationTokenHeader } from './http/conversation-token.js';
-export { createConsoleLogger, type Logger, type LogLevel, silentLogger } from './logger.js';
-
+export * from './errors/index.js';
 // The guard
 export * from './guard/index.js';
-
-// The handoff: brief, routing, lifecycle, metrics
-export {
-  type BriefInput,
-  type BriefWriter,
-  buildExtractiveBrief,
-  createBriefWriter,
-  extractEntities,
-  type HandoffBrief,
-  handoffBriefSchema,
-} from './brief/index.js';
-export * from './routing/index.js';
 export { createHandoffService, type HandoffServiceOptions } from './handoff/create-handoff-service.js';
 export type { AgentIdentity, HandoffOutcome, HandoffRequest, HandoffService } from './handoff/handoff-service.js';
-export { computeHandoffMetrics, type HandoffMetrics } from './agent/handoff-metrics.js';
-
+// The middleware and its engine
+export { createHandrailEngine, type HandrailEnv, handrail, publicConversation } from './handrail.js';
+export {
+  type AgentCredential,
+  type ConversationAuthHook,
+  type HandrailOptions,
+  handrailOptionsSchema,
+  type PreHandoffQuestionOption,
+  validateHandrailOptions,
+} from './handrail-options.js';
+export { conversationTokenHeader } from './http/conversation-token.js';
+export { createConsoleLogger, type Logger, type LogLevel, silentLogger } from './logger.js';
+export * from './model/index.js';
+export * from './notify/index.js';
+export * from './routing/index.js';
 // Stores, notifications, models, tracing, errors
 export * from './store/index.js';
 export { updateConversation } from './store/update-conversation.js';
-export * from './notify/index.js';
-export * from './model/index.js';
 export * from './tracing/index.js';
-export * from './errors/index.js';

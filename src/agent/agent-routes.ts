@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import type { AgentCredential } from '../handrail-options.js';
 import type { AgentIdentity, HandoffService } from '../handoff/handoff-service.js';
+import type { AgentCredential } from '../handrail-options.js';
 import { conversationEventsResponse } from '../http/conversation-events.js';
 import { timingSafeEqual } from '../http/conversation-token.js';
 import { httpError } from '../http/http-error.js';
@@ -44,7 +44,11 @@ export function createAgentRoutes(options: AgentRoutesOptions): Hono<AgentEnv> {
       c.header('www-authenticate', 'Bearer realm="handrail-agent"');
       throw httpError(401, 'unauthorized', 'Send a valid agent token as Authorization: Bearer <token>.');
     }
-    c.set('agent', { id: agent.id, ...(agent.name ? { name: agent.name } : {}), ...(agent.teams ? { teams: agent.teams } : {}) });
+    c.set('agent', {
+      id: agent.id,
+      ...(agent.name ? { name: agent.name } : {}),
+      ...(agent.teams ? { teams: agent.teams } : {}),
+    });
     await next();
   });
 
@@ -54,7 +58,7 @@ export function createAgentRoutes(options: AgentRoutesOptions): Hono<AgentEnv> {
   async function loadForAgent(c: Context<AgentEnv>): Promise<StoredConversation> {
     const id = c.req.param('id')!;
     const conversation = await store.getConversation(id);
-    if (!conversation || !conversation.handoff) {
+    if (!conversation?.handoff) {
       throw httpError(404, 'conversation_not_found', `No handed-off conversation with id ${id}.`);
     }
     if (!canSee(c.var.agent, conversation.handoff.team)) {
@@ -78,7 +82,9 @@ export function createAgentRoutes(options: AgentRoutesOptions): Hono<AgentEnv> {
 
   app.get('/metrics', async (c) => {
     const summaries = await store.listConversations();
-    const visible = c.var.agent.teams ? summaries.filter((summary) => canSee(c.var.agent, summary.handoff?.team)) : summaries;
+    const visible = c.var.agent.teams
+      ? summaries.filter((summary) => canSee(c.var.agent, summary.handoff?.team))
+      : summaries;
     return c.json(computeHandoffMetrics(visible));
   });
 
@@ -98,7 +104,10 @@ export function createAgentRoutes(options: AgentRoutesOptions): Hono<AgentEnv> {
     await loadForAgent(c);
     const { text } = await readJsonBody(c, messageSchema, 16 * 1024);
     const conversation = await handoffs.sendAgentMessage(c.req.param('id'), c.var.agent, text);
-    return c.json({ conversationId: conversation.id, state: conversation.state, message: conversation.messages.at(-1) }, 201);
+    return c.json(
+      { conversationId: conversation.id, state: conversation.state, message: conversation.messages.at(-1) },
+      201,
+    );
   });
 
   app.post('/conversations/:id/resolve', async (c) => {

@@ -49,7 +49,8 @@ export function computeHandoffMetrics(summaries: readonly ConversationSummary[])
       : replySeconds.length % 2
         ? replySeconds[(replySeconds.length - 1) / 2]!
         : (replySeconds[replySeconds.length / 2 - 1]! + replySeconds[replySeconds.length / 2]!) / 2;
-  const mean = replySeconds.length === 0 ? null : replySeconds.reduce((sum, value) => sum + value, 0) / replySeconds.length;
+  const mean =
+    replySeconds.length === 0 ? null : replySeconds.reduce((sum, value) => sum + value, 0) / replySeconds.length;
   return {
     conversations: summaries.length,
     handoffs,

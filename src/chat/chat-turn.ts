@@ -14,7 +14,7 @@ import type { Guard } from '../guard/index.js';
 import type { GuardDecision, Signal, Transcript, Urgency } from '../guard/types.js';
 import type { HandoffService } from '../handoff/handoff-service.js';
 import type { Logger } from '../logger.js';
-import { confidenceFromProviderMetadata, citationFromProviderMetadata } from '../model/confidence.js';
+import { citationFromProviderMetadata, confidenceFromProviderMetadata } from '../model/confidence.js';
 import type { Store, StoredConversation } from '../store/store.js';
 import { updateConversation } from '../store/update-conversation.js';
 import type { Tracer, TurnTrace } from '../tracing/tracer.js';
@@ -233,9 +233,7 @@ async function executeTurn(
   const outputDecision = context.guard.check(answered, 'output');
   const extraSignals = await classifierSignals;
   const decision =
-    extraSignals.length > 0
-      ? context.guard.decide([...outputDecision.signals, ...extraSignals])
-      : outputDecision;
+    extraSignals.length > 0 ? context.guard.decide([...outputDecision.signals, ...extraSignals]) : outputDecision;
   trace.guard('output', decision, performance.now() - outputStarted);
   context.logger.debug('guard-output', summarizeDecision(conversation.id, decision));
 
@@ -304,7 +302,11 @@ function escalationFromToolCall(input: unknown): { reason: HandoffReason; urgenc
   if (!parsed.success) {
     // A malformed call still means the model wanted a person: honour it.
     return {
-      reason: { reason: 'model_decision', source: 'model', detail: 'The model asked for a person (malformed tool input).' },
+      reason: {
+        reason: 'model_decision',
+        source: 'model',
+        detail: 'The model asked for a person (malformed tool input).',
+      },
       urgency: 'normal',
     };
   }
@@ -381,9 +383,7 @@ async function appendAssistantMessage(
   message: HandrailUIMessage,
 ): Promise<StoredConversation> {
   const stored = await updateConversation(context.store, conversationId, (current) =>
-    current
-      ? { ...current, messages: [...current.messages, message], updatedAt: context.clock().toISOString() }
-      : null,
+    current ? { ...current, messages: [...current.messages, message], updatedAt: context.clock().toISOString() } : null,
   );
   if (!stored) throw new Error(`Conversation ${conversationId} disappeared during the turn.`);
   return stored;

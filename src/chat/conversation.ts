@@ -1,5 +1,5 @@
 import type { UIMessage } from 'ai';
-import type { EscalationReason, GuardDecision, Urgency } from '../guard/types.js';
+import type { EscalationReason } from '../guard/types.js';
 
 /** Where a conversation is: with the bot, waiting for a person, with a person, or done. */
 export const conversationStates = ['bot', 'queued', 'assigned', 'human', 'resolved'] as const;

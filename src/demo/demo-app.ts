@@ -38,7 +38,8 @@ export function createDemoApp({ env, store, logger, tracer, notifiers, clock }: 
     model,
     promptVariables: {
       companyName: 'Northwind Outfitters',
-      scope: 'orders, shipping, returns, sizes, payment, store hours and the products of an outdoor clothing and gear shop',
+      scope:
+        'orders, shipping, returns, sizes, payment, store hours and the products of an outdoor clothing and gear shop',
       businessHours: 'Monday to Friday, 9:00 to 17:00 (Berlin time)',
     },
     agentToken: env.HANDRAIL_AGENT_TOKEN || demoAgentToken,

@@ -1,4 +1,4 @@
-import { buildExtractiveBrief, type BriefInput, type BriefWriter, type HandoffBrief } from '../brief/index.js';
+import { type BriefInput, type BriefWriter, buildExtractiveBrief, type HandoffBrief } from '../brief/index.js';
 import type { HandoffPartData, HandoffReason } from '../chat/conversation.js';
 import { toTranscript } from '../chat/transcript.js';
 import { ConversationNotFoundError } from '../errors/conversation-not-found-error.js';
@@ -7,9 +7,17 @@ import { detectLanguage, sentimentTrend } from '../guard/index.js';
 import type { Urgency } from '../guard/types.js';
 import type { Logger } from '../logger.js';
 import { buildHandoffEvent, type HandoffEventType, type Outbox } from '../notify/index.js';
-import { estimateWaitSeconds, routeHandoff, type RouteResult, type Team } from '../routing/index.js';
+import { estimateWaitSeconds, type RouteResult, routeHandoff, type Team } from '../routing/index.js';
 import type { CustomerIdentity, HandoffRecord, Store, StoredConversation } from '../store/store.js';
 import { updateConversation } from '../store/update-conversation.js';
+import {
+  type AgentIdentity,
+  type HandoffOutcome,
+  type HandoffRequest,
+  type HandoffService,
+  handoffNotice,
+  lastUserText,
+} from './handoff-service.js';
 import {
   agentJoinedMessage,
   backToBotMessage,
@@ -21,14 +29,6 @@ import {
   waitingMessage,
 } from './messages.js';
 import { nextPreHandoffQuestion, type PreHandoffField } from './pre-handoff-questions.js';
-import {
-  type AgentIdentity,
-  type HandoffOutcome,
-  type HandoffRequest,
-  type HandoffService,
-  handoffNotice,
-  lastUserText,
-} from './handoff-service.js';
 
 /** Dependencies of {@link createHandoffService}. */
 export interface HandoffServiceOptions {
@@ -88,7 +88,8 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
   async function waitSeconds(teamId: string | null, availableAgents: number): Promise<number> {
     const summaries = await store.listConversations();
     const queueAhead = summaries.filter(
-      (summary) => summary.state === 'queued' && !summary.handoff?.collecting && (summary.handoff?.team ?? null) === teamId,
+      (summary) =>
+        summary.state === 'queued' && !summary.handoff?.collecting && (summary.handoff?.team ?? null) === teamId,
     ).length;
     const recentHandlingSeconds = summaries
       .flatMap((summary) => [summary.handoff].filter((handoff): handoff is HandoffRecord => Boolean(handoff)))
@@ -149,14 +150,18 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
         });
       }
       await notify(conversation.id, { ...record, brief }, type);
-    })().catch((error: unknown) => logger.error('handoff-background-error', { conversationId: conversation.id, error: String(error) }));
+    })().catch((error: unknown) =>
+      logger.error('handoff-background-error', { conversationId: conversation.id, error: String(error) }),
+    );
     options.waitUntil(task);
   }
 
   async function notify(conversationId: string, record: HandoffRecord, type: HandoffEventType) {
     if (!outbox) return;
     const link = options.consoleUrl ? `${options.consoleUrl.replace(/\/$/, '')}/agent#${conversationId}` : undefined;
-    await outbox.enqueue(buildHandoffEvent({ type, conversationId, handoff: record, ...(link ? { link } : {}), now: now() }));
+    await outbox.enqueue(
+      buildHandoffEvent({ type, conversationId, handoff: record, ...(link ? { link } : {}), now: now() }),
+    );
     await outbox.flush();
   }
 
@@ -319,7 +324,10 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
           created: true,
         };
       }
-      const message = request.urgency === 'critical' ? (request.userMessage ?? crisisMessage({ language: stored.language ?? 'en' })) : request.userMessage;
+      const message =
+        request.urgency === 'critical'
+          ? (request.userMessage ?? crisisMessage({ language: stored.language ?? 'en' }))
+          : request.userMessage;
       return complete(conversationId, request.topic, message);
     },
 
@@ -396,7 +404,8 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
           updatedAt: at.toISOString(),
         };
       });
-      if (!stored?.handoff) throw new HandoffStateError({ code: 'handoff_changed', message: 'The handoff changed meanwhile.' });
+      if (!stored?.handoff)
+        throw new HandoffStateError({ code: 'handoff_changed', message: 'The handoff changed meanwhile.' });
       if (!handoff.ticket) finishInBackground(stored, stored.handoff, 'ticket.created');
       return {
         part: {
@@ -428,11 +437,17 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
         if (!current) throw new ConversationNotFoundError({ conversationId });
         const handoff = current.handoff;
         if (!handoff || !activeStates.has(current.state)) {
-          throw new HandoffStateError({ code: 'not_handed_off', message: 'The conversation is not waiting for a person.' });
+          throw new HandoffStateError({
+            code: 'not_handed_off',
+            message: 'The conversation is not waiting for a person.',
+          });
         }
         if (handoff.agentId) {
           if (handoff.agentId === agent.id) return null;
-          throw new HandoffStateError({ code: 'already_claimed', message: 'Another agent has already claimed this conversation.' });
+          throw new HandoffStateError({
+            code: 'already_claimed',
+            message: 'Another agent has already claimed this conversation.',
+          });
         }
         notice = {
           status: 'assigned',
@@ -461,7 +476,10 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
         if (!current) throw new ConversationNotFoundError({ conversationId });
         const handoff = current.handoff;
         if (!handoff || (current.state !== 'assigned' && current.state !== 'human')) {
-          throw new HandoffStateError({ code: 'not_claimed', message: 'Claim the conversation before writing to the user.' });
+          throw new HandoffStateError({
+            code: 'not_claimed',
+            message: 'Claim the conversation before writing to the user.',
+          });
         }
         if (handoff.agentId !== agent.id) {
           throw new HandoffStateError({ code: 'claimed_by_other', message: 'Another agent has this conversation.' });
@@ -524,11 +542,16 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
       status: 'waiting',
       reasons: handoff ? partReasons(handoff.reasons) : [],
       ...(handoff?.team ? { team: handoff.team } : {}),
-      ...(handoff?.etaSeconds !== undefined && conversation.state === 'queued' ? { etaSeconds: handoff.etaSeconds } : {}),
+      ...(handoff?.etaSeconds !== undefined && conversation.state === 'queued'
+        ? { etaSeconds: handoff.etaSeconds }
+        : {}),
       // While a person has the conversation, the notice is the data part alone: their reply is the answer.
       message:
         conversation.state === 'queued'
-          ? waitingMessage({ language, ...(handoff?.etaSeconds !== undefined ? { etaSeconds: handoff.etaSeconds } : {}) })
+          ? waitingMessage({
+              language,
+              ...(handoff?.etaSeconds !== undefined ? { etaSeconds: handoff.etaSeconds } : {}),
+            })
           : '',
     };
   }

@@ -51,4 +51,3 @@ export function lastUserText(conversation: StoredConversation): string {
   const message = [...conversation.messages].reverse().find((candidate) => candidate.role === 'user');
   return message ? messageText(message) : '';
 }
-

@@ -9,9 +9,7 @@ export interface RequestLimits {
 
 export const defaultLimits: RequestLimits = { maxBodyBytes: 256 * 1024, maxMessages: 200, maxMessageChars: 8000 };
 
-const partSchema = z
-  .object({ type: z.string().min(1).max(64) })
-  .loose();
+const partSchema = z.object({ type: z.string().min(1).max(64) }).loose();
 
 /** The body that the AI SDK's `useChat` sends: `{ id, messages }`, plus fields Handrail ignores. */
 export function chatRequestSchema(limits: RequestLimits) {
@@ -43,7 +41,7 @@ export function chatRequestSchema(limits: RequestLimits) {
     .loose()
     .superRefine((body, context) => {
       const last = body.messages.at(-1);
-      if (!last || last.role !== 'user') {
+      if (last?.role !== 'user') {
         context.addIssue({ code: 'custom', path: ['messages'], message: 'the last message must be from the user' });
         return;
       }

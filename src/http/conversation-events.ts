@@ -41,7 +41,10 @@ export function conversationEventsResponse(c: Context, options: ConversationEven
         lastVersion = conversation.version;
         if (conversation.state !== lastState) {
           lastState = conversation.state;
-          await stream.writeSSE({ event: 'state', data: JSON.stringify({ state: conversation.state, handoff: summaryOf(conversation.handoff) }) });
+          await stream.writeSSE({
+            event: 'state',
+            data: JSON.stringify({ state: conversation.state, handoff: summaryOf(conversation.handoff) }),
+          });
         }
         let afterIndex = after ? conversation.messages.findIndex((message) => message.id === after) : -1;
         if (initial && !after) afterIndex = conversation.messages.length - 1;
@@ -60,7 +63,9 @@ export function conversationEventsResponse(c: Context, options: ConversationEven
 
 function isFor(audience: 'user' | 'agent', message: HandrailUIMessage): boolean {
   if (audience === 'agent') return message.role === 'user';
-  return message.role === 'assistant' && (message.metadata?.author === 'agent' || message.metadata?.author === 'system');
+  return (
+    message.role === 'assistant' && (message.metadata?.author === 'agent' || message.metadata?.author === 'system')
+  );
 }
 
 function summaryOf(handoff: unknown) {

@@ -27,7 +27,12 @@ export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T, m
   }
   const result = schema.safeParse(json);
   if (!result.success) {
-    throw httpError(400, 'invalid_request', 'The body does not have the expected shape.', zodIssues(result.error.issues));
+    throw httpError(
+      400,
+      'invalid_request',
+      'The body does not have the expected shape.',
+      zodIssues(result.error.issues),
+    );
   }
   return result.data;
 }

@@ -1,5 +1,5 @@
-import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandrailEngine, handrail } from '../../src/handrail.js';
@@ -40,7 +40,9 @@ describe('POST /chat (UI message stream)', () => {
     const { app } = mount({ model });
     const response = await post(app, chatBody('conv-stream-2', [userMessage('I want to talk to a real person')]));
     const chunks = await readChunks(response);
-    const handoff = chunks.find((chunk) => chunk.type === 'data-handoff') as { data: { status: string; reasons: { reason: string; source: string }[]; message: string } } | undefined;
+    const handoff = chunks.find((chunk) => chunk.type === 'data-handoff') as
+      | { data: { status: string; reasons: { reason: string; source: string }[]; message: string } }
+      | undefined;
     expect(handoff?.data.status).toBe('queued');
     expect(handoff?.data.reasons[0]).toMatchObject({ reason: 'explicit_request', source: 'guard' });
     expect(handoff?.data.message.length).toBeGreaterThan(10);
@@ -51,7 +53,11 @@ describe('POST /chat (UI message stream)', () => {
 describe('POST /chat (JSON mode)', () => {
   it('answers { conversationId, messages, handoff }', async () => {
     const { app } = mount();
-    const response = await post(app, chatBody('conv-json-1', [userMessage('What payment methods do you accept?')]), jsonAccept);
+    const response = await post(
+      app,
+      chatBody('conv-json-1', [userMessage('What payment methods do you accept?')]),
+      jsonAccept,
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as { conversationId: string; messages: { role: string }[]; handoff: unknown };
     expect(body.conversationId).toBe('conv-json-1');
@@ -60,15 +66,28 @@ describe('POST /chat (JSON mode)', () => {
   });
 
   it('stores the model-initiated handoff and streams the escalate_to_human tool part', async () => {
-    const model = toolCallModel({ reason: 'model_decision', summary: 'Customer wants a bespoke tent design.', urgency: 'normal' });
+    const model = toolCallModel({
+      reason: 'model_decision',
+      summary: 'Customer wants a bespoke tent design.',
+      urgency: 'normal',
+    });
     const { app } = mount({ model });
-    const response = await post(app, chatBody('conv-tool-1', [userMessage('Can you design a custom tent for my expedition?')]));
+    const response = await post(
+      app,
+      chatBody('conv-tool-1', [userMessage('Can you design a custom tent for my expedition?')]),
+    );
     const chunks = await readChunks(response);
-    expect(chunks.some((chunk) => chunk.type === 'tool-input-available' && chunk.toolName === 'escalate_to_human')).toBe(true);
-    const handoff = chunks.find((chunk) => chunk.type === 'data-handoff') as { data: { reasons: { reason: string; source: string }[] } } | undefined;
+    expect(
+      chunks.some((chunk) => chunk.type === 'tool-input-available' && chunk.toolName === 'escalate_to_human'),
+    ).toBe(true);
+    const handoff = chunks.find((chunk) => chunk.type === 'data-handoff') as
+      | { data: { reasons: { reason: string; source: string }[] } }
+      | undefined;
     expect(handoff?.data.reasons[0]).toMatchObject({ reason: 'model_decision', source: 'model' });
     const token = response.headers.get('x-handrail-conversation-token')!;
-    const stored = await app.request('/api/conversations/conv-tool-1', { headers: { 'x-handrail-conversation-token': token } });
+    const stored = await app.request('/api/conversations/conv-tool-1', {
+      headers: { 'x-handrail-conversation-token': token },
+    });
     const conversation = (await stored.json()) as { state: string; handoff: { reasons: { reason: string }[] } };
     expect(conversation.state).toBe('queued');
     expect(conversation.handoff.reasons[0]?.reason).toBe('model_decision');
@@ -86,13 +105,15 @@ describe('POST /chat (JSON mode)', () => {
       ...jsonAccept,
       'x-handrail-conversation-token': token,
     });
-    const body = (await next.json()) as { messages: { role: string; parts: { type: string; text?: string }[] }[]; handoff: { status: string } };
+    const body = (await next.json()) as {
+      messages: { role: string; parts: { type: string; text?: string }[] }[];
+      handoff: { status: string };
+    };
     expect(model.doStreamCalls).toHaveLength(0);
     expect(body.handoff.status).toBe('waiting');
-    expect(body.messages.filter((message) => message.role === 'user').map((message) => message.parts[0]?.text)).toEqual([
-      'Please connect me with a human agent',
-      'My order number is 12345 by the way',
-    ]);
+    expect(body.messages.filter((message) => message.role === 'user').map((message) => message.parts[0]?.text)).toEqual(
+      ['Please connect me with a human agent', 'My order number is 12345 by the way'],
+    );
   });
 
   it('hands off with reason error when the model fails', async () => {
@@ -127,9 +148,30 @@ describe('bad input', () => {
     ['invalid JSON', '{"id": "conv-bad-1", "messages": [', json, 400, 'invalid_json'],
     ['a wrong shape', JSON.stringify({ id: 'conv-bad-2', messages: 'hello' }), json, 400, 'invalid_request'],
     ['an empty message list', JSON.stringify({ id: 'conv-bad-3', messages: [] }), json, 400, 'invalid_request'],
-    ['a last message from the assistant', JSON.stringify({ id: 'conv-bad-4', messages: [{ id: 'a', role: 'assistant', parts: [{ type: 'text', text: 'hi' }] }] }), json, 400, 'invalid_request'],
-    ['a message over the length limit', chatBody('conv-bad-5', [userMessage('x'.repeat(600))]), json, 400, 'invalid_request'],
-    ['a body over the size limit', chatBody('conv-bad-6', [userMessage('y'.repeat(5000))]), json, 413, 'payload_too_large'],
+    [
+      'a last message from the assistant',
+      JSON.stringify({
+        id: 'conv-bad-4',
+        messages: [{ id: 'a', role: 'assistant', parts: [{ type: 'text', text: 'hi' }] }],
+      }),
+      json,
+      400,
+      'invalid_request',
+    ],
+    [
+      'a message over the length limit',
+      chatBody('conv-bad-5', [userMessage('x'.repeat(600))]),
+      json,
+      400,
+      'invalid_request',
+    ],
+    [
+      'a body over the size limit',
+      chatBody('conv-bad-6', [userMessage('y'.repeat(5000))]),
+      json,
+      413,
+      'payload_too_large',
+    ],
     ['another content type', 'hello', { 'content-type': 'text/plain' }, 415, 'unsupported_media_type'],
   ];
   for (const [name, body, headers, status, code] of cases) {
@@ -147,7 +189,9 @@ describe('options', () => {
   it('rejects bad options with a message naming each problem', () => {
     expect(() => handrail({} as never)).toThrow(/model/);
     expect(() => handrail({ model: createOfflineModel(), maxSteps: 0 })).toThrow(/maxSteps/);
-    expect(() => handrail({ model: createOfflineModel(), agentToken: 'short' })).toThrow(/agentToken must be at least 16/);
+    expect(() => handrail({ model: createOfflineModel(), agentToken: 'short' })).toThrow(
+      /agentToken must be at least 16/,
+    );
     expect(() => handrail({ model: createOfflineModel(), unknownOption: true } as never)).toThrow(/unknownOption/);
   });
 });

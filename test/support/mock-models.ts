@@ -32,7 +32,12 @@ export function toolCallModel(input: unknown, toolName = 'escalate_to_human') {
     doStream: async () => ({
       stream: convertArrayToReadableStream<LanguageModelV4StreamPart>([
         { type: 'stream-start', warnings: [] },
-        { type: 'tool-call', toolCallId: 'call-1', toolName, input: typeof input === 'string' ? input : JSON.stringify(input) },
+        {
+          type: 'tool-call',
+          toolCallId: 'call-1',
+          toolName,
+          input: typeof input === 'string' ? input : JSON.stringify(input),
+        },
         { type: 'finish', finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage },
       ]),
     }),

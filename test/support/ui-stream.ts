@@ -36,7 +36,11 @@ let counter = 0;
 /** A user message as `useChat` sends it. */
 export function userMessage(text: string) {
   counter++;
-  return { id: `msg-${counter}-${Math.random().toString(36).slice(2)}`, role: 'user' as const, parts: [{ type: 'text' as const, text }] };
+  return {
+    id: `msg-${counter}-${Math.random().toString(36).slice(2)}`,
+    role: 'user' as const,
+    parts: [{ type: 'text' as const, text }],
+  };
 }
 
 /** The body `useChat` sends. */
