@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWebhookSecret } from '../../src/notify/standard-webhooks.js';
-import { webhookHeaderNames } from '../../src/notify/standard-webhooks.js';
+import { generateWebhookSecret, webhookHeaderNames } from '../../src/notify/standard-webhooks.js';
+import { type Receiver, startReceiver } from '../notify/receiver.js';
 import { buildWorker, makePersistDir, type RunningWorker, startWorker } from '../support/miniflare.js';
 import { chatBody, userMessage } from '../support/ui-stream.js';
-import { type Receiver, startReceiver } from '../notify/receiver.js';
 
 const agentToken = 'worker-test-agent-token-0123456789';
 const jsonAccept = { 'content-type': 'application/json', accept: 'application/json' };
@@ -81,7 +80,8 @@ async function eventually<T>(read: () => T | undefined, timeoutMs = 15_000): Pro
 
 function webhooksFor(conversationId: string) {
   return receiver.requests.filter(
-    (request) => (JSON.parse(request.body) as { data?: { conversationId?: string } }).data?.conversationId === conversationId,
+    (request) =>
+      (JSON.parse(request.body) as { data?: { conversationId?: string } }).data?.conversationId === conversationId,
   );
 }
 
