@@ -223,4 +223,47 @@ describe('chat page and agent console', () => {
       await closeServer(server);
     }
   }, 90_000);
+
+  it('takes name and email when the team is offline and confirms the ticket', async () => {
+    // A Sunday: the billing team keeps office hours, so a billing dispute finds nobody.
+    const { server, baseUrl, serverErrors } = await startDemo(() => new Date('2026-11-29T12:00:00Z'));
+    const errors: string[] = [];
+    const user = await context.newPage();
+    collectErrors(user, errors);
+    try {
+      await user.setViewportSize({ width: 900, height: 800 });
+      await user.goto(`${baseUrl}/`);
+      await user.getByLabel('Message').fill('I was charged twice for my order and I want my money back');
+      await user.keyboard.press('Enter');
+      await user.locator('[data-handoff-status="offline"]').first().waitFor({ timeout: waitMs });
+      const status = user.getByRole('status');
+      await expect.poll(async () => status.textContent(), { timeout: waitMs }).toBe('Our team is offline right now');
+
+      const form = user.getByRole('form', { name: 'Leave your details and we will reply by email' });
+      await form.getByLabel('Name').fill('Dana Example');
+      await form.getByLabel('Email').fill('dana@example.com');
+      await user.screenshot({ path: join(artifacts, '6-chat-offline-form.png') });
+      await form.getByRole('button', { name: 'Send my details' }).click();
+
+      await expect.poll(async () => status.textContent(), { timeout: waitMs }).toMatch(/^Ticket T-\w+ created/);
+      await form.waitFor({ state: 'detached', timeout: waitMs });
+      const notices = user.locator('[data-handoff-status="offline"]');
+      expect(await notices.count()).toBe(2);
+      expect(await notices.nth(1).textContent()).toMatch(/T-\w+/);
+      await user.screenshot({ path: join(artifacts, '7-chat-ticket.png') });
+      expect(errors).toEqual([]);
+      expect(serverErrors).toEqual([]);
+    } catch (error) {
+      await user.screenshot({ path: join(artifacts, 'failure-offline.png') }).catch(() => {});
+      throw new Error(
+        `${String(error)}\nBrowser errors: ${JSON.stringify(errors)}\nServer errors: ${JSON.stringify(serverErrors)}`,
+        {
+          cause: error,
+        },
+      );
+    } finally {
+      await user.close();
+      await closeServer(server);
+    }
+  }, 60_000);
 });
