@@ -2,6 +2,7 @@ import type { LanguageModel, ToolSet } from 'ai';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { GuardOptions } from './guard/index.js';
+import type { RateLimitStore } from './http/rate-limit.js';
 import type { Logger } from './logger.js';
 import type { Notifier } from './notify/index.js';
 import type { Team } from './routing/index.js';
@@ -27,6 +28,27 @@ export interface PreHandoffQuestionOption {
   pattern?: RegExp;
   /** An entity of the brief that holds the field (e.g. `orderNumbers`). */
   entity?: 'orderNumbers' | 'accountNumbers' | 'emails' | 'phoneNumbers';
+}
+
+/** A rate limit: at most `limit` requests per `windowMs` milliseconds (fixed window). */
+export interface RateLimitRule {
+  limit: number;
+  windowMs: number;
+}
+
+/** Rate limits of {@link HandrailOptions.rateLimit}. */
+export interface RateLimitSettings {
+  /** Chat turns (`POST /chat`) per conversation id. `false`: off. @default { limit: 60, windowMs: 60000 } */
+  perConversation?: RateLimitRule | false;
+  /**
+   * Requests per client address on the user routes (`/chat`, `/conversations/*`). The key is
+   * `clientAddress(c)` (`cf-connecting-ip`, `x-forwarded-for`, `x-real-ip`, the Node socket) unless
+   * `key` says otherwise; return `undefined` from `key` to let a request through uncounted. `false`: off.
+   * @default { limit: 600, windowMs: 60000 }
+   */
+  perIp?: (RateLimitRule & { key?: (c: Context) => string | undefined }) | false;
+  /** Where the counters live. @default createMemoryRateLimitStore() (per process or Workers isolate) */
+  store?: RateLimitStore;
 }
 
 /** Decides whether a request may read or write a conversation (the host app's own auth). */
@@ -71,6 +93,12 @@ export interface HandrailOptions {
    * @default 'token'
    */
   conversationAuth?: 'token' | 'none' | ConversationAuthHook;
+  /**
+   * Request rate limits; past one the answer is 429 with `retry-after` and `ratelimit-*` headers
+   * and nothing is stored. The agent API (authenticated by bearer token) is not limited. `false`: off.
+   * @default { perConversation: { limit: 60, windowMs: 60000 }, perIp: { limit: 600, windowMs: 60000 } }
+   */
+  rateLimit?: RateLimitSettings | false;
   /** Agents allowed on the agent API. */
   agents?: AgentCredential[];
   /** Shorthand for one agent (`id: 'agent'`) who sees every team. */
@@ -117,6 +145,10 @@ const modelSchema = z.custom<LanguageModel>(
   'model must be an AI SDK language model (an object with doGenerate and doStream, or a model id string)',
 );
 
+const rateLimitRuleSchema = z
+  .object({ limit: z.number().int().min(1).max(1_000_000), windowMs: z.number().int().min(1000).max(86_400_000) })
+  .strict();
+
 /** The zod schema that validates {@link HandrailOptions} once, when `handrail()` runs. */
 export const handrailOptionsSchema = z
   .object({
@@ -147,6 +179,22 @@ export const handrailOptionsSchema = z
       .strict()
       .optional(),
     conversationAuth: z.union([z.enum(['token', 'none']), functionSchema('conversationAuth')]).optional(),
+    rateLimit: z
+      .union([
+        z.literal(false),
+        z
+          .object({
+            perConversation: z.union([z.literal(false), rateLimitRuleSchema]),
+            perIp: z.union([
+              z.literal(false),
+              rateLimitRuleSchema.extend({ key: functionSchema('rateLimit.perIp.key').optional() }).strict(),
+            ]),
+            store: objectWith('rateLimit.store', ['increment']),
+          })
+          .partial()
+          .strict(),
+      ])
+      .optional(),
     agents: z
       .array(
         z.object({

@@ -17,6 +17,15 @@ import { type ChatRequest, chatRequestSchema, defaultLimits, type RequestLimits 
 import { conversationEventsResponse } from './http/conversation-events.js';
 import { conversationTokenHeader, generateToken, hashToken, verifyToken } from './http/conversation-token.js';
 import { httpError } from './http/http-error.js';
+import {
+  clientAddress,
+  createMemoryRateLimitStore,
+  createRateLimiter,
+  type RateLimitResult,
+  rateLimit,
+  rateLimitedError,
+  rateLimitHeaders,
+} from './http/rate-limit.js';
 import { readJsonBody } from './http/read-json-body.js';
 import { silentLogger } from './logger.js';
 import { createOutbox } from './notify/index.js';
@@ -186,7 +195,12 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
   }
 
   /** Stores the new user message (creating the conversation) and starts the turn. */
-  async function startTurn(c: Context, body: ChatRequest) {
+  function startTurn(c: Context, body: ChatRequest) {
+    return beginTurn(c, body);
+  }
+
+  /** {@link startTurn}, with `admit` run after authorization and before anything is written. */
+  async function beginTurn(c: Context, body: ChatRequest, admit?: (conversationId: string) => Promise<void>) {
     const conversationId = body.id ?? generateToken().slice(0, 22);
     const last = body.messages.at(-1) as unknown as HandrailUIMessage;
     const text = messageText(last);
@@ -201,6 +215,7 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     } else if (typeof conversationAuth === 'function' && !(await conversationAuth(c, conversationId))) {
       throw httpError(403, 'forbidden', 'You may not create this conversation.');
     }
+    await admit?.(conversationId);
     const at = clock().toISOString();
     const userMessage: HandrailUIMessage = {
       id: typeof last.id === 'string' && last.id ? last.id : generateId(),
@@ -237,7 +252,30 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     return { conversation, token, turn: runChatTurn(turnContext, conversation) };
   }
 
+  // Rate limits: per client address on the user routes, per conversation on chat turns (counted after authorization).
+  const rateLimits = options.rateLimit === false ? {} : (options.rateLimit ?? {});
+  const rateLimitStore = rateLimits.store ?? createMemoryRateLimitStore();
+  const perConversationRule = rateLimits.perConversation ?? { limit: 60, windowMs: 60_000 };
+  const perIpRule = rateLimits.perIp ?? { limit: 600, windowMs: 60_000 };
+  const conversationLimiter =
+    options.rateLimit === false || perConversationRule === false
+      ? null
+      : createRateLimiter({ ...perConversationRule, store: rateLimitStore, prefix: 'conversation:', clock });
+
   const app = new Hono<HandrailEnv>();
+
+  if (options.rateLimit !== false && perIpRule !== false) {
+    const limitByAddress = rateLimit({
+      limit: perIpRule.limit,
+      windowMs: perIpRule.windowMs,
+      key: perIpRule.key ?? clientAddress,
+      store: rateLimitStore,
+      prefix: 'ip:',
+      clock,
+    });
+    app.use('/chat', limitByAddress);
+    app.use('/conversations/*', limitByAddress);
+  }
 
   app.use(async (c, next) => {
     await next();
@@ -259,9 +297,16 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
 
   app.post('/chat', async (c) => {
     const body = await readJsonBody(c, chatRequestSchema(limits), limits.maxBodyBytes);
-    const { conversation, token, turn } = await startTurn(c, body);
+    let limited = null as RateLimitResult | null;
+    // Counted only once the request may use the conversation, so nobody can use up another's turns.
+    const { conversation, token, turn } = await beginTurn(c, body, async (conversationId) => {
+      if (!conversationLimiter) return;
+      limited = await conversationLimiter.check(conversationId);
+      if (!limited.allowed) throw rateLimitedError(limited);
+    });
     const headers: Record<string, string> = { 'x-handrail-conversation-id': conversation.id };
     if (token) headers[conversationTokenHeader] = token;
+    if (limited) Object.assign(headers, rateLimitHeaders(limited));
     const wantsJson = (c.req.header('accept') ?? '').includes('application/json');
     if (wantsJson) {
       await drain(turn.stream);
