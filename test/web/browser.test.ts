@@ -1,7 +1,8 @@
 /**
  * The demo's pages in a real browser (Debian's Chromium through playwright-core): a customer
  * chats with the bot, asks for a person, an agent signs in to the console, reads the brief,
- * claims, replies and hands the conversation back to the bot.
+ * claims, replies and hands the conversation back to the bot. Screenshots go to test-artifacts/;
+ * `UPDATE_SCREENSHOTS=1` also refreshes docs/screenshots/{chat,agent}.png for the README.
  */
 import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +22,13 @@ const artifacts = join(repoRoot, 'test-artifacts');
 const screenshots = join(repoRoot, 'docs/screenshots');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const waitMs = 15_000;
+const updateScreenshots = process.env.UPDATE_SCREENSHOTS === '1';
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Newest modification time of the files under `path`. */
 async function newestChange(path: string): Promise<number> {
@@ -205,9 +213,12 @@ describe('chat page and agent console', () => {
       // The queue is empty again once the conversation is back with the bot.
       await agent.getByText('Nobody is waiting.').waitFor({ timeout: waitMs });
 
-      await mkdir(screenshots, { recursive: true });
-      await copyFile(join(artifacts, '3-chat-agent-reply.png'), join(screenshots, 'chat.png'));
-      await copyFile(join(artifacts, '4-agent-conversation.png'), join(screenshots, 'agent.png'));
+      // The README's copies: written when missing or on request, so a test run leaves the checkout clean.
+      if (updateScreenshots || !(await exists(join(screenshots, 'chat.png')))) {
+        await mkdir(screenshots, { recursive: true });
+        await copyFile(join(artifacts, '3-chat-agent-reply.png'), join(screenshots, 'chat.png'));
+        await copyFile(join(artifacts, '4-agent-conversation.png'), join(screenshots, 'agent.png'));
+      }
       expect(errors).toEqual([]);
       expect(serverErrors).toEqual([]);
     } catch (error) {
