@@ -9,7 +9,15 @@ import { chatBody, userMessage } from '../support/ui-stream.js';
 
 const agentToken = 'agent-token-0123456789';
 const billingToken = 'billing-token-0123456789';
-const allWeek = { mon: [['00:00', '24:00']], tue: [['00:00', '24:00']], wed: [['00:00', '24:00']], thu: [['00:00', '24:00']], fri: [['00:00', '24:00']], sat: [['00:00', '24:00']], sun: [['00:00', '24:00']] } as Team['businessHours']['weekly'];
+const allWeek = {
+  mon: [['00:00', '24:00']],
+  tue: [['00:00', '24:00']],
+  wed: [['00:00', '24:00']],
+  thu: [['00:00', '24:00']],
+  fri: [['00:00', '24:00']],
+  sat: [['00:00', '24:00']],
+  sun: [['00:00', '24:00']],
+} as Team['businessHours']['weekly'];
 const teams: Team[] = [
   {
     id: 'support',
@@ -57,7 +65,11 @@ function setup(extra: Partial<HandrailOptions> = {}) {
     const token = tokens.get(conversationId);
     const response = await app.request('/api/chat', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { 'x-handrail-conversation-token': token } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(token ? { 'x-handrail-conversation-token': token } : {}),
+      },
       body: chatBody(conversationId, messages),
     });
     expect(response.status).toBe(200);
@@ -71,13 +83,20 @@ function setup(extra: Partial<HandrailOptions> = {}) {
   const agent = (path: string, init: RequestInit = {}, token = agentToken) =>
     app.request(`/api/agent${path}`, {
       ...init,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers as Record<string, string>) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        ...(init.headers as Record<string, string>),
+      },
     });
   return { app, engine, store, say, agent, tokens };
 }
 
 const text = (message: { parts: Array<{ type: string; text?: string }> }) =>
-  message.parts.filter((part) => part.type === 'text').map((part) => part.text).join('');
+  message.parts
+    .filter((part) => part.type === 'text')
+    .map((part) => part.text)
+    .join('');
 
 describe('the full round trip', () => {
   it('user -> bot -> handoff -> agent claims -> agent message reaches the user -> resolve -> bot answers again', async () => {
@@ -88,17 +107,25 @@ describe('the full round trip', () => {
     const handed = await say('round-trip-1', 'Please let me speak to a human agent, my order 55123 is late');
     expect(handed.handoff).toMatchObject({ status: 'queued', team: 'support' });
 
-    const queue = (await (await agent('/queue')).json()) as { queue: Array<{ id: string; brief: { intent: string; entities: { orderNumbers: string[] } } }> };
+    const queue = (await (await agent('/queue')).json()) as {
+      queue: Array<{ id: string; brief: { intent: string; entities: { orderNumbers: string[] } } }>;
+    };
     const entry = queue.queue.find((item) => item.id === 'round-trip-1');
     expect(entry?.brief.entities.orderNumbers).toContain('55123');
 
     // The agent reads the brief and transcript before the first human message.
-    const detail = (await (await agent('/conversations/round-trip-1')).json()) as { brief: { summary: string }; conversation: { messages: unknown[] } };
+    const detail = (await (await agent('/conversations/round-trip-1')).json()) as {
+      brief: { summary: string };
+      conversation: { messages: unknown[] };
+    };
     expect(detail.brief.summary.length).toBeGreaterThan(0);
     expect(detail.conversation.messages.length).toBeGreaterThanOrEqual(4);
 
     expect((await agent('/conversations/round-trip-1/claim', { method: 'POST' })).status).toBe(200);
-    const sent = await agent('/conversations/round-trip-1/messages', { method: 'POST', body: JSON.stringify({ text: 'Hi, I am Alex. Let me check order 55123.' }) });
+    const sent = await agent('/conversations/round-trip-1/messages', {
+      method: 'POST',
+      body: JSON.stringify({ text: 'Hi, I am Alex. Let me check order 55123.' }),
+    });
     expect(sent.status).toBe(201);
 
     // The user's next reply carries the agent's message; the model is not called.
@@ -107,21 +134,30 @@ describe('the full round trip', () => {
     expect(text(last)).toContain('Let me check order 55123');
 
     // The user's events stream has the agent's message too.
-    const events = await app.request(`/api/conversations/round-trip-1/events?after=&token=${tokens.get('round-trip-1')}`);
+    const events = await app.request(
+      `/api/conversations/round-trip-1/events?after=&token=${tokens.get('round-trip-1')}`,
+    );
     expect(events.headers.get('content-type')).toContain('text/event-stream');
     const reader = events.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
     expect(first).toContain('event: state');
     await reader.cancel();
 
-    const resolved = await agent('/conversations/round-trip-1/resolve', { method: 'POST', body: JSON.stringify({ to: 'bot' }) });
+    const resolved = await agent('/conversations/round-trip-1/resolve', {
+      method: 'POST',
+      body: JSON.stringify({ to: 'bot' }),
+    });
     expect(((await resolved.json()) as { state: string }).state).toBe('bot');
 
     const again = await say('round-trip-1', 'What payment methods do you accept?');
     expect(again.handoff).toBeNull();
     expect(again.messages.at(-1)?.metadata?.author).toBe('bot');
 
-    const metrics = (await (await agent('/metrics')).json()) as { handoffs: number; byReason: Record<string, number>; timeToFirstAgentReply: { count: number } };
+    const metrics = (await (await agent('/metrics')).json()) as {
+      handoffs: number;
+      byReason: Record<string, number>;
+      timeToFirstAgentReply: { count: number };
+    };
     expect(metrics.handoffs).toBe(1);
     expect(metrics.byReason.explicit_request).toBe(1);
     expect(metrics.timeToFirstAgentReply.count).toBe(1);
@@ -153,11 +189,20 @@ describe('agent API auth and scope', () => {
     const { say, agent } = setup();
     expect((await agent('/conversations/nope-nope-1')).status).toBe(404);
     await say('state-conv-1', 'talk to a human please');
-    const early = await agent('/conversations/state-conv-1/messages', { method: 'POST', body: JSON.stringify({ text: 'hello' }) });
+    const early = await agent('/conversations/state-conv-1/messages', {
+      method: 'POST',
+      body: JSON.stringify({ text: 'hello' }),
+    });
     expect(early.status).toBe(409);
-    const empty = await agent('/conversations/state-conv-1/messages', { method: 'POST', body: JSON.stringify({ text: '' }) });
+    const empty = await agent('/conversations/state-conv-1/messages', {
+      method: 'POST',
+      body: JSON.stringify({ text: '' }),
+    });
     expect(empty.status).toBe(400);
-    const badResolve = await agent('/conversations/state-conv-1/resolve', { method: 'POST', body: JSON.stringify({ to: 'moon' }) });
+    const badResolve = await agent('/conversations/state-conv-1/resolve', {
+      method: 'POST',
+      body: JSON.stringify({ to: 'moon' }),
+    });
     expect(badResolve.status).toBe(400);
   });
 });
@@ -166,11 +211,25 @@ describe('races', () => {
   it('two escalations of one conversation at once make one handoff', async () => {
     const { engine, store } = setup();
     await store.putConversation(
-      { id: 'race-1', version: 0, state: 'bot', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), messages: [], handoff: null },
+      {
+        id: 'race-1',
+        version: 0,
+        state: 'bot',
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+        messages: [],
+        handoff: null,
+      },
       null,
     );
-    const request = { reasons: [{ reason: 'explicit_request' as const, source: 'guard' as const, detail: 'asked' }], urgency: 'normal' as const };
-    const outcomes = await Promise.all([engine.handoffs.startHandoff('race-1', request), engine.handoffs.startHandoff('race-1', request)]);
+    const request = {
+      reasons: [{ reason: 'explicit_request' as const, source: 'guard' as const, detail: 'asked' }],
+      urgency: 'normal' as const,
+    };
+    const outcomes = await Promise.all([
+      engine.handoffs.startHandoff('race-1', request),
+      engine.handoffs.startHandoff('race-1', request),
+    ]);
     expect(outcomes.filter((outcome) => outcome.created)).toHaveLength(1);
     const stored = await store.getConversation('race-1');
     expect(stored?.handoff?.id).toBe(outcomes.find((outcome) => outcome.created)?.record?.id);
@@ -195,7 +254,17 @@ describe('offline hours', () => {
     const closedTeams: Team[] = [
       {
         ...teams[0]!,
-        businessHours: { timeZone: 'America/New_York', weekly: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] }, holidays: [] },
+        businessHours: {
+          timeZone: 'America/New_York',
+          weekly: {
+            mon: [['09:00', '17:00']],
+            tue: [['09:00', '17:00']],
+            wed: [['09:00', '17:00']],
+            thu: [['09:00', '17:00']],
+            fri: [['09:00', '17:00']],
+          },
+          holidays: [],
+        },
       },
     ];
     // Friday 2026-11-27 23:00 UTC = 18:00 in New York: closed until Monday 9:00.

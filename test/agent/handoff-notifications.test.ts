@@ -27,7 +27,11 @@ async function receiver(statuses: number[]) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/hook`, received, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 let close: (() => Promise<unknown>) | undefined;
@@ -58,7 +62,10 @@ describe('handoff notifications', () => {
     expect(hook.received).toHaveLength(2);
     const [first, second] = hook.received;
     expect(second!.headers['webhook-id']).toBe(first!.headers['webhook-id']);
-    const event = JSON.parse(second!.body) as { type: string; data: { conversationId: string; reasons: { reason: string }[] } };
+    const event = JSON.parse(second!.body) as {
+      type: string;
+      data: { conversationId: string; reasons: { reason: string }[] };
+    };
     expect(event.type).toBe('handoff.created');
     expect(event.data).toMatchObject({ conversationId: 'notify-conv-1', reasons: [{ reason: 'explicit_request' }] });
     // An independent check of the Standard Webhooks signature.
