@@ -13,6 +13,17 @@ export { caseTranscript, createGuardRunner, type GuardLike, judgeTranscript } fr
 export { type ChartBar, escapeHtml, type ReportContext, renderBarChart, renderHtmlReport } from './html-report.js';
 export { escapeXml, renderJunitReport } from './junit-report.js';
 export {
+  type EvalCaseScore,
+  type EvalScoreName,
+  evalCaseScores,
+  evalTraceId,
+  type LangfuseDatasetRunError,
+  type LangfuseDatasetRunOptions,
+  type LangfuseDatasetRunResult,
+  type LangfuseDatasetRunStep,
+  recordLangfuseDatasetRun,
+} from './langfuse-dataset-run.js';
+export {
   type LineRecord,
   type LoadOptions,
   loadDataset,

@@ -42,7 +42,47 @@ export interface ReceivedScore {
   environment?: string;
 }
 
-/** A local stand-in for Langfuse's OTLP and ingestion endpoints. */
+/** One trace received as a `trace-create` ingestion event. */
+export interface ReceivedTrace {
+  id: string;
+  timestamp?: string;
+  name?: string;
+  input?: unknown;
+  output?: unknown;
+  metadata?: unknown;
+  tags?: string[];
+  environment?: string;
+}
+
+/** A dataset as the fake keeps it (upserted by name). */
+export interface StoredDataset {
+  id: string;
+  name: string;
+  description?: string;
+  metadata?: unknown;
+}
+
+/** A dataset item as the fake keeps it (upserted by id, unique across datasets). */
+export interface StoredDatasetItem {
+  id: string;
+  datasetName: string;
+  input?: unknown;
+  expectedOutput?: unknown;
+  metadata?: unknown;
+}
+
+/** A dataset run item as received. */
+export interface StoredDatasetRunItem {
+  id: string;
+  runName: string;
+  runDescription?: string;
+  metadata?: unknown;
+  datasetItemId: string;
+  traceId?: string;
+  observationId?: string;
+}
+
+/** A local stand-in for Langfuse's OTLP, ingestion and dataset endpoints. */
 export interface FakeLangfuseServer {
   /** `http://127.0.0.1:<port>`: pass as `baseUrl`. */
   baseUrl: string;
@@ -54,6 +94,18 @@ export interface FakeLangfuseServer {
   spans(): ReceivedSpan[];
   /** Scores of every authorized ingestion batch. */
   scores(): ReceivedScore[];
+  /** Traces (`trace-create` events) of every authorized ingestion batch. */
+  traces(): ReceivedTrace[];
+  /** Datasets upserted through `POST /api/public/v2/datasets` (or the older `/api/public/datasets`). */
+  datasets(): StoredDataset[];
+  /** Dataset items upserted through `POST /api/public/dataset-items`. */
+  datasetItems(): StoredDatasetItem[];
+  /** Dataset run items created through `POST /api/public/dataset-run-items`. */
+  datasetRunItems(): StoredDatasetRunItem[];
+  /** Answers the next `times` requests to `path` with `status` instead of handling them. */
+  failNext(path: string, status: number, times?: number): void;
+  /** When set, ingestion events it returns a message for are listed as errors in the 207 answer. */
+  rejectEvent: ((event: { id: string; type: string; body: unknown }) => string | undefined) | undefined;
   close(): Promise<void>;
 }
 
@@ -139,8 +191,10 @@ async function readBody(request: IncomingMessage): Promise<string> {
 /**
  * Starts a fake Langfuse on 127.0.0.1 and a random port. It accepts
  * `POST /api/public/otel/v1/traces` (OTLP/JSON only: protobuf gets 415) and
- * `POST /api/public/ingestion` (score batches), checks Basic auth (401 when wrong) and records
- * every request. Close it after the test.
+ * `POST /api/public/ingestion` (score and trace batches), the dataset endpoints
+ * (`POST /api/public/v2/datasets`, `/api/public/dataset-items`, `/api/public/dataset-run-items`,
+ * kept in memory), checks Basic auth (401 when wrong) and records every request. Close it after
+ * the test.
  */
 export async function startFakeLangfuseServer(
   options: { publicKey?: string; secretKey?: string } = {},
@@ -148,6 +202,11 @@ export async function startFakeLangfuseServer(
   const { publicKey = 'pk-lf-test', secretKey = 'sk-lf-test' } = options;
   const expectedAuthorization = `Basic ${Buffer.from(`${publicKey}:${secretKey}`).toString('base64')}`;
   const requests: ReceivedRequest[] = [];
+  const datasets = new Map<string, StoredDataset>();
+  const datasetItems = new Map<string, StoredDatasetItem>();
+  const datasetRunItems: StoredDatasetRunItem[] = [];
+  const failures = new Map<string, { status: number; times: number }>();
+  const control: Pick<FakeLangfuseServer, 'rejectEvent'> = { rejectEvent: undefined };
 
   const server = createServer((request, response) => {
     void (async () => {
@@ -169,14 +228,62 @@ export async function startFakeLangfuseServer(
         response.end(JSON.stringify(payload));
       };
       if (!authorized) return reply(401, { message: 'Invalid credentials' });
+      const failure = failures.get(path);
+      if (failure && failure.times > 0) {
+        failure.times--;
+        return reply(failure.status, { message: `injected failure ${failure.status}` });
+      }
       if (request.method === 'POST' && path === '/api/public/otel/v1/traces') {
         if (!contentType?.includes('application/json'))
           return reply(415, { message: 'only OTLP/JSON is decoded here' });
         return reply(200, {});
       }
       if (request.method === 'POST' && path === '/api/public/ingestion') {
-        const batch = (body as { batch?: Array<{ id: string }> }).batch ?? [];
-        return reply(207, { successes: batch.map((event) => ({ id: event.id, status: 201 })), errors: [] });
+        const batch = (body as { batch?: Array<{ id: string; type: string; body: unknown }> }).batch ?? [];
+        const successes: Array<{ id: string; status: number }> = [];
+        const errors: Array<{ id: string; status: number; message: string }> = [];
+        for (const event of batch) {
+          const message = control.rejectEvent?.(event);
+          if (message === undefined) successes.push({ id: event.id, status: 201 });
+          else errors.push({ id: event.id, status: 400, message });
+        }
+        return reply(207, { successes, errors });
+      }
+      if (request.method === 'POST' && (path === '/api/public/v2/datasets' || path === '/api/public/datasets')) {
+        const { name, description, metadata } = (body ?? {}) as Partial<StoredDataset>;
+        if (typeof name !== 'string' || name === '') return reply(400, { message: 'name is required' });
+        const previous = datasets.get(name);
+        const dataset: StoredDataset = {
+          id: previous?.id ?? `dataset-${datasets.size + 1}`,
+          name,
+          ...(description === undefined ? {} : { description }),
+          ...(metadata === undefined ? {} : { metadata }),
+        };
+        datasets.set(name, dataset);
+        return reply(200, dataset);
+      }
+      if (request.method === 'POST' && path === '/api/public/dataset-items') {
+        const item = (body ?? {}) as Partial<StoredDatasetItem>;
+        if (typeof item.datasetName !== 'string' || !datasets.has(item.datasetName))
+          return reply(404, { message: `dataset ${String(item.datasetName)} not found` });
+        const id = typeof item.id === 'string' ? item.id : `item-${datasetItems.size + 1}`;
+        const existing = datasetItems.get(id);
+        // Langfuse: item ids are unique per project and cannot move to another dataset.
+        if (existing && existing.datasetName !== item.datasetName)
+          return reply(409, { message: `dataset item ${id} already exists in dataset ${existing.datasetName}` });
+        const stored: StoredDatasetItem = { ...item, id, datasetName: item.datasetName };
+        datasetItems.set(id, stored);
+        return reply(200, { ...stored, status: 'ACTIVE' });
+      }
+      if (request.method === 'POST' && path === '/api/public/dataset-run-items') {
+        const runItem = (body ?? {}) as Partial<StoredDatasetRunItem>;
+        if (typeof runItem.runName !== 'string' || typeof runItem.datasetItemId !== 'string')
+          return reply(400, { message: 'runName and datasetItemId are required' });
+        if (!datasetItems.has(runItem.datasetItemId))
+          return reply(404, { message: `dataset item ${runItem.datasetItemId} not found` });
+        const stored = { ...runItem, id: `run-item-${datasetRunItems.length + 1}` } as StoredDatasetRunItem;
+        datasetRunItems.push(stored);
+        return reply(200, { ...stored, datasetRunName: stored.runName });
       }
       return reply(404, { message: 'not found' });
     })();
@@ -184,7 +291,18 @@ export async function startFakeLangfuseServer(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
+  const ingestionEvents = () =>
+    requests
+      .filter((request) => request.authorized && request.path === '/api/public/ingestion')
+      .flatMap((request) => (request.body as { batch?: Array<{ type: string; body: unknown }> }).batch ?? []);
+
   return {
+    get rejectEvent() {
+      return control.rejectEvent;
+    },
+    set rejectEvent(value) {
+      control.rejectEvent = value;
+    },
     baseUrl: `http://127.0.0.1:${port}`,
     publicKey,
     secretKey,
@@ -194,11 +312,19 @@ export async function startFakeLangfuseServer(
         .filter((request) => request.authorized && request.path === '/api/public/otel/v1/traces')
         .flatMap((request) => decodeOtlpJson(request.body)),
     scores: () =>
-      requests
-        .filter((request) => request.authorized && request.path === '/api/public/ingestion')
-        .flatMap((request) => (request.body as { batch?: Array<{ type: string; body: ReceivedScore }> }).batch ?? [])
+      ingestionEvents()
         .filter((event) => event.type === 'score-create')
-        .map((event) => event.body),
+        .map((event) => event.body as ReceivedScore),
+    traces: () =>
+      ingestionEvents()
+        .filter((event) => event.type === 'trace-create')
+        .map((event) => event.body as ReceivedTrace),
+    datasets: () => [...datasets.values()],
+    datasetItems: () => [...datasetItems.values()],
+    datasetRunItems: () => [...datasetRunItems],
+    failNext: (path, status, times = 1) => {
+      failures.set(path, { status, times });
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
