@@ -19,8 +19,10 @@ import {
   type EvalReport,
   formatDatasetIssue,
   type GuardLike,
+  type LangfuseDatasetRunResult,
   loadDataset,
   loadScope,
+  recordLangfuseDatasetRun,
   renderHtmlReport,
   renderJunitReport,
   renderReplayText,
@@ -49,6 +51,10 @@ const usage = `Usage: npm run eval -- <dataset.jsonl>... [options]
   --replay <export.json>       run the guard over a store export; list conversations never
                                handed off that should have been
   --guard-module <file>        module exporting createGuard() to evaluate instead of src/guard
+  --langfuse-dataset <name>    record the run in Langfuse as a run of this dataset (needs
+                               LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY; LANGFUSE_BASE_URL)
+  --langfuse-run <name>        name of the Langfuse dataset run (default eval-<ISO time>)
+  --langfuse-required          exit 3 when the run could not be recorded in Langfuse
   --help                       show this help
 
 Exit codes: 0 ok, 1 threshold not met, 2 usage/input error, 3 run error.`;
@@ -155,6 +161,7 @@ async function run(argv: string[]): Promise<number> {
   const minRecall = parseFraction('fail-under-recall', values['fail-under-recall']);
   const maxFalseEscalation = parseFraction('max-false-escalation', values['max-false-escalation']);
   const strict = values.strict ?? false;
+  const langfuse = langfuseSettings(values, positionals.length > 0);
 
   let scopeUtterances: string[] | undefined;
   if (values.scope && values.scope.length > 0) {
@@ -257,6 +264,7 @@ async function run(argv: string[]): Promise<number> {
       renderHtmlReport(report, { mode, datasets: positionals, generatedAt: meta.generatedAt }),
     );
   if (values.junit) await writeOutput(values.junit, renderJunitReport(results));
+  const langfuseFailed = langfuse ? await recordInLangfuse(results, langfuse, mode, positionals) : false;
 
   if (report.errors.length > 0) {
     process.stderr.write(`eval: ${report.errors.length} case(s) failed to run\n`);
@@ -274,7 +282,88 @@ async function run(argv: string[]): Promise<number> {
     );
     if (exitCode === exitCodes.ok) exitCode = exitCodes.thresholdFailed;
   }
+  if (langfuseFailed && values['langfuse-required']) {
+    process.stderr.write('eval: --langfuse-required: the run was not fully recorded in Langfuse\n');
+    exitCode = exitCodes.runError;
+  }
   return exitCode;
+}
+
+interface LangfuseSettings {
+  datasetName: string;
+  runName: string | undefined;
+  /** Undefined when a key is missing: nothing is sent. */
+  keys: { publicKey: string; secretKey: string; baseUrl: string | undefined } | undefined;
+}
+
+/** Reads the --langfuse-* options and the keys from the environment; undefined without --langfuse-dataset. */
+function langfuseSettings(
+  values: ReturnType<typeof parseCli>['values'],
+  hasDatasets: boolean,
+): LangfuseSettings | undefined {
+  const datasetName = values['langfuse-dataset']?.trim();
+  if (values['langfuse-dataset'] === undefined) {
+    if (values['langfuse-run'] !== undefined || values['langfuse-required'])
+      throw new UsageError('--langfuse-run and --langfuse-required need --langfuse-dataset');
+    return undefined;
+  }
+  if (!datasetName) throw new UsageError('--langfuse-dataset needs a dataset name');
+  if (!hasDatasets) throw new UsageError('--langfuse-dataset records a run of dataset files: give at least one');
+  const runName = values['langfuse-run']?.trim();
+  if (values['langfuse-run'] !== undefined && !runName) throw new UsageError('--langfuse-run needs a run name');
+  const publicKey = process.env.LANGFUSE_PUBLIC_KEY?.trim();
+  const secretKey = process.env.LANGFUSE_SECRET_KEY?.trim();
+  if (!publicKey || !secretKey) {
+    const missing = [publicKey ? '' : 'LANGFUSE_PUBLIC_KEY', secretKey ? '' : 'LANGFUSE_SECRET_KEY'].filter(Boolean);
+    process.stderr.write(
+      `eval: --langfuse-dataset: ${missing.join(' and ')} not set; the run will not be recorded in Langfuse (nothing is sent)\n`,
+    );
+    return { datasetName, runName, keys: undefined };
+  }
+  const baseUrl = process.env.LANGFUSE_BASE_URL?.trim() || process.env.LANGFUSE_BASEURL?.trim() || undefined;
+  return { datasetName, runName, keys: { publicKey, secretKey, baseUrl } };
+}
+
+/** Records the run in Langfuse and prints what was recorded; resolves to true when it failed. */
+async function recordInLangfuse(
+  results: CaseResult[],
+  settings: LangfuseSettings,
+  mode: string,
+  datasets: string[],
+): Promise<boolean> {
+  const { keys } = settings;
+  if (!keys) return true;
+  const report = computeMetrics(results);
+  const recorded: LangfuseDatasetRunResult = await recordLangfuseDatasetRun(results, {
+    publicKey: keys.publicKey,
+    secretKey: keys.secretKey,
+    ...(keys.baseUrl ? { baseUrl: keys.baseUrl } : {}),
+    datasetName: settings.datasetName,
+    ...(settings.runName ? { runName: settings.runName } : {}),
+    runMetadata: {
+      mode,
+      datasets,
+      cases: report.cases,
+      recall: report.recall.rate,
+      falseNonEscalationRate: report.falseNonEscalationRate.rate,
+      falseEscalationRate: report.falseEscalationRate.rate,
+    },
+  });
+  const where = `run "${recorded.runName}" of dataset "${recorded.datasetName}"`;
+  if (recorded.errors.length === 0) {
+    process.stderr.write(
+      `langfuse: recorded ${where}: ${recorded.datasetItems} items, ${recorded.traces} traces, ${recorded.scores} scores, ${recorded.runItems} run items\n`,
+    );
+    return false;
+  }
+  process.stderr.write(
+    `warning: langfuse: ${where} recorded with ${recorded.errors.length} error(s): ${recorded.datasetItems}/${results.length} items, ${recorded.traces} traces, ${recorded.scores} scores, ${recorded.runItems} run items\n`,
+  );
+  for (const error of recorded.errors.slice(0, 5)) {
+    process.stderr.write(`  ${error.step}${error.caseId ? ` ${error.caseId}` : ''}: ${error.message}\n`);
+  }
+  if (recorded.errors.length > 5) process.stderr.write(`  ... and ${recorded.errors.length - 5} more\n`);
+  return true;
 }
 
 function parseCli(argv: string[]) {
@@ -295,6 +384,9 @@ function parseCli(argv: string[]) {
       strict: { type: 'boolean' },
       replay: { type: 'string' },
       'guard-module': { type: 'string' },
+      'langfuse-dataset': { type: 'string' },
+      'langfuse-run': { type: 'string' },
+      'langfuse-required': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
