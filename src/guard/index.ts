@@ -1,6 +1,7 @@
 export { detectLanguage } from './detect-language.js';
 export type { Detector, DetectorContext, GuardPhase } from './detector.js';
-export { crisisUserMessage, defaultTopics } from './detectors/default-topics.js';
+export { crisisPatterns, crisisTopic, crisisUserMessage } from './detectors/crisis-topic.js';
+export { defaultTopics } from './detectors/default-topics.js';
 export { detectExplicitRequest, findExplicitRequest } from './detectors/explicit-request.js';
 export { createLowConfidenceDetector, findHedge, type LowConfidenceOptions } from './detectors/low-confidence.js';
 export {

@@ -1,12 +1,5 @@
+import { crisisTopic } from './crisis-topic.js';
 import type { TopicDefinition } from './topic-definition.js';
-
-/** Shown to a user in crisis before anything else; a person is connected at the same time. */
-export const crisisUserMessage =
-  'I am really sorry you are going through this. You do not have to face it alone. ' +
-  'If you are in immediate danger or might act on these thoughts, please call your local emergency number now ' +
-  '(for example 911 in the US and Canada, 112 in the EU, 999 in the UK) or contact a crisis line: ' +
-  '988 (call or text) in the US, Samaritans on 116 123 in the UK and Ireland, or findahelpline.com for other countries. ' +
-  'I am connecting you with a person right now.';
 
 const moneyNoun =
   '(?:payments?|charges?|transactions?|transcations?|withdrawals?|withdrawls?|debits?|direct debits?|purchases?|fees?|deductions?|bills?|billing|invoices?|cash|money|amount)';
@@ -18,17 +11,7 @@ const moneyNoun =
  * match; closing an account or cancelling a subscription does.
  */
 export const defaultTopics: readonly TopicDefinition[] = [
-  {
-    id: 'self_harm',
-    reason: 'high_stakes',
-    urgency: 'critical',
-    patterns: [
-      /\b(?:kill(?:ing)? (?:my ?self|me)|end(?:ing)? (?:it all|my (?:own )?life|things)|take my (?:own )?life|suicid\w*|(?:want|wanna|going|planning) to die|don'?t want to (?:live|be alive|wake up|be here)|better off dead|(?:hurt|harm|cut)(?:ing)? my ?self|self[- ]?harm\w*|no reason to (?:live|go on)|not worth living|life is(?:n'?t| not) worth|can'?t go on (?:anymore|like this)|overdos\w*|jump off (?:a|the) (?:bridge|building|roof)|no way out)\b/,
-      /\b(?:i'?m|i am) in danger\b|\b(?:he|she|they|someone) (?:is|are) (?:going to|gonna) (?:kill|hurt) me\b|\bdomestic (?:violence|abuse)\b/,
-      /\b(?:matarme|suicidarme|quiero morir(?:me)?|quitarme la vida|me quiero morir|no quiero vivir|me matar|quero morrer|tirar (?:a )?minha (?:propria )?vida|nao quero (?:mais )?viver|me suicider|me tuer|envie de mourir|veux mourir|mich umbringen|selbstmord|suizid\w*|will sterben|nicht mehr leben)\b/,
-    ],
-    userMessage: crisisUserMessage,
-  },
+  crisisTopic,
   {
     id: 'legal_threat',
     reason: 'high_stakes',

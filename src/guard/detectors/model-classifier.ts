@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { renderPrompt } from '../../prompts/prompt.js';
 import { lastTurnIndex } from '../detector.js';
 import type { Signal, Transcript } from '../types.js';
-import { crisisUserMessage } from './default-topics.js';
+import { crisisUserMessage } from './crisis-topic.js';
 
 /** What the classifier model must answer; validated by the AI SDK against this schema. */
 export const classificationSchema = z.object({
