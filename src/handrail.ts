@@ -9,6 +9,7 @@ import type { HandrailUIMessage } from './chat/conversation.js';
 import { messageText } from './chat/transcript.js';
 import { ConversationNotFoundError } from './errors/conversation-not-found-error.js';
 import { HandoffStateError } from './errors/handoff-state-error.js';
+import { StoreConflictError } from './errors/store-conflict-error.js';
 import { StoreUnavailableError } from './errors/store-unavailable-error.js';
 import { createGuard, createModelClassifier } from './guard/index.js';
 import { createHandoffService } from './handoff/create-handoff-service.js';
@@ -33,7 +34,7 @@ import { renderPrompt, renderPromptText } from './prompts/prompt.js';
 import type { Team } from './routing/index.js';
 import { teamsSchema } from './routing/index.js';
 import { createMemoryStore } from './store/memory-store.js';
-import type { StoredConversation } from './store/store.js';
+import type { Store, StoredConversation } from './store/store.js';
 import { updateConversation } from './store/update-conversation.js';
 import { noopTracer } from './tracing/tracer.js';
 
@@ -70,7 +71,7 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     model,
     tools = {},
     maxSteps = 5,
-    store = createMemoryStore(),
+    store: givenStore = createMemoryStore(),
     clock = () => new Date(),
     logger = silentLogger,
     tracer = noopTracer,
@@ -80,6 +81,8 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     defaultHandlingSeconds = 300,
     eventsPollMs = 500,
   } = options;
+  // Every route answers 503 when the store fails, the agent API and the handoff service included.
+  const store = reportStoreFailures(givenStore);
   const limits: RequestLimits = { ...defaultLimits, ...options.limits };
   const teams: Team[] = options.teams ? parseTeams(options.teams) : [];
   const guard = createGuard(options.guard);
@@ -310,9 +313,14 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     const wantsJson = (c.req.header('accept') ?? '').includes('application/json');
     if (wantsJson) {
       await drain(turn.stream);
-      const result = await turn.result.catch((error: unknown) => {
-        throw new StoreUnavailableError({ message: describeError(error), cause: error });
-      });
+      let result: Awaited<typeof turn.result>;
+      try {
+        result = await turn.result;
+      } catch (error) {
+        logger.error('store-unavailable', { conversationId: conversation.id, error: describeError(error) });
+        // The user message may be stored by now: the token lets the client retry the same message.
+        return c.json({ error: { code: 'store_unavailable', message: storeUnavailableMessage } }, 503, headers);
+      }
       return c.json(
         { conversationId: conversation.id, messages: result.conversation.messages, handoff: result.handoff },
         200,
@@ -358,8 +366,8 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
       handoffs,
       agents: [
         ...(options.agents ?? []),
-        ...(options.agentToken ? [{ token: options.agentToken, id: 'agent', name: 'Support agent' }] : []),
-      ],
+        ...(options.agentToken ? [{ token: options.agentToken, id: 'agent' }] : []),
+      ].map((agent) => ({ ...agent, name: agent.name ?? agentName(teams, agent.id) })),
       teams,
       clock,
       eventsPollMs,
@@ -376,10 +384,7 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     }
     if (StoreUnavailableError.isInstance(error)) {
       logger.error('store-unavailable', { error: describeError(error.cause ?? error) });
-      return c.json(
-        { error: { code: 'store_unavailable', message: 'The conversation store is unavailable. Try again shortly.' } },
-        503,
-      );
+      return c.json({ error: { code: 'store_unavailable', message: storeUnavailableMessage } }, 503);
     }
     logger.error('unexpected-error', { error: describeError(error) });
     return c.json({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } }, 500);
@@ -406,6 +411,39 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
   };
 }
 
+const storeUnavailableMessage = 'The conversation store is unavailable. Try again shortly.';
+
+const storeMethods = new Set<PropertyKey>([
+  'getConversation',
+  'putConversation',
+  'listConversations',
+  'enqueueDeliveries',
+  'dueDeliveries',
+  'updateDelivery',
+  'listDeliveries',
+]);
+
+/**
+ * The store, with each failure of its methods other than a version conflict rethrown as a
+ * `StoreUnavailableError` (answered 503). Other properties of the store pass through.
+ */
+function reportStoreFailures(store: Store): Store {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (!storeMethods.has(property) || typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await value.apply(target, args);
+        } catch (error) {
+          if (StoreConflictError.isInstance(error) || StoreUnavailableError.isInstance(error)) throw error;
+          throw new StoreUnavailableError({ message: `The store failed: ${describeError(error)}`, cause: error });
+        }
+      };
+    },
+  });
+}
+
 const contactSchema = z.object({ name: z.string().min(1).max(200).optional(), email: z.email().max(320) }).strict();
 
 function parseTeams(teams: unknown): Team[] {
@@ -416,6 +454,15 @@ function parseTeams(teams: unknown): Team[] {
     );
   }
   return result.data;
+}
+
+/** The name an agent has in the teams' rosters, else a neutral label. */
+function agentName(teams: Team[], agentId: string): string {
+  for (const team of teams) {
+    const agent = team.agents.find((candidate) => candidate.id === agentId);
+    if (agent) return agent.name;
+  }
+  return 'Support agent';
 }
 
 /** A conversation as the user's side may see it (no token hash). */
