@@ -66,7 +66,7 @@ interface GuardModule {
   createGuard(options?: { scope?: { utterances: string[] } }): GuardLike;
 }
 type HandrailModule = typeof import('../src/handrail.js');
-type ModelModule = typeof import('../src/model/index.js');
+type DemoModule = typeof import('../src/demo/demo-app.js');
 
 /** Imports a module by a URL or a path relative to this file, checking it exports `names`. */
 async function importProject<T>(relative: string, names: string[]): Promise<T> {
@@ -217,23 +217,22 @@ async function run(argv: string[]): Promise<number> {
     mode = 'guard-only';
   } else {
     const { handrail } = await importProject<HandrailModule>('../src/handrail.js', ['handrail']);
-    const models = await importProject<ModelModule>('../src/model/index.js', ['createOfflineModel', 'resolveModel']);
-    let languageModel: ReturnType<ModelModule['createOfflineModel']>;
+    const demo = await importProject<DemoModule>('../src/demo/demo-app.js', ['demoHandrailOptions', 'createDemoModel']);
+    let languageModel: ReturnType<DemoModule['createDemoModel']>['model'];
     try {
-      if (model === 'openai') {
-        const resolved = models.resolveModel(process.env);
-        if (resolved.kind !== 'openai')
-          throw new Error('set OPENAI_API_KEY (or OPENAI_BASE_URL) to use --model openai');
-        languageModel = resolved.model;
-      } else {
-        languageModel = models.createOfflineModel();
-      }
+      // The demo's model: offline unless a key or base URL is set; --model offline ignores them.
+      const resolved = demo.createDemoModel(model === 'openai' ? process.env : {});
+      if (resolved.kind !== model) throw new Error('set OPENAI_API_KEY (or OPENAI_BASE_URL) to use --model openai');
+      languageModel = resolved.model;
     } catch (error) {
       throw new RunError(`could not create the ${model} model: ${(error as Error).message}`);
     }
+    // The app the demo serves (prompt variables, teams, guard options), with the store scope when given.
+    const demoOptions = demo.demoHandrailOptions(process.env, scopeUtterances ? { scopeUtterances } : {});
     runner = createPipelineRunner({
       createApp: () =>
         handrail({
+          ...demoOptions,
           model: languageModel,
           store: createMemoryStore(),
           conversationAuth: 'none',
@@ -241,7 +240,6 @@ async function run(argv: string[]): Promise<number> {
           waitUntil: (promise: Promise<unknown>) => {
             promise.catch(() => {});
           },
-          ...(scopeUtterances ? { guard: { scope: { utterances: scopeUtterances } } } : {}),
         }),
     });
     mode = `pipeline (${model} model)`;

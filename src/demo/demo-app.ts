@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { createHandrailEngine } from '../handrail.js';
 import type { HandrailOptions } from '../handrail-options.js';
 import type { Logger } from '../logger.js';
-import { type ModelEnv, resolveModel } from '../model/index.js';
+import { defaultMinConfidence, type ModelEnv, type ResolvedModel, resolveModel } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import type { Tracer } from '../tracing/tracer.js';
 import { createWebRoutes } from '../web/index.js';
@@ -27,15 +27,32 @@ export interface DemoAppOptions {
   clock?: () => Date;
 }
 
+/** Options of {@link demoHandrailOptions}. */
+export interface DemoHandrailSettings {
+  /** In-scope example utterances; enables the guard's out-of-scope detector. */
+  scopeUtterances?: string[];
+}
+
 /**
- * The demo service: Handrail at `/api` with the Northwind Outfitters knowledge base, the
- * offline model unless an OpenAI key or base URL is set, two teams, the chat page at `/` and the
- * agent console at `/agent`.
+ * Answer confidence the demo's guard holds answers below, and from which the offline model answers: one
+ * number, so the model escalates by itself exactly when the guard would hold its answer.
  */
-export function createDemoApp({ env, store, logger, tracer, notifiers, clock }: DemoAppOptions) {
-  const { model, kind } = resolveModel(env);
-  const engine = createHandrailEngine({
-    model,
+export const demoConfidenceThreshold = defaultMinConfidence;
+
+/**
+ * The demo's Handrail options except the model and the per-host parts (store, logger, tracer, notifiers,
+ * clock): prompt variables, agent token, teams and guard. The eval CLI builds its pipeline app from the same
+ * options, so an eval measures what the demo does.
+ *
+ * @example
+ * const app = handrail({ ...demoHandrailOptions(process.env), model: createDemoModel(process.env).model });
+ */
+export function demoHandrailOptions(
+  env: DemoEnv,
+  settings: DemoHandrailSettings = {},
+): Pick<HandrailOptions, 'promptVariables' | 'agentToken' | 'teams' | 'guard'> {
+  const { scopeUtterances } = settings;
+  return {
     promptVariables: {
       companyName: 'Northwind Outfitters',
       scope:
@@ -44,6 +61,31 @@ export function createDemoApp({ env, store, logger, tracer, notifiers, clock }: 
     },
     agentToken: env.HANDRAIL_AGENT_TOKEN || demoAgentToken,
     teams: demoTeams,
+    guard: {
+      confidenceThreshold: demoConfidenceThreshold,
+      ...(scopeUtterances && scopeUtterances.length > 0 ? { scope: { utterances: scopeUtterances } } : {}),
+    },
+  };
+}
+
+/**
+ * The demo's model: OpenAI (or an OpenAI-compatible server) when a key or base URL is set, otherwise the
+ * offline model, which answers from {@link demoConfidenceThreshold} up and escalates below it.
+ */
+export function createDemoModel(env: ModelEnv): ResolvedModel {
+  return resolveModel(env, { offline: { minConfidence: demoConfidenceThreshold } });
+}
+
+/**
+ * The demo service: Handrail at `/api` with the Northwind Outfitters knowledge base, the
+ * offline model unless an OpenAI key or base URL is set, two teams, the chat page at `/` and the
+ * agent console at `/agent`.
+ */
+export function createDemoApp({ env, store, logger, tracer, notifiers, clock }: DemoAppOptions) {
+  const { model, kind } = createDemoModel(env);
+  const engine = createHandrailEngine({
+    ...demoHandrailOptions(env),
+    model,
     ...(store ? { store } : {}),
     ...(logger ? { logger } : {}),
     ...(tracer ? { tracer } : {}),

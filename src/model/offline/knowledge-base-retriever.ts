@@ -14,21 +14,36 @@ export interface KnowledgeBaseRetriever {
   retrieve(query: string, limit?: number): RetrievedEntry[];
 }
 
+/** Options of {@link createKnowledgeBaseRetriever}: the BM25 tuning, and how much the answer text counts. */
+export interface KnowledgeBaseRetrieverOptions extends Bm25Options {
+  /**
+   * Weight of the answer text beside the questions, title and tags (which count fully): a query word found
+   * only in the answer earns this share of a full match. 0 leaves answers out of the index.
+   * @default 0.5
+   */
+  answerWeight?: number;
+}
+
 /** Weight of the whole-question word overlap that breaks near-ties between BM25 hits. */
 const phraseWeight = 0.1;
 
 /**
- * Ranks knowledge base entries with BM25 over each entry's questions, title and tags. Near-ties are broken
+ * Ranks knowledge base entries with BM25F over each entry's questions, title and tags, and at a lower weight
+ * its answer (so a question about a fact the answer states still finds it). Near-ties are broken
  * by how closely the query's words, stop words included, match one of the entry's questions, so that
  * "Where is my order?" prefers the entry that asks exactly that over one that merely mentions orders.
  */
 export function createKnowledgeBaseRetriever(
   knowledgeBase: KnowledgeBase,
-  options: Bm25Options = {},
+  options: KnowledgeBaseRetrieverOptions = {},
 ): KnowledgeBaseRetriever {
+  const { answerWeight = 0.5, ...bm25Options } = options;
   const index = createBm25Index(
-    knowledgeBase.map((entry) => [...entry.questions, entry.title, ...entry.tags].join('\n')),
-    options,
+    knowledgeBase.map((entry) => [
+      { text: [...entry.questions, entry.title, ...entry.tags].join('\n') },
+      { text: entry.answer, weight: answerWeight },
+    ]),
+    bm25Options,
   );
   const questionWords = knowledgeBase.map((entry) => entry.questions.map(words));
 

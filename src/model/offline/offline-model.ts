@@ -12,6 +12,12 @@ import { defaultKnowledgeBase, type KnowledgeBase, type KnowledgeBaseEntry } fro
 import { createKnowledgeBaseRetriever, type RetrievedEntry } from './knowledge-base-retriever.js';
 import { detectSmallTalk } from './small-talk.js';
 
+/**
+ * Confidence from which the offline model answers by default: the guard's default `confidenceThreshold`, so
+ * the model's own answer-or-escalate decision and the output guard agree.
+ */
+export const defaultMinConfidence = 0.5;
+
 /** Name of the tool the offline model calls when it cannot answer. */
 const escalationToolName = 'escalate_to_human';
 
@@ -24,8 +30,10 @@ export interface OfflineModelOptions {
   knowledgeBase?: KnowledgeBase;
   /**
    * Below this retrieval confidence the model does not answer: it calls `escalate_to_human` when the tool
-   * is offered, and otherwise says it does not know.
-   * @default 0.3
+   * is offered, and otherwise says it does not know. It answers exactly when the confidence it reports is at
+   * least this, so set it to the guard's `confidenceThreshold` and the guard never holds one of its answers
+   * for low confidence.
+   * @default 0.5 (the guard's default `confidenceThreshold`)
    */
   minConfidence?: number;
   /**
@@ -72,7 +80,7 @@ type Reply =
 export function createOfflineModel(options: OfflineModelOptions = {}): LanguageModelV4 {
   const {
     knowledgeBase = defaultKnowledgeBase,
-    minConfidence = 0.3,
+    minConfidence = defaultMinConfidence,
     chunkDelayMs = 0,
     wordsPerChunk = 4,
     now = () => new Date(),

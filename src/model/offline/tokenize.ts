@@ -11,7 +11,9 @@ const stopWords = new Set(
     'over own please really same she should so some still such than thank thanks that thats the their them then ' +
     'there these they this those through to too under until up us very want was wasnt we were what whats when where ' +
     'which while who whom why will with wont would yes yet you youre your yours yourself hi hello hey wheres hows ' +
-    'hasnt havent hadnt arent werent wouldnt couldnt shouldnt ill youve weve theyre never ever always anymore'
+    'hasnt havent hadnt arent werent wouldnt couldnt shouldnt ill youve weve theyre never ever always anymore ' +
+    // Words that carry no topic in a support question ("is shipping free over a certain amount?").
+    'also anything something certain possible know tell wondering curious question ok okay sure maybe actually'
   ).split(' '),
 );
 
@@ -22,6 +24,25 @@ const synonyms = new Map([
   ['postag', 'ship'],
   ['colour', 'color'],
   ['cancellation', 'cancel'],
+  ['catalogu', 'catalog'],
+  ['bought', 'buy'],
+  ['purchas', 'buy'],
+  ['shop', 'stor'],
+  ['fee', 'cost'],
+  ['child', 'kid'],
+  ['children', 'kid'],
+  ['lightest', 'light'],
+  ['lighter', 'light'],
+  ['warmest', 'warm'],
+  ['warmer', 'warm'],
+  ['cheapest', 'cheap'],
+  ['cheaper', 'cheap'],
+  ['expiry', 'expir'],
+  ['womens', 'women'],
+  ['lady', 'women'],
+  ['coupon', 'code'],
+  ['voucher', 'code'],
+  ['promo', 'code'],
 ]);
 
 const vowel = /[aeiouy]/;
