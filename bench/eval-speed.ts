@@ -23,7 +23,10 @@ export interface EvalSpeedResult {
  * `createGuardRunner` and one guard built over the CLINC150 scope, the way `npm run eval` runs it.
  * One untimed warm-up pass, then `passes` timed passes.
  */
-export async function measureEvalSpeed(evaldata: string, { passes = 3 }: { passes?: number } = {}): Promise<EvalSpeedResult> {
+export async function measureEvalSpeed(
+  evaldata: string,
+  { passes = 3 }: { passes?: number } = {},
+): Promise<EvalSpeedResult> {
   const dataset = resolve(evaldata, 'all_dev.jsonl');
   const { cases } = await loadDataset([dataset], { strict: true });
   const { utterances } = await loadScope([resolve(evaldata, 'clinc150_scope.jsonl')], { strict: true });

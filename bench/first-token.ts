@@ -18,12 +18,15 @@ export interface FirstTokenResult {
   /** Delay of the model before each stream part, in milliseconds. */
   chunkDelayMs: number;
   rows: FirstTokenRow[];
-  /** p50 added by Handrail with `holdOutput: false` (input guard, store, stream plumbing). */
-  addedByInputGuardMsP50: number;
-  /** p50 added by Handrail with `holdOutput: true` (all of the above plus holding the whole answer). */
-  addedWithHoldOutputMsP50: number;
-  /** What holding alone adds: hold minus stream. */
-  addedByHoldingMsP50: number;
+  /**
+   * p50 added by Handrail with `holdOutput: false`: everything before the model's first token
+   * (body checks, rate limits, store write, input guard, stream plumbing).
+   */
+  addedStreamingMsP50: number;
+  /** p50 added by Handrail with `holdOutput: true` (the above plus holding the answer for the output guard). */
+  addedHoldingMsP50: number;
+  /** What holding alone adds: `holdOutput: true` minus `holdOutput: false`. */
+  holdingAloneMsP50: number;
 }
 
 /**
@@ -78,8 +81,8 @@ export async function measureFirstToken({
   return {
     chunkDelayMs,
     rows,
-    addedByInputGuardMsP50: p50('handrail-stream') - p50('bare'),
-    addedWithHoldOutputMsP50: p50('handrail-hold') - p50('bare'),
-    addedByHoldingMsP50: p50('handrail-hold') - p50('handrail-stream'),
+    addedStreamingMsP50: p50('handrail-stream') - p50('bare'),
+    addedHoldingMsP50: p50('handrail-hold') - p50('bare'),
+    holdingAloneMsP50: p50('handrail-hold') - p50('handrail-stream'),
   };
 }

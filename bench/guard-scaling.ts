@@ -1,5 +1,5 @@
-import { createGuard, type Guard } from '../src/guard/index.js';
 import type { GuardPhase } from '../src/guard/detector.js';
+import { createGuard, type Guard } from '../src/guard/index.js';
 import type { Transcript, TranscriptTurn } from '../src/guard/types.js';
 import { growthExponent, growthVersusLinear, median } from './stats.js';
 
@@ -41,7 +41,13 @@ export function benchTranscript(turns: number, variant: number, phase: GuardPhas
  * Mean time of one `guard.check`, in milliseconds: the median over `batches` batches, each
  * running checks for about `batchMs` milliseconds. Batching keeps timer resolution out of it.
  */
-export function meanCheckMs(guard: Guard, transcripts: readonly Transcript[], phase: GuardPhase, batches = 7, batchMs = 40) {
+export function meanCheckMs(
+  guard: Guard,
+  transcripts: readonly Transcript[],
+  phase: GuardPhase,
+  batches = 7,
+  batchMs = 40,
+) {
   for (let index = 0; index < 50; index++) guard.check(transcripts[index % transcripts.length]!, phase);
   const means: number[] = [];
   let checks = 0;
@@ -99,7 +105,10 @@ export function thinScope(utterances: readonly string[], step: number): string[]
 }
 
 /** Measures guard time for 20 and 100 turns (2,400 scope) and for 600 and 2,400 scope utterances (20 turns). */
-export function measureGuardScaling(scope: readonly string[], { batches = 7 }: { batches?: number } = {}): GuardScalingResult {
+export function measureGuardScaling(
+  scope: readonly string[],
+  { batches = 7 }: { batches?: number } = {},
+): GuardScalingResult {
   const small = thinScope(scope, 4);
   const guards = new Map<number, Guard>([
     [scope.length, createGuard({ scope: { utterances: [...scope] } })],

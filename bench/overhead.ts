@@ -1,5 +1,5 @@
-import autocannon, { type AutocannonResult } from 'autocannon';
 import type { LanguageModel } from 'ai';
+import autocannon, { type AutocannonResult } from 'autocannon';
 import type { Hono } from 'hono';
 import { type BenchServer, createBareApp, createHandrailApp, startBenchServer } from './bench-apps.js';
 import { readSse } from './read-sse.js';
@@ -82,7 +82,8 @@ export async function checkNoHandoff(server: BenchServer, questions: readonly st
       headers: { 'content-type': 'application/json' },
       body: chatBody(question, `sample-check-${index}`),
     });
-    if (response.status !== 200) throw new Error(`sample request answered ${response.status}: ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`sample request answered ${response.status}: ${await response.text()}`);
     const events = await readSse(response);
     const types = events.map((event) => String((event as { type?: unknown }).type));
     if (types.includes('data-handoff')) {

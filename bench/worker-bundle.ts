@@ -23,7 +23,8 @@ export interface WorkerBundleResult {
  */
 export async function measureWorkerBundle(root = resolve(import.meta.dirname, '..')): Promise<WorkerBundleResult> {
   for (const file of ['src/worker.ts', 'wrangler.toml']) {
-    if (!existsSync(join(root, file))) return { gzipBytes: null, rawBytes: null, buildMs: null, reason: `${file} is missing` };
+    if (!existsSync(join(root, file)))
+      return { gzipBytes: null, rawBytes: null, buildMs: null, reason: `${file} is missing` };
   }
   const outdir = await mkdtemp(join(tmpdir(), 'handrail-bench-worker-'));
   try {

@@ -1,0 +1,40 @@
+import { parseArgs } from 'node:util';
+
+/** How long and how often each section measures. */
+export interface BenchSettings {
+  mode: 'full' | 'quick';
+  /** Write the JSON report here. */
+  jsonFile: string | null;
+  overhead: { rounds: number; durationSeconds: number; warmupSeconds: number; connections: number };
+  firstToken: { samples: number; chunkDelayMs: number };
+  guard: { iterations: number; rounds: number };
+  guardScaling: { batches: number };
+  evalSpeed: { passes: number };
+  memory: { conversations: number };
+}
+
+/**
+ * Settings from the command line: `--quick` for a short run (about a fifth of the time),
+ * `--json <file>` for the machine-readable report. Throws on an unknown option.
+ */
+export function parseBenchArgs(args: readonly string[]): BenchSettings {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { json: { type: 'string' }, quick: { type: 'boolean', default: false } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const quick = values.quick === true;
+  return {
+    mode: quick ? 'quick' : 'full',
+    jsonFile: values.json ?? null,
+    overhead: quick
+      ? { rounds: 2, durationSeconds: 2, warmupSeconds: 1, connections: 10 }
+      : { rounds: 3, durationSeconds: 5, warmupSeconds: 2, connections: 10 },
+    firstToken: { samples: quick ? 10 : 30, chunkDelayMs: 2 },
+    guard: quick ? { iterations: 300, rounds: 3 } : { iterations: 1000, rounds: 5 },
+    guardScaling: { batches: quick ? 3 : 7 },
+    evalSpeed: { passes: quick ? 2 : 5 },
+    memory: { conversations: 10_000 },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: the cost of Handrail against the bare stack, measured in one run.
+ *
+ *   npm run bench                          full run (about 1.5 minutes on 2 cores)
+ *   npm run bench -- --quick               shorter run
+ *   npm run bench -- --json report.json    also write the machine-readable report
+ *
+ * Sections: middleware overhead under load (autocannon, Handrail vs a bare `streamText` route),
+ * time to first token, guard latency and growth, guard-only eval speed, memory per stored
+ * conversation, and the gzipped Worker bundle. See docs/benchmarks.md.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { createBenchModel } from './bench-model.js';
+import { parseBenchArgs } from './bench-settings.js';
+import { measureConversationMemory } from './conversation-memory.js';
+import { measureEvalSpeed } from './eval-speed.js';
+import { measureFirstToken } from './first-token.js';
+import { benchGuard } from './guard.js';
+import { measureGuardScaling } from './guard-scaling.js';
+import { measureOverhead } from './overhead.js';
+import { type BenchDetails, buildReport, formatTable, type MachineInfo, reportRows } from './report.js';
+import { measureWorkerBundle } from './worker-bundle.js';
+
+const root = resolve(import.meta.dirname, '..');
+const evaldata = resolve(root, '../shared/evaldata');
+
+function step<T>(name: string, work: () => Promise<T> | T): Promise<T> {
+  process.stderr.write(`bench: ${name}...`);
+  const started = performance.now();
+  return Promise.resolve(work()).then((value) => {
+    process.stderr.write(` ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    return value;
+  });
+}
+
+const settings = parseBenchArgs(process.argv.slice(2));
+const started = performance.now();
+const loadAverageBefore = loadavg()[0] ?? 0;
+const scope = readFileSync(resolve(evaldata, 'clinc150_scope.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => (JSON.parse(line) as { text: string }).text);
+
+const overhead = await step('middleware overhead (autocannon, bare vs Handrail)', () =>
+  measureOverhead({ model: createBenchModel(), scope, ...settings.overhead }),
+);
+const firstToken = await step('time to first token', () =>
+  measureFirstToken({
+    model: createBenchModel({ chunkDelayMs: settings.firstToken.chunkDelayMs }),
+    scope,
+    ...settings.firstToken,
+  }),
+);
+const guard = await step('guard latency (bench/guard.ts)', () => benchGuard({ ...settings.guard, evaldata }));
+const guardScaling = await step('guard growth', () => measureGuardScaling(scope, settings.guardScaling));
+const evalSpeed = await step('eval runner', () => measureEvalSpeed(evaldata, settings.evalSpeed));
+const memory = await step('memory per conversation', () => measureConversationMemory(settings.memory.conversations));
+const workerBundle = await step('worker bundle', () => measureWorkerBundle(root));
+
+const cpuList = cpus();
+const machine: MachineInfo = {
+  cpus: cpuList.length,
+  cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+  node: process.version,
+  platform: process.platform,
+  arch: process.arch,
+  totalMemoryBytes: totalmem(),
+  loadAverageBefore,
+  loadAverageAfter: loadavg()[0] ?? 0,
+};
+const details: BenchDetails = { overhead, firstToken, guard, guardScaling, evalSpeed, memory, workerBundle };
+const report = buildReport(details, {
+  mode: settings.mode,
+  generatedAt: new Date().toISOString(),
+  durationSeconds: Math.round((performance.now() - started) / 100) / 10,
+  machine,
+});
+
+console.log('');
+console.log(formatTable(reportRows(report)));
+console.log('');
+console.log(
+  `${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, ${(machine.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB ` +
+    `(${(freemem() / 2 ** 30).toFixed(1)} free), load ${machine.loadAverageBefore.toFixed(2)} -> ${machine.loadAverageAfter.toFixed(2)}; ` +
+    `${settings.mode} run in ${report.durationSeconds} s`,
+);
+const unmet = Object.entries(report.goals).filter(([, goal]) => goal.met === false);
+if (unmet.length > 0)
+  console.log(`goals not met: ${unmet.map(([name, goal]) => `${name} (${goal.target})`).join(', ')}`);
+if (settings.jsonFile) {
+  const file = resolve(process.cwd(), settings.jsonFile);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`report written to ${file}`);
+}

@@ -1,0 +1,288 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { streamText } from 'ai';
+import { describe, expect, it } from 'vitest';
+import { createHandrailApp, startBenchServer } from '../../bench/bench-apps.js';
+import { benchConversation, handoffEvery } from '../../bench/bench-conversation.js';
+import { benchAnswer, createBenchModel } from '../../bench/bench-model.js';
+import { parseBenchArgs } from '../../bench/bench-settings.js';
+import { benchTranscript, thinScope } from '../../bench/guard-scaling.js';
+import { benchQuestions, chatBody, checkNoHandoff } from '../../bench/overhead.js';
+import { readSse, timeToFirstTextDelta } from '../../bench/read-sse.js';
+import { type BenchDetails, buildReport, formatTable, type MachineInfo, reportRows } from '../../bench/report.js';
+import {
+  growthExponent,
+  growthVersusLinear,
+  median,
+  percentile,
+  ratio,
+  relativeDifference,
+  summarizeLatencies,
+} from '../../bench/stats.js';
+import { chatRequestSchema, defaultLimits } from '../../src/http/chat-request.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+
+describe('bench statistics', () => {
+  it('interpolates percentiles between closest ranks, unsorted input', () => {
+    expect(percentile([3, 1, 2, 4], 0)).toBe(1);
+    expect(percentile([3, 1, 2, 4], 1)).toBe(4);
+    expect(percentile([3, 1, 2, 4], 0.5)).toBe(2.5);
+    expect(percentile([10, 20], 0.25)).toBe(12.5);
+    expect(
+      percentile(
+        Array.from({ length: 101 }, (_, index) => index),
+        0.99,
+      ),
+    ).toBe(99);
+    expect(percentile([], 0.5)).toBeNaN();
+    expect(() => percentile([1], 1.5)).toThrow(RangeError);
+    expect(median([5, 1, 3])).toBe(3);
+  });
+
+  it('computes ratios, growth exponents and run-to-run differences', () => {
+    expect(ratio(90, 100)).toBe(0.9);
+    expect(ratio(1, 0)).toBeNull();
+    expect(ratio(Number.NaN, 1)).toBeNull();
+    expect(growthExponent(20, 1, 100, 5)).toBeCloseTo(1, 10);
+    expect(growthExponent(20, 1, 100, 25)).toBeCloseTo(2, 10);
+    expect(growthExponent(20, 2, 100, 2)).toBe(0);
+    expect(growthExponent(20, 0, 100, 1)).toBeNull();
+    expect(growthVersusLinear(600, 1, 2400, 2)).toBe(0.5);
+    expect(relativeDifference(100, 115)).toBeCloseTo(15 / 107.5, 10);
+    expect(relativeDifference(0, 0)).toBe(0);
+    const summary = summarizeLatencies([1, 2, 3, 4]);
+    expect(summary).toMatchObject({ count: 4, p50Ms: 2.5, meanMs: 2.5 });
+  });
+});
+
+describe('bench settings', () => {
+  it('reads --quick and --json and rejects unknown options', () => {
+    const full = parseBenchArgs([]);
+    expect(full).toMatchObject({ mode: 'full', jsonFile: null });
+    const quick = parseBenchArgs(['--quick', '--json', 'out/report.json']);
+    expect(quick).toMatchObject({ mode: 'quick', jsonFile: 'out/report.json' });
+    expect(quick.overhead.durationSeconds).toBeLessThan(full.overhead.durationSeconds);
+    expect(quick.memory.conversations).toBe(10_000);
+    expect(() => parseBenchArgs(['--fast'])).toThrow();
+  });
+});
+
+describe('bench inputs', () => {
+  it('sends bodies that pass Handrail request validation, with an autocannon-like id', () => {
+    const schema = chatRequestSchema(defaultLimits);
+    for (const question of benchQuestions) {
+      const body = JSON.parse(chatBody(question, 'a1B2c3D4e5F6g7H8i9J0k1L2m3-')) as unknown;
+      expect(schema.safeParse(body).success).toBe(true);
+    }
+  });
+
+  it('builds transcripts whose last turn is the judged one', () => {
+    for (const turns of [1, 20, 100]) {
+      const input = benchTranscript(turns, 0, 'input');
+      const output = benchTranscript(turns, 3, 'output');
+      expect(input).toHaveLength(turns);
+      expect(input.at(-1)?.role).toBe('user');
+      expect(output.at(-1)?.role).toBe('assistant');
+    }
+  });
+
+  it('thins the scope evenly across intents', () => {
+    const scope = Array.from({ length: 2400 }, (_, index) => `utterance ${index}`);
+    const small = thinScope(scope, 4);
+    expect(small).toHaveLength(600);
+    expect(small[1]).toBe('utterance 4');
+  });
+
+  it('builds distinct stored conversations, one in ten with a handoff, that the memory store accepts', async () => {
+    const store = createMemoryStore();
+    for (let index = 0; index < 20; index++) await store.putConversation(benchConversation(index), null);
+    const summaries = await store.listConversations();
+    expect(summaries).toHaveLength(20);
+    expect(summaries.filter((summary) => summary.handoff !== null)).toHaveLength(20 / handoffEvery);
+    expect(benchConversation(1).messages[0]).not.toEqual(benchConversation(2).messages[0]);
+    expect(benchConversation(1).tokenHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('the bench model streams the fixed answer word by word, with and without a delay', async () => {
+    for (const chunkDelayMs of [0, 1]) {
+      const result = streamText({ model: createBenchModel({ chunkDelayMs }), prompt: 'hello' });
+      expect(await result.text).toBe(benchAnswer);
+    }
+  });
+});
+
+describe('bench fairness check', () => {
+  it('the benchmark questions get an answer from Handrail (2,400-utterance scope) and no handoff', async () => {
+    const evaldata = resolve(import.meta.dirname, '../../../shared/evaldata/clinc150_scope.jsonl');
+    const scope = readFileSync(evaldata, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    const server = await startBenchServer(createHandrailApp({ model: createBenchModel(), scope }));
+    try {
+      const check = await checkNoHandoff(server, benchQuestions);
+      expect(check).toMatchObject({ questions: benchQuestions.length, handoffs: 0 });
+      expect(check.textDeltas).toBeGreaterThan(benchQuestions.length);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('the check refuses an answer the output guard holds back (low confidence)', async () => {
+    const server = await startBenchServer(createHandrailApp({ model: createBenchModel({ confidence: 0.1 }) }));
+    try {
+      await expect(checkNoHandoff(server, benchQuestions.slice(0, 1))).rejects.toThrow(/handed off/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('SSE reading', () => {
+  const sse = (events: string[]) =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          const encoder = new TextEncoder();
+          for (const event of events) controller.enqueue(encoder.encode(`data: ${event}\n\n`));
+          controller.close();
+        },
+      }),
+    );
+
+  it('parses data events and skips [DONE]', async () => {
+    const events = await readSse(sse(['{"type":"start"}', '{"type":"text-delta","delta":"hi"}', '[DONE]']));
+    expect(events).toEqual([{ type: 'start' }, { type: 'text-delta', delta: 'hi' }]);
+  });
+
+  it('finds the first text-delta, or null without one', async () => {
+    expect(await timeToFirstTextDelta(sse(['{"type":"start"}', '{"type":"text-delta","delta":"a"}']), 0)).toEqual(
+      expect.any(Number),
+    );
+    expect(await timeToFirstTextDelta(sse(['{"type":"start"}', '[DONE]']), 0)).toBeNull();
+  });
+});
+
+describe('bench report', () => {
+  const machine: MachineInfo = {
+    cpus: 2,
+    cpuModel: 'Test CPU',
+    node: 'v22.0.0',
+    platform: 'linux',
+    arch: 'x64',
+    totalMemoryBytes: 2 ** 30,
+    loadAverageBefore: 0.5,
+    loadAverageAfter: 0.7,
+  };
+  const details: BenchDetails = {
+    overhead: {
+      overheadRatio: 0.8,
+      addedLatencyMsP50: 5,
+      addedLatencyMsP99: 9,
+      bare: { requestsPerSecond: 1000, latencyP50Ms: 10, latencyP99Ms: 20 },
+      handrail: { requestsPerSecond: 800, latencyP50Ms: 15, latencyP99Ms: 29 },
+      runs: [],
+      connections: 10,
+      durationSeconds: 5,
+      sampleCheck: { questions: 8, handoffs: 0, textDeltas: 296 },
+    },
+    firstToken: {
+      chunkDelayMs: 2,
+      rows: [
+        { name: 'bare', p50Ms: 10, p90Ms: 12, samples: 30 },
+        { name: 'handrail-stream', p50Ms: 12, p90Ms: 14, samples: 30 },
+        { name: 'handrail-hold', p50Ms: 90, p90Ms: 95, samples: 30 },
+      ],
+      addedStreamingMsP50: 2,
+      addedHoldingMsP50: 80,
+      holdingAloneMsP50: 78,
+    },
+    guard: {
+      p50Ms: 0.2,
+      p99Ms: 0.4,
+      scopeUtterances: 2400,
+      buildMs: 300,
+      rows: [1, 20, 100].map((turns) => ({
+        turns,
+        phase: 'input' as const,
+        iterations: 100,
+        p50Ms: 0.2,
+        p99Ms: 0.4,
+        p99AllRoundsMs: 0.6,
+        maxMs: 1,
+      })),
+    },
+    guardScaling: {
+      points: [],
+      turnsTimeRatio: 1.2,
+      turnsVersusLinear: 0.24,
+      turnsGrowthExponent: 0.11,
+      outputTurnsGrowthExponent: 1.6,
+      scopeTimeRatio: 1.5,
+      scopeVersusLinear: 0.375,
+      scopeGrowthExponent: 0.29,
+      atMostLinear: false,
+    },
+    evalSpeed: {
+      dataset: 'all_dev.jsonl',
+      cases: 1476,
+      scopeUtterances: 2400,
+      casesPerSecond: 4000,
+      passes: [4000],
+      guardBuildMs: 300,
+      escalated: 500,
+      errors: 0,
+    },
+    memory: {
+      conversations: 10_000,
+      withHandoff: 1000,
+      bytesPerConversation: 3000,
+      serializedBytesPerConversation: 1500,
+    },
+    workerBundle: { gzipBytes: null, rawBytes: null, buildMs: null, reason: 'src/worker.ts is missing' },
+  };
+
+  it('puts the headline figures at the top level, with ratios and goals', () => {
+    const report = buildReport(details, {
+      mode: 'quick',
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      durationSeconds: 30,
+      machine,
+    });
+    expect(report).toMatchObject({
+      overheadRatio: 0.8,
+      addedLatencyMsP50: 5,
+      guardP99Ms: 0.4,
+      evalCasesPerSecond: 4000,
+      bytesPerConversation: 3000,
+      workerBundleGzipBytes: null,
+      mode: 'quick',
+      machine: { cpus: 2, cpuModel: 'Test CPU', node: 'v22.0.0' },
+    });
+    expect(report.firstTokenRatio.stream).toBeCloseTo(1.2, 10);
+    expect(report.firstTokenRatio.hold).toBeCloseTo(9, 10);
+    expect(report.goals.overheadRatio?.met).toBe(false);
+    expect(report.goals.guardP99Ms?.met).toBe(true);
+    expect(report.goals.guardTurnsGrowth?.met).toBe(true);
+    expect(report.goals.guardOutputTurnsGrowth?.met).toBe(false);
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+
+  it('prints an aligned table with the reason when the worker bundle is missing', () => {
+    const report = buildReport(details, {
+      mode: 'full',
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      durationSeconds: 90,
+      machine,
+    });
+    const rows = reportRows(report);
+    expect(rows.every((row) => row.length === rows[0]!.length)).toBe(true);
+    const table = formatTable(rows);
+    const lines = table.split('\n');
+    expect(lines[0]).toMatch(/^Figure\s+\| Handrail/);
+    expect(lines[1]).toMatch(/^-+-\|-/);
+    expect(table).toContain('overheadRatio 0.80');
+    expect(table).toContain('src/worker.ts is missing');
+    expect(lines[2]!.indexOf('|')).toBe(lines[0]!.indexOf('|'));
+  });
+});
