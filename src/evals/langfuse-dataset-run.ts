@@ -177,7 +177,8 @@ function describeFailure(status: number | undefined, body: unknown): string {
  * 429 and 5xx. It never rejects: failures are listed in the result's `errors`. When the
  * dataset cannot be upserted nothing else is sent; a case whose item failed gets no run item.
  * Dataset item ids are unique per Langfuse project, so a case id already used by an item of
- * another dataset fails for that case.
+ * another dataset fails for that case. The ingestion and dataset-run-item endpoints are Langfuse
+ * v3 API (deprecated on Langfuse Cloud with v4, where experiments go through OTLP).
  *
  * @example
  * const results = await runEval(cases, runner);
