@@ -194,6 +194,10 @@ async function executeTurn(
     clearTimeout(deadline);
   }
 
+  // A model that ends without a word (nothing but failed tool calls, an empty stream) has failed too: no empty bubble.
+  if (!modelError && !escalation && !text.trim())
+    modelError = new Error('The model ended its answer without any text.');
+
   if (modelError) {
     context.logger.warn('model-error', { conversationId: conversation.id, error: describeError(modelError) });
     const reasons: HandoffReason[] = [

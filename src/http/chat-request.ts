@@ -45,10 +45,13 @@ export function chatRequestSchema(limits: RequestLimits) {
         context.addIssue({ code: 'custom', path: ['messages'], message: 'the last message must be from the user' });
         return;
       }
-      const text = last.parts
-        .filter((part) => part.type === 'text')
-        .map((part) => (typeof part.text === 'string' ? part.text : ''))
-        .join('');
+      const textParts = last.parts.filter((part) => part.type === 'text');
+      if (textParts.some((part) => typeof part.text !== 'string')) {
+        context.addIssue({ code: 'custom', path: ['messages'], message: 'a text part must have a string text' });
+        return;
+      }
+      // Joined as the stored message will be (messageText), so the limit counts what is kept.
+      const text = textParts.map((part) => part.text as string).join('\n');
       if (!text.trim()) {
         context.addIssue({ code: 'custom', path: ['messages'], message: 'the last message has no text' });
       }
