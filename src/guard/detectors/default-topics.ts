@@ -1,3 +1,4 @@
+import { complianceTopics } from './compliance-topics.js';
 import { crisisTopic } from './crisis-topic.js';
 import type { TopicDefinition } from './topic-definition.js';
 
@@ -12,16 +13,6 @@ const moneyNoun =
  */
 export const defaultTopics: readonly TopicDefinition[] = [
   crisisTopic,
-  {
-    id: 'legal_threat',
-    reason: 'high_stakes',
-    urgency: 'high',
-    patterns: [
-      /\b(?:lawyers?|attorneys?|solicitors?|lawsuits?|legal action|legal proceedings|litigation|class action|small claims|ombudsman|better business bureau|bbb|trading standards|consumer protection (?:agency|bureau|office)|cfpb|ftc)\b/,
-      /\b(?:sue|suing|sued)\b(?! (?:me|them) for)|\b(?:take|taking|see) (?:you|this|the company|it) (?:guys )?(?:to|in) court\b|\breport (?:you|this|the company) to (?:the )?\w+/,
-      /\b(?:abogados?|demandar(?:los|les|te)?|denunciar(?:los|les)?|advogados?|vou processar|processar (?:voces|a empresa)|avocats?|poursuivre en justice|porter plainte|anwalt|anwaltin|klage|verklagen|gericht)\b/,
-    ],
-  },
   {
     id: 'fraud_security',
     reason: 'high_stakes',
@@ -74,7 +65,7 @@ export const defaultTopics: readonly TopicDefinition[] = [
     id: 'cancellation',
     reason: 'high_stakes',
     patterns: [
-      /\b(?:cancel\w*|terminat\w*|close|closing|closed|delete|deleting|deleted|remove|removing|shut(?:ting)?|deactivate|deactivating|discontinue|invalidate|get rid of|end)\s+(?:down |out |off |up )?(?:my |the |this |that |our |your |an? |all |all my |all of my |both |both my |these |those )?(?:\w+\s+)?(?:account|accounts|subscription|subscriptions|membership|plan|contract|service|services|policy|profile|loan|mortgage|insurance|direct debit|standing order)\b(?! (?:number|details|settings|balance|statement|page|name|fees?|limit))/,
+      /\b(?:cancel\w*|terminat\w*|close|closing|closed|delete|deleting|deleted|remove|removing|shut(?:ting)?|deactivate|deactivating|discontinue|invalidate|get rid of|end)\s+(?:down |out |off |up )?(?:my |the |this |that |our |your |an? |all |all my |all of my |both |both my |these |those )?(?:(?!newsletter|mailing|e-?mail|marketing|promo\w*|sms|text|notification|push)\w+\s+)?(?:account|accounts|subscription|subscriptions|membership|plan|contract|service|services|policy|profile|loan|mortgage|insurance|direct debit|standing order)\b(?! (?:number|details|settings|balance|statement|page|name|fees?|limit))/,
       /\b(?:account|subscription|membership|contract|profile)\s+(?:\S+\s+){0,2}?(?:cancel\w*|terminat\w*|closed|deleted|closure|removed|deactivated)\b/,
       /\b(?:leave|leaving|switch away from|move away from|quit|quitting) (?:the|your|this) (?:bank|company|service|provider|platform)\b|\bno longer (?:want to )?be (?:a|your) (?:customer|member|client)\b|\bnever do business with you\b|\bunsubscribe\b(?! (?:from )?(?:the |your |this )?(?:newsletter|emails?|mailing|marketing|messages|texts))/,
       /\b(?:cancelar|cerrar|eliminar|borrar|dar de baja)\s+(?:\S+\s+){0,2}?(?:cuenta|suscripcion|membresia|contrato|plan)|\b(?:cancelar|encerrar|excluir|fechar)\s+(?:\S+\s+){0,2}?(?:conta|assinatura|plano|contrato)|\b(?:resilier|fermer|supprimer|annuler|cloturer)\s+(?:\S+\s+){0,2}?(?:compte|abonnement|contrat|forfait)|\b(?:kundigen|kundige|schliessen|loschen|aufheben)\b.{0,30}\b(?:konto|abo|abonnement|vertrag|mitgliedschaft)|\b(?:konto|abo|abonnement|vertrag|mitgliedschaft)\b.{0,30}\b(?:kundigen|kundige|schliessen|loschen)\b/,
@@ -87,31 +78,11 @@ export const defaultTopics: readonly TopicDefinition[] = [
       /\bcomplain\w*\b|\bcomplaint\w*\b|\bgrievance\b|\bformal (?:objection|protest)\b/,
       /\b(?:queja|quejarme|reclamacion|reclamar|reclamacao|reclamar|plainte|reclamation|beschwerde|beschweren|reklamation)\b/,
     ],
-    exclude: [/\bno complaints?\b|\bnot (?:a )?complain\w*\b|\bwithout complain\w*/],
-  },
-  {
-    id: 'data_protection',
-    reason: 'compliance',
-    patterns: [
-      /\b(?:gdpr|ccpa|cpra|lgpd|rgpd|dsgvo|dsar|data subject|subject access request|right to (?:be forgotten|erasure|access|object|rectification|data portability)|data portability|data protection|privacy (?:request|complaint|officer|rights)|datenschutz|proteccion de datos|protecao de dados|donnees personnelles|personenbezogenen? daten)\b/,
-      /\b(?:delete|erase|remove|wipe|purge|destroy|forget)\s+(?:\S+\s+){0,3}?(?:personal |private )?(?:data|information|info|details|records|history)\b(?! (?:from (?:the|my) (?:cart|basket)))/,
-      /\b(?:copy|export|download|access|see|obtain|request|receive)\s+(?:\S+\s+){0,4}?(?:personal )?(?:data|information|info)\s+(?:that\s+)?(?:you|your company|the company)\s+(?:\w+\s+)?(?:hold|have|store|keep|collect|collected|process|stored)\b|\bwhat (?:personal )?(?:data|information|info) (?:do )?you (?:\w+ )?(?:hold|have|store|keep|collect)\b|\b(?:sell|share|selling|sharing|sold|shared) my (?:personal )?(?:data|information|info|details)\b|\bopt out of (?:the )?(?:sale|sharing|selling)\b|\bdo not sell my\b/,
+    exclude: [
+      /\bno complaints?\b|\bnot (?:a )?complain\w*\b|\bwithout complain\w*/,
+      // Asking about other buyers' complaints of a product is a product question.
+      /\b(?:reviews?|reviewers|ratings|other (?:people|customers|buyers|users)|people|customers|users|buyers|owners)\b(?: \w+){0,2} complain\w*|\b(?:any|common|known|frequent|usual|typical) complaints?\b/,
     ],
   },
-  {
-    id: 'medical_advice',
-    reason: 'compliance',
-    patterns: [
-      /\b(?:medical advice|dosage|dose of|how (?:much|many) \w+ (?:should|can) i take|overdose|side effects? of|drug interactions?|(?:should|can|could) i (?:take|stop taking|mix|combine|double)\b.{0,40}\b(?:pills?|tablets?|medication|medicine|meds|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|insulin|mg|dose)|is it safe to (?:take|mix|combine|drink|eat)\b.{0,40}\b(?:while|with|pregnant|medication|pills?)|chest pains?|heart attack|(?:am i|could i be|might i be) (?:pregnant|having a)|diagnos(?:e|is) (?:me|my|this)|what (?:medicine|medication|treatment) should i|symptoms? of (?:a |an )?\w+|i have (?:a )?(?:rash|fever|lump|infection|symptoms)|treat(?:ment)? (?:for|of) my)\b/,
-      /\b(?:consejo medico|que medicamento|consejo medico|conselho medico|que remedio|avis medical|quel medicament|arztlichen? rat|welches medikament)\b/,
-    ],
-  },
-  {
-    id: 'regulated_advice',
-    reason: 'compliance',
-    patterns: [
-      /\b(?:investment|financial|tax|legal|pension|retirement) advice\b|\bshould i (?:invest|buy|sell|short|put my (?:money|savings)|file for bankruptcy|declare bankruptcy|sign (?:the|this) contract)\b|\b(?:which|what) (?:stocks?|shares?|funds?|crypto\w*|coins?|etfs?|bonds?) (?:should i|to) (?:buy|invest|pick|sell)\b|\bbest (?:stocks?|shares?|investments?|crypto\w*|coins?|funds?) to (?:buy|invest)\b|\bis (?:it|now) a good (?:time|idea) to (?:invest|buy|sell)\b|\b(?:avoid|evade|evading|avoiding|dodge|dodging) (?:paying )?tax(?:es)?\b|\b(?:is (?:it|this) legal (?:for|to|if)|can (?:i|they|you) legally|am i legally|my legal rights|legally (?:required|obliged|allowed))\b/,
-      /\b(?:asesoria (?:financiera|legal|fiscal)|consejo (?:financiero|legal)|em que (?:devo )?investir|consultoria (?:financeira|juridica)|conseil (?:financier|juridique)|dois-je investir|anlageberatung|rechtsberatung|steuerberatung)\b/,
-    ],
-  },
+  ...complianceTopics,
 ];
