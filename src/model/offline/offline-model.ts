@@ -161,7 +161,8 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
   /**
    * The best entry for the question. A follow-up ("What about Canada?", "Is that still possible?") that
    * matches nothing on its own is read together with the previous question; when that points to the entry
-   * the previous question found, the follow-up inherits its confidence, discounted.
+   * the previous question found (and the two together still match it at least half as well as an answer
+   * needs), the follow-up inherits its confidence, discounted.
    */
   function bestMatch(question: string, previous: string | undefined): RetrievedEntry | undefined {
     const [alone] = retriever.retrieve(question, 1);
@@ -169,7 +170,14 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
     const [combined] = retriever.retrieve(`${previous}\n${question}`, 1);
     if (combined && combined.confidence >= minConfidence) return combined;
     const [earlier] = retriever.retrieve(previous, 1);
-    if (earlier && earlier.confidence >= minConfidence && combined?.entry.id === earlier.entry.id) {
+    // Inherit only when the follow-up, read with the previous question, still leans on that entry: "whatever,
+    // I won't be around to use it" after "My order is late" points back at the entry only by a stray word.
+    if (
+      earlier &&
+      earlier.confidence >= minConfidence &&
+      combined?.entry.id === earlier.entry.id &&
+      combined.confidence >= minConfidence / 2
+    ) {
       return { entry: earlier.entry, confidence: earlier.confidence * followUpDiscount };
     }
     return alone;
@@ -240,12 +248,37 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
 /** Share of the previous answer's confidence a follow-up question inherits. */
 const followUpDiscount = 0.75;
 
-/** A short message that leans on the previous one: "and ...", "what about ...", or a pronoun like "it" or "that". */
+/** Words that open a reply to the bot's previous answer ("Great, can I get the tracking number?"). */
+const acknowledgementWords = new Set([
+  'great',
+  'nice',
+  'cool',
+  'ok',
+  'okay',
+  'awesome',
+  'perfect',
+  'good',
+  'yes',
+  'yeah',
+  'right',
+  'sure',
+  'alright',
+  'got',
+  'found',
+  'done',
+  'thanks',
+]);
+
+/**
+ * A short message that leans on the previous one: "and ...", "what about ...", one that opens by
+ * acknowledging the last answer ("Great, ..."), or one with a pronoun like "it" or "that".
+ */
 function isFollowUp(question: string): boolean {
-  const words = question.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
-  if (words.length === 0 || words.length > 10) return false;
+  const words = (question.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).map((word) => word.replace(/'.*$/, ''));
+  if (words.length === 0 || words.length > 12) return false;
   const start = words.slice(0, 2).join(' ');
   if (/^(?:and|also|but|so|what about|how about|same for)\b/.test(start)) return true;
+  if (acknowledgementWords.has(words[0] ?? '')) return true;
   return words.some((word) => ['it', 'that', 'this', 'those', 'them', 'there', 'one'].includes(word));
 }
 

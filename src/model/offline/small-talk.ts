@@ -57,23 +57,57 @@ const fillerWords = new Set([
   'folks',
 ]);
 
+const gratitudeWords = new Set(['thanks', 'thank', 'thx', 'cheers', 'appreciated', 'danke']);
+
+/** A closing remark with no thanks word: "Great, that's all I needed." */
+const closingPattern = /\b(?:thats all|thats it|all i needed|all i wanted to know|just letting you know)\b/;
+
+/** Words that turn thanks into sarcasm or a complaint ("You've ruined my trip, thanks so much."). */
+const complaintWords = new Set([
+  'ruined',
+  'ruin',
+  'useless',
+  'worst',
+  'terrible',
+  'awful',
+  'ridiculous',
+  'unacceptable',
+  'joke',
+  'pathetic',
+  'disappointed',
+  'angry',
+  'not',
+  'never',
+  'still',
+  'again',
+]);
+
 /**
- * Recognises a message that is only a greeting ("Hi there!") or only thanks ("Thanks, that helps!").
- * A greeting followed by a question ("Hi, where is my order?") is not small talk.
+ * Recognises a message that is only a greeting ("Hi there!") or only thanks ("Thanks, that helps!"), or a
+ * short closing statement that thanks or signs off without asking anything ("Okay, I'll pick it up in store
+ * then. Thanks!"). A greeting followed by a question ("Hi, where is my order?") is not small talk, nor is
+ * thanks beside a complaint.
  */
 export function detectSmallTalk(text: string): SmallTalk | undefined {
-  const words = text
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .match(/[\p{L}\p{N}]+/gu);
-  if (!words || words.length === 0 || words.length > 12) return undefined;
-  let greeting = false;
-  let thanks = false;
-  for (const word of words) {
-    if (greetingWords.has(word)) greeting = true;
-    else if (thanksWords.has(word)) thanks = true;
-    else if (!fillerWords.has(word)) return undefined;
+  const normalized = text.toLowerCase().replace(/['’]/g, '');
+  const words = normalized.match(/[\p{L}\p{N}]+/gu);
+  if (!words || words.length === 0) return undefined;
+  if (words.length <= 12) {
+    let greeting = false;
+    let thanks = false;
+    let other = false;
+    for (const word of words) {
+      if (greetingWords.has(word)) greeting = true;
+      else if (thanksWords.has(word)) thanks = true;
+      else if (!fillerWords.has(word)) other = true;
+    }
+    if (!other && thanks) return 'thanks';
+    if (!other && greeting) return 'greeting';
   }
-  if (thanks) return 'thanks';
-  return greeting ? 'greeting' : undefined;
+  // Only plain thanks: "goodbye" inside a longer message can be a farewell of a very different kind.
+  const closing = words.some((word) => gratitudeWords.has(word)) || closingPattern.test(words.join(' '));
+  if (closing && words.length <= 16 && !text.includes('?') && !words.some((word) => complaintWords.has(word))) {
+    return 'thanks';
+  }
+  return undefined;
 }
