@@ -29,8 +29,8 @@ export function parseBenchArgs(args: readonly string[]): BenchSettings {
     mode: quick ? 'quick' : 'full',
     jsonFile: values.json ?? null,
     overhead: quick
-      ? { rounds: 2, durationSeconds: 2, warmupSeconds: 1, connections: 10 }
-      : { rounds: 3, durationSeconds: 5, warmupSeconds: 2, connections: 10 },
+      ? { rounds: 3, durationSeconds: 1, warmupSeconds: 1, connections: 10 }
+      : { rounds: 8, durationSeconds: 2, warmupSeconds: 2, connections: 10 },
     firstToken: { samples: quick ? 10 : 30, chunkDelayMs: 2 },
     guard: quick ? { iterations: 300, rounds: 3 } : { iterations: 1000, rounds: 5 },
     guardScaling: { batches: quick ? 3 : 7 },

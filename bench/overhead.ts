@@ -1,5 +1,7 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { resolve } from 'node:path';
 import type { LanguageModel } from 'ai';
-import autocannon, { type AutocannonResult } from 'autocannon';
+import type { AutocannonOptions, AutocannonResult } from 'autocannon';
 import type { Hono } from 'hono';
 import { type BenchServer, createBareApp, createHandrailApp, startBenchServer } from './bench-apps.js';
 import { readSse } from './read-sse.js';
@@ -24,6 +26,8 @@ export interface LoadRun {
   requestsPerSecond: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
+  /** CPU time (user + system) the server's process spent per answered request, in milliseconds. */
+  serverCpuMsPerRequest: number;
   requests: number;
   non2xx: number;
   errors: number;
@@ -33,9 +37,9 @@ export interface LoadRun {
 export interface OverheadOptions {
   model: LanguageModel;
   scope?: string[];
-  /** Pairs of runs (bare, then Handrail). @default 3 */
+  /** Pairs of runs (bare, then Handrail). @default 6 */
   rounds?: number;
-  /** Seconds per run. @default 5 */
+  /** Seconds per run. @default 2 */
   durationSeconds?: number;
   /** Seconds of warm-up per app before the first round. @default 2 */
   warmupSeconds?: number;
@@ -43,16 +47,34 @@ export interface OverheadOptions {
   connections?: number;
 }
 
+/** Medians of one kind's runs. */
+export interface LoadSummary {
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  serverCpuMsPerRequest: number;
+}
+
 /** Throughput and latency of Handrail against the bare route, medians over alternating runs. */
 export interface OverheadResult {
-  /** Median Handrail requests per second / median bare requests per second. */
+  /**
+   * Handrail requests per second / bare requests per second: the median over rounds of each
+   * round's ratio (a round is a bare run and the Handrail run right after it).
+   */
   overheadRatio: number | null;
+  /** Each round's throughput ratio, in order. */
+  roundRatios: number[];
+  /**
+   * Median bare server CPU per request / median Handrail server CPU per request: the throughput
+   * ratio a CPU-bound server would reach, less sensitive than wall-clock throughput to other load.
+   */
+  cpuOverheadRatio: number | null;
   /** Median Handrail p50 latency minus median bare p50 latency, in milliseconds. */
   addedLatencyMsP50: number;
   /** Median Handrail p99 latency minus median bare p99 latency, in milliseconds. */
   addedLatencyMsP99: number;
-  bare: { requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number };
-  handrail: { requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number };
+  bare: LoadSummary;
+  handrail: LoadSummary;
   /** Every run, in the order they ran. */
   runs: LoadRun[];
   connections: number;
@@ -97,8 +119,38 @@ export async function checkNoHandoff(server: BenchServer, questions: readonly st
   return { questions: questions.length, handoffs, textDeltas };
 }
 
-async function load(server: BenchServer, connections: number, durationSeconds: number): Promise<AutocannonResult> {
-  return autocannon({
+/** The autocannon child process: one per measurement, reused by every run. */
+function startLoadClient(): { run(options: AutocannonOptions): Promise<AutocannonResult>; stop(): void } {
+  const child: ChildProcess = fork(resolve(import.meta.dirname, 'load-client.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return {
+    run: (options) =>
+      new Promise((done, fail) => {
+        const onExit = (code: number | null) => fail(new Error(`the load client exited (${code})`));
+        child.once('exit', onExit);
+        child.once('message', (message: { result?: AutocannonResult; error?: string }) => {
+          child.off('exit', onExit);
+          if (message.result) done(message.result);
+          else fail(new Error(`load client: ${message.error}`));
+        });
+        child.send({ options });
+      }),
+    stop: () => {
+      if (child.connected) child.disconnect();
+    },
+  };
+}
+
+async function load(
+  client: ReturnType<typeof startLoadClient>,
+  server: BenchServer,
+  connections: number,
+  durationSeconds: number,
+): Promise<{ result: AutocannonResult; cpuMs: number }> {
+  const cpuBefore = process.cpuUsage();
+  const result = await client.run({
     url: `${server.url}/api/chat`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -106,12 +158,16 @@ async function load(server: BenchServer, connections: number, durationSeconds: n
     idReplacement: true,
     connections,
     duration: durationSeconds,
-    // The client runs in a worker thread so the server keeps the main thread to itself.
-    workers: 1,
   });
+  const cpu = process.cpuUsage(cpuBefore);
+  return { result, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-function toRun(kind: LoadRun['kind'], round: number, result: AutocannonResult): LoadRun {
+function toRun(
+  kind: LoadRun['kind'],
+  round: number,
+  { result, cpuMs }: { result: AutocannonResult; cpuMs: number },
+): LoadRun {
   const ok = result['2xx'];
   return {
     kind,
@@ -119,6 +175,7 @@ function toRun(kind: LoadRun['kind'], round: number, result: AutocannonResult): 
     requestsPerSecond: ok / result.duration,
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,
+    serverCpuMsPerRequest: ok > 0 ? cpuMs / ok : Number.NaN,
     requests: ok + result.non2xx,
     non2xx: result.non2xx,
     errors: result.errors,
@@ -128,47 +185,53 @@ function toRun(kind: LoadRun['kind'], round: number, result: AutocannonResult): 
 /**
  * Load-tests `POST /api/chat` on one local server, alternating a bare `streamText` route and
  * Handrail (a fresh engine and store each run) with the same mock model, and compares medians.
+ * autocannon runs in a child process, so the server has this process (and its CPU clock) to itself.
  */
 export async function measureOverhead({
   model,
   scope,
-  rounds = 3,
-  durationSeconds = 5,
+  rounds = 6,
+  durationSeconds = 2,
   warmupSeconds = 2,
   connections = 10,
 }: OverheadOptions): Promise<OverheadResult> {
   const bareApp = createBareApp(model);
   const handrailApp = (): Hono => createHandrailApp({ model, ...(scope ? { scope } : {}) });
   const server = await startBenchServer(handrailApp());
+  const client = startLoadClient();
   try {
     const sampleCheck = await checkNoHandoff(server, benchQuestions);
     for (const app of [bareApp, handrailApp()]) {
       server.use(app);
-      await load(server, connections, warmupSeconds);
+      await load(client, server, connections, warmupSeconds);
     }
     const runs: LoadRun[] = [];
     for (let round = 1; round <= rounds; round++) {
       server.use(bareApp);
-      runs.push(toRun('bare', round, await load(server, connections, durationSeconds)));
+      runs.push(toRun('bare', round, await load(client, server, connections, durationSeconds)));
       server.use(handrailApp());
-      runs.push(toRun('handrail', round, await load(server, connections, durationSeconds)));
+      runs.push(toRun('handrail', round, await load(client, server, connections, durationSeconds)));
     }
     const failed = runs.filter((run) => run.non2xx > 0 || run.errors > 0);
     if (failed.length > 0) {
       throw new Error(`load test had failed requests: ${JSON.stringify(failed)}`);
     }
-    const summary = (kind: LoadRun['kind']) => {
+    const summary = (kind: LoadRun['kind']): LoadSummary => {
       const own = runs.filter((run) => run.kind === kind);
       return {
         requestsPerSecond: median(own.map((run) => run.requestsPerSecond)),
         latencyP50Ms: median(own.map((run) => run.latencyP50Ms)),
         latencyP99Ms: median(own.map((run) => run.latencyP99Ms)),
+        serverCpuMsPerRequest: median(own.map((run) => run.serverCpuMsPerRequest)),
       };
     };
     const bare = summary('bare');
     const handrail = summary('handrail');
+    const roundRatios = pairRatios(runs);
     return {
-      overheadRatio: ratio(handrail.requestsPerSecond, bare.requestsPerSecond),
+      overheadRatio: roundRatios.length > 0 ? median(roundRatios) : null,
+      roundRatios,
+      cpuOverheadRatio: ratio(bare.serverCpuMsPerRequest, handrail.serverCpuMsPerRequest),
       addedLatencyMsP50: handrail.latencyP50Ms - bare.latencyP50Ms,
       addedLatencyMsP99: handrail.latencyP99Ms - bare.latencyP99Ms,
       bare,
@@ -179,6 +242,19 @@ export async function measureOverhead({
       sampleCheck,
     };
   } finally {
+    client.stop();
     await server.close();
   }
+}
+
+/** Throughput ratio (Handrail / bare) of each round that has both runs, in round order. */
+export function pairRatios(runs: readonly LoadRun[]): number[] {
+  const ratios: number[] = [];
+  for (const round of new Set(runs.map((run) => run.round))) {
+    const bare = runs.find((run) => run.round === round && run.kind === 'bare');
+    const handrail = runs.find((run) => run.round === round && run.kind === 'handrail');
+    const value = bare && handrail ? ratio(handrail.requestsPerSecond, bare.requestsPerSecond) : null;
+    if (value !== null) ratios.push(value);
+  }
+  return ratios;
 }

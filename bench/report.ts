@@ -41,6 +41,8 @@ export interface GoalCheck {
 export interface BenchReport {
   /** Handrail requests per second / bare `streamText` route requests per second (goal >= 0.9). */
   overheadRatio: number | null;
+  /** Bare server CPU per request / Handrail server CPU per request (the same ratio, from CPU time). */
+  cpuOverheadRatio: number | null;
   /** Handrail p50 latency minus the bare route's, under the same load, in milliseconds. */
   addedLatencyMsP50: number;
   /** Guard p99 per turn on 20-turn transcripts with the 2,400-utterance scope (input phase, best round), ms. */
@@ -73,6 +75,7 @@ export function buildReport(
   const notFaster = (exponent: number | null) => (exponent === null ? null : exponent <= 1.1);
   return {
     overheadRatio: details.overhead.overheadRatio,
+    cpuOverheadRatio: details.overhead.cpuOverheadRatio,
     addedLatencyMsP50: details.overhead.addedLatencyMsP50,
     guardP99Ms: details.guard.p99Ms,
     evalCasesPerSecond: details.evalSpeed.casesPerSecond,
@@ -123,6 +126,12 @@ export function reportRows(report: BenchReport): string[][] {
       integer(overhead.handrail.requestsPerSecond),
       `${integer(overhead.bare.requestsPerSecond)} bare`,
       `overheadRatio ${number(report.overheadRatio)} (goal >= 0.9)`,
+    ],
+    [
+      'Server CPU per request (ms)',
+      number(overhead.handrail.serverCpuMsPerRequest, 2),
+      `${number(overhead.bare.serverCpuMsPerRequest, 2)} bare`,
+      `cpuOverheadRatio ${number(overhead.cpuOverheadRatio)}`,
     ],
     [
       'Latency p50 under load (ms)',

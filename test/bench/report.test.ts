@@ -7,7 +7,7 @@ import { benchConversation, handoffEvery } from '../../bench/bench-conversation.
 import { benchAnswer, createBenchModel } from '../../bench/bench-model.js';
 import { parseBenchArgs } from '../../bench/bench-settings.js';
 import { benchTranscript, thinScope } from '../../bench/guard-scaling.js';
-import { benchQuestions, chatBody, checkNoHandoff } from '../../bench/overhead.js';
+import { benchQuestions, chatBody, checkNoHandoff, pairRatios } from '../../bench/overhead.js';
 import { readSse, timeToFirstTextDelta } from '../../bench/read-sse.js';
 import { type BenchDetails, buildReport, formatTable, type MachineInfo, reportRows } from '../../bench/report.js';
 import {
@@ -177,10 +177,12 @@ describe('bench report', () => {
   const details: BenchDetails = {
     overhead: {
       overheadRatio: 0.8,
+      roundRatios: [0.8],
+      cpuOverheadRatio: 0.75,
       addedLatencyMsP50: 5,
       addedLatencyMsP99: 9,
-      bare: { requestsPerSecond: 1000, latencyP50Ms: 10, latencyP99Ms: 20 },
-      handrail: { requestsPerSecond: 800, latencyP50Ms: 15, latencyP99Ms: 29 },
+      bare: { requestsPerSecond: 1000, latencyP50Ms: 10, latencyP99Ms: 20, serverCpuMsPerRequest: 0.9 },
+      handrail: { requestsPerSecond: 800, latencyP50Ms: 15, latencyP99Ms: 29, serverCpuMsPerRequest: 1.2 },
       runs: [],
       connections: 10,
       durationSeconds: 5,
@@ -251,6 +253,7 @@ describe('bench report', () => {
     });
     expect(report).toMatchObject({
       overheadRatio: 0.8,
+      cpuOverheadRatio: 0.75,
       addedLatencyMsP50: 5,
       guardP99Ms: 0.4,
       evalCasesPerSecond: 4000,
@@ -284,5 +287,31 @@ describe('bench report', () => {
     expect(table).toContain('overheadRatio 0.80');
     expect(table).toContain('src/worker.ts is missing');
     expect(lines[2]!.indexOf('|')).toBe(lines[0]!.indexOf('|'));
+  });
+});
+
+describe('overhead rounds', () => {
+  const run = (kind: 'bare' | 'handrail', round: number, requestsPerSecond: number) => ({
+    kind,
+    round,
+    requestsPerSecond,
+    latencyP50Ms: 1,
+    latencyP99Ms: 2,
+    serverCpuMsPerRequest: 1,
+    requests: 100,
+    non2xx: 0,
+    errors: 0,
+  });
+
+  it('pairs each bare run with the Handrail run of the same round', () => {
+    const runs = [
+      run('bare', 1, 100),
+      run('handrail', 1, 80),
+      run('bare', 2, 50),
+      run('handrail', 2, 45),
+      run('bare', 3, 10),
+    ];
+    expect(pairRatios(runs)).toEqual([0.8, 0.9]);
+    expect(pairRatios([run('bare', 1, 0), run('handrail', 1, 5)])).toEqual([]);
   });
 });
