@@ -282,6 +282,7 @@ describe('ordinary store questions do not escalate', () => {
     'is this tent safe to use with a stove inside?',
     'can I unsubscribe from marketing emails?',
     'does this jacket come with a lifetime warranty',
+    "what's the weather like up there in March, which jacket should I take for hiking?",
     '¿Tienen esta chaqueta en talla mediana?',
     '¿Cuánto tarda el envío a México?',
     'Quanto custa o frete para Portugal?',

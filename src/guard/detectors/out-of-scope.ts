@@ -1,9 +1,12 @@
+import { detectLanguage } from '../detect-language.js';
 import { type Detector, lastTurnIndex } from '../detector.js';
 import guardModel from '../model/guard-model.json' with { type: 'json' };
 import { normalizeText } from '../text/normalize-text.js';
 import { isSmalltalk } from '../text/smalltalk.js';
 import { TfIdfIndex } from '../text/tfidf-index.js';
+import { contentTokens } from '../text/tokenize.js';
 import type { Signal } from '../types.js';
+import { type OffTopicRequest, offTopicRequests } from './off-topic-requests.js';
 
 /** How the out-of-scope threshold is derived from the scope itself (learned by `scripts/build-guard-model.ts`). */
 export interface OutOfScopeCalibration {
@@ -30,6 +33,11 @@ export interface OutOfScopeOptions {
   calibration?: Partial<OutOfScopeCalibration>;
   /** Overrides the similarity threshold derived from the calibration. */
   threshold?: number;
+  /**
+   * Kinds of general-assistant requests (code, trivia, recipes...) that are out of scope unless a
+   * scope utterance matches them. @default offTopicRequests
+   */
+  offTopic?: readonly OffTopicRequest[];
 }
 
 /** An out-of-scope detector with its index and threshold, for evaluation and tuning. */
@@ -38,6 +46,8 @@ export interface OutOfScopeDetector extends Detector {
   readonly threshold: number;
   /** Mean similarity of a text to its nearest scope utterances. */
   similarity(text: string): number;
+  /** Languages the scope is written in (see `detectLanguage`); other languages are not judged. */
+  readonly languages: ReadonlySet<string>;
 }
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -48,30 +58,95 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (position - lower);
 }
 
+/** Words of any request, never evidence that a message is about the scope's domain. */
+const genericWords = new Set(
+  (
+    'help know tell make take give find use thing stuff good best great nice new old big small way time day today ' +
+    'tomorrow tonight week year question answer mean say ask look see show work right wrong let call try put keep ' +
+    'much many more most other something anything everything someone one two first last next buy sell recommend suggest'
+  )
+    .split(' ')
+    .flatMap((word) => contentTokens(word)),
+);
+
+/** Content words (stemmed) used by at least two scope utterances, except generic request words. */
+function scopeDomainWords(utterances: readonly string[]): Set<string> {
+  const documentFrequency = new Map<string, number>();
+  for (const utterance of utterances) {
+    for (const token of new Set(contentTokens(normalizeText(utterance)))) {
+      documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
+    }
+  }
+  const words = new Set<string>();
+  for (const [token, count] of documentFrequency) if (count >= 2 && !genericWords.has(token)) words.add(token);
+  return words;
+}
+
+/** The first off-topic kind the text matches, the matched words and the text without them. */
+function findOffTopic(
+  kinds: readonly OffTopicRequest[],
+  normalized: string,
+): { kind: OffTopicRequest; match: string; rest: string } | undefined {
+  for (const kind of kinds) {
+    const match = kind.pattern.exec(normalized);
+    if (!match) continue;
+    const rest = `${normalized.slice(0, match.index)} ${normalized.slice(match.index + match[0].length)}`.trim();
+    return { kind, match: match[0], rest };
+  }
+  return undefined;
+}
+
+/**
+ * Languages that make up at least 5% of the scope utterances (at most 1,000 sampled). English is
+ * assumed for an empty scope.
+ */
+function scopeLanguages(utterances: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  const step = Math.max(1, Math.floor(utterances.length / 1000));
+  let sampled = 0;
+  for (let position = 0; position < utterances.length; position += step) {
+    const language = detectLanguage(utterances[position]!);
+    counts.set(language, (counts.get(language) ?? 0) + 1);
+    sampled++;
+  }
+  const languages = new Set<string>();
+  for (const [language, count] of counts) if (count >= Math.max(1, 0.05 * sampled)) languages.add(language);
+  if (languages.size === 0) languages.add('en');
+  return languages;
+}
+
 /**
  * Builds the out-of-scope detector: a TF-IDF index (word + character n-grams, inverted index)
  * over the scope utterances, built once. A user message whose mean similarity to its nearest
  * scope utterances falls below a threshold is out of scope. The threshold is a quantile of the
- * scope's own leave-one-out similarities, so it adapts to how dense the scope is. Greetings,
- * thanks and other smalltalk are never out of scope.
+ * scope's own leave-one-out similarities, so it adapts to how dense the scope is. A request of a
+ * general-assistant kind (code, trivia, recipes...) that the scope does not cover is out of scope
+ * unless it is very close to the scope. Greetings, thanks and other smalltalk are never out of
+ * scope, and a message in a language the scope is not written in is not judged.
  */
 export function createOutOfScopeDetector(options: OutOfScopeOptions): OutOfScopeDetector {
   const calibration = { ...defaultOutOfScopeCalibration, ...options.calibration };
   const utterances = options.utterances.filter((utterance) => utterance.trim().length > 0);
   const index = new TfIdfIndex(utterances, calibration.wordWeight, calibration.unknownWeight);
-  let threshold = options.threshold;
-  if (threshold === undefined) {
-    // Leave-one-out similarity of (at most 1,000, evenly spaced) scope utterances to the rest.
-    const step = Math.max(1, Math.floor(utterances.length / 1000));
-    const own: number[] = [];
-    for (let position = 0; position < utterances.length; position += step) {
-      own.push(index.meanSimilarity(utterances[position]!, calibration.k, position));
-    }
-    own.sort((a, b) => a - b);
-    threshold = quantile(own, calibration.quantile) * calibration.factor;
+  // Leave-one-out similarity of (at most 1,000, evenly spaced) scope utterances to the rest.
+  const step = Math.max(1, Math.floor(utterances.length / 1000));
+  const own: number[] = [];
+  for (let position = 0; position < utterances.length; position += step) {
+    own.push(index.meanSimilarity(utterances[position]!, calibration.k, position));
   }
+  own.sort((a, b) => a - b);
+  const threshold = options.threshold ?? quantile(own, calibration.quantile) * calibration.factor;
+  // How close clearly in-scope messages (upper quartile) are to the rest of the scope.
+  const clearlyInScope = quantile(own, 0.75);
+  const domainWords = scopeDomainWords(utterances);
   const limit = threshold;
   const similarity = (text: string) => index.meanSimilarity(text, calibration.k);
+  const normalizedScope = utterances.map(normalizeText);
+  const languages = scopeLanguages(utterances);
+  // A kind of off-topic request stays active only when no scope utterance is of that kind.
+  const offTopic = (options.offTopic ?? offTopicRequests).filter(
+    (kind) => !normalizedScope.some((utterance) => kind.pattern.test(utterance)),
+  );
   const detector: Detector = (transcript, context): Signal[] => {
     if (context.phase !== 'input' || utterances.length === 0) return [];
     const turn = lastTurnIndex(transcript, 'user');
@@ -79,7 +154,23 @@ export function createOutOfScopeDetector(options: OutOfScopeOptions): OutOfScope
     const text = transcript[turn]!.content;
     const normalized = normalizeText(text);
     if (isSmalltalk(normalized) || !/\p{L}/u.test(normalized)) return [];
+    // The scope says nothing about a language it is not written in: abstain.
+    if (!languages.has(detectLanguage(text))) return [];
     const value = similarity(text);
+    const offTopicMatch = value < clearlyInScope ? findOffTopic(offTopic, normalized) : undefined;
+    // A question that merely mentions an off-topic kind ("weather ... which jacket") stays in scope.
+    if (offTopicMatch && !contentTokens(offTopicMatch.rest).some((token) => domainWords.has(token))) {
+      const { kind, match } = offTopicMatch;
+      return [
+        {
+          reason: 'out_of_scope',
+          score: 0.8,
+          detector: 'out-of-scope',
+          evidence: [{ turn, text: match }],
+          detail: `off-topic request (${kind.id}), similarity to scope ${value.toFixed(3)}`,
+        },
+      ];
+    }
     if (value >= limit) return [];
     return [
       {
@@ -91,5 +182,5 @@ export function createOutOfScopeDetector(options: OutOfScopeOptions): OutOfScope
       },
     ];
   };
-  return Object.assign(detector, { threshold: limit, similarity });
+  return Object.assign(detector, { threshold: limit, similarity, languages });
 }
