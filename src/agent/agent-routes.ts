@@ -41,8 +41,10 @@ export function createAgentRoutes(options: AgentRoutesOptions): Hono<AgentEnv> {
     const token = match?.[1]?.trim() ?? (c.req.path.endsWith('/events') ? c.req.query('token') : undefined);
     const agent = token ? agents.find((candidate) => timingSafeEqual(candidate.token, token)) : undefined;
     if (!agent) {
-      c.header('www-authenticate', 'Bearer realm="handrail-agent"');
-      throw httpError(401, 'unauthorized', 'Send a valid agent token as Authorization: Bearer <token>.');
+      // The header goes on the exception's own response: headers set on the context are dropped with it.
+      throw httpError(401, 'unauthorized', 'Send a valid agent token as Authorization: Bearer <token>.', undefined, {
+        'www-authenticate': 'Bearer realm="handrail-agent"',
+      });
     }
     c.set('agent', {
       id: agent.id,

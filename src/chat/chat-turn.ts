@@ -200,9 +200,12 @@ async function executeTurn(
 
   if (modelError) {
     context.logger.warn('model-error', { conversationId: conversation.id, error: describeError(modelError) });
-    const reasons: HandoffReason[] = [
-      { reason: 'error', source: 'system', detail: `The model failed: ${describeError(modelError)}` },
-    ];
+    // The reason reaches the user's stream and the brief: the provider's own message (which may quote
+    // request details) stays in the log.
+    const detail = abortController.signal.aborted
+      ? `The model did not answer within ${context.modelTimeoutMs} ms.`
+      : `The model failed (${modelError instanceof Error ? modelError.name : 'error'}).`;
+    const reasons: HandoffReason[] = [{ reason: 'error', source: 'system', detail }];
     const part = await startHandoff(context, conversation, reasons, null, trace);
     writeHandoff(write, part, context.generateId);
     trace.end({ outcome: 'error', output: part.message });

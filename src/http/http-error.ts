@@ -6,19 +6,20 @@ export interface ErrorBody {
   error: { code: string; message: string; issues?: Array<{ path: string; message: string }> };
 }
 
-/** An `HTTPException` whose response is the JSON error body. */
+/** An `HTTPException` whose response is the JSON error body, with any extra `headers`. */
 export function httpError(
   status: ContentfulStatusCode,
   code: string,
   message: string,
   issues?: ErrorBody['error']['issues'],
+  headers?: Record<string, string>,
 ): HTTPException {
   const body: ErrorBody = { error: { code, message, ...(issues ? { issues } : {}) } };
   return new HTTPException(status, {
     message,
     res: new Response(JSON.stringify(body), {
       status,
-      headers: { 'content-type': 'application/json; charset=utf-8' },
+      headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
     }),
   });
 }
