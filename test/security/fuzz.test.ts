@@ -192,7 +192,7 @@ async function check(
     return null;
   }
   // Accepted: read the answer to its end (an event stream is cancelled) so the turn completes.
-  if ((response.headers.get('content-type') ?? '').includes('text/event-stream') && request.path.endsWith('/events')) {
+  if (new URL(request.path, 'http://localhost').pathname.endsWith('/events')) {
     await response.body?.cancel();
   } else {
     await response.text();
