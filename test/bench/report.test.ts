@@ -6,6 +6,7 @@ import { createHandrailApp, startBenchServer } from '../../bench/bench-apps.js';
 import { benchConversation, handoffEvery } from '../../bench/bench-conversation.js';
 import { benchAnswer, createBenchModel } from '../../bench/bench-model.js';
 import { parseBenchArgs } from '../../bench/bench-settings.js';
+import { compareReports } from '../../bench/compare-reports.js';
 import { benchTranscript, thinScope } from '../../bench/guard-scaling.js';
 import { benchQuestions, chatBody, checkNoHandoff, pairRatios } from '../../bench/overhead.js';
 import { readSse, timeToFirstTextDelta } from '../../bench/read-sse.js';
@@ -269,6 +270,21 @@ describe('bench report', () => {
     expect(report.goals.guardTurnsGrowth?.met).toBe(true);
     expect(report.goals.guardOutputTurnsGrowth?.met).toBe(false);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+
+  it('compares two reports figure by figure against a tolerance', () => {
+    const context = { mode: 'full' as const, generatedAt: '2026-01-01T00:00:00.000Z', durationSeconds: 90, machine };
+    const first = buildReport(details, context);
+    const second = buildReport({ ...details, evalSpeed: { ...details.evalSpeed, casesPerSecond: 5000 } }, context);
+    const rows = compareReports(first, second, 0.15);
+    expect(rows.find((row) => row.figure === 'overheadRatio')).toMatchObject({
+      relativeDifference: 0,
+      withinTolerance: true,
+    });
+    const evalRow = rows.find((row) => row.figure === 'evalCasesPerSecond');
+    expect(evalRow?.relativeDifference).toBeCloseTo(1000 / 4500, 10);
+    expect(evalRow?.withinTolerance).toBe(false);
+    expect(rows.find((row) => row.figure === 'workerBundleGzipBytes')).toMatchObject({ withinTolerance: null });
   });
 
   it('prints an aligned table with the reason when the worker bundle is missing', () => {
