@@ -10,6 +10,45 @@ import { findHedge } from './low-confidence.js';
 const notHelpedPattern =
   /\b(?:(?:that|this|it|which|your answer|the answer)(?:'s| is| was| does|'s)? ?(?:not|n't|doesn'?t|didn'?t|does not|did not|wasn'?t|isn'?t) (?:help\w*|answer\w*|work\w*|useful|what i (?:asked|wanted|meant|need\w*)|make sense|solve \w+|right|correct|it)|not what i (?:asked|wanted|meant|need\w*)|(?:you(?:'re| are)?|u r|u) (?:not|n't) (?:understand\w*|listen\w*|help\w*|getting it|reading)|you (?:don'?t|do not|didn'?t|did not|never) (?:understand|get it|listen|read|answer\w*|help)|(?:i|we) (?:don'?t|do not|can'?t|cannot) understand (?:you|your (?:answer|reply|response))|(?:i|i've|i have) (?:already|just) (?:told|said|asked|explained|answered|tried|done) (?:you|that|this|it)?|(?:as|like) i (?:said|told you|mentioned)|i (?:said|told you) (?:already|before)|how many times (?:do|must|should|have|did) (?:i|we) (?:have to |need to )?(?:tell|say|ask|explain|repeat|type|write)|(?:read|answer) my (?:question|message)|(?:same|useless|wrong|irrelevant|generic) (?:answer|reply|response)|(?:answer|reply|response) (?:is|was) (?:useless|wrong|irrelevant)|(?:this|the) (?:conversation|chat) (?:is|isn'?t|is not) (?:not )?(?:working|going anywhere|leading anywhere|helping)|(?:going|running) (?:around )?in circles|still (?:not|doesn'?t|don'?t|can'?t) (?:work\w*|help\w*|understand)|still (?:have|having) the same (?:problem|issue)|that'?s wrong|you(?:'re| are) wrong|eso no (?:me )?ayuda|no me (?:entiendes|ayuda)|no entiendes|ya te (?:lo )?dije|isso nao (?:me )?ajuda|voce nao (?:me )?entende|ja (?:te )?disse|ca ne m'aide pas|vous ne comprenez pas|tu ne comprends pas|je (?:vous |t')?(?:l')?ai deja dit|das hilft (?:mir )?nicht|sie verstehen (?:mich )?nicht|du verstehst (?:mich )?nicht|hab(?:e)? ich (?:doch )?schon gesagt)\b/;
 
+/**
+ * The user reporting, after an answer, that the advice failed or that the bot repeats itself:
+ * "I tried that", "still not working", "you said that already", "for the third time", in five
+ * languages. Only read when the bot has answered before (a first message saying "it doesn't
+ * work" is a problem report, not a failed answer).
+ */
+const adviceFailedPattern = new RegExp(
+  [
+    // tried / did / followed it already
+    "\\b(?:i'?ve|i have|i|we'?ve|we have|we|already) (?:already |just |literally |also )?(?:tried|done|did|followed|checked|tested|used|entered|typed|reset|restarted|cleared) (?:that|this|it|those|these|them|all (?:of )?(?:that|those|these|this|the steps)|everything|exactly (?:that|this|what you (?:said|suggested|told me))|what you (?:said|suggested|told me)|the (?:steps|link|instructions|code|same thing)|your (?:steps|instructions|advice|suggestions?|link))\\b(?!\\s*(?:,\\s*)?(?:and|it|which)? ?(?:it )?(?:worked|works|fixed|solved|helped))",
+    '\\b(?:tried|done|did) (?:that|this|it|all that|everything) (?:already|before|twice|three times|\\d+ times|several times|many times)\\b',
+    // still failing
+    "\\bstill (?:fails|failing|failed|broken|stuck|nothing|no (?:luck|change|answer|refund|reply|parcel|package|order)|the same|not (?:working|fixed|resolved|solved|sorted|arrived|here|there|showing|received)|(?:does|do|did|is|has|have|was|can|will)\\s*(?:n'?t|not) (?:work|help|arrive|load|show|go through|change|come|apply|accept)|can'?t|won'?t|doesn'?t|isn'?t|hasn'?t|haven'?t|didn'?t|get(?:ting)? (?:the )?(?:same|an? error|nothing))\\b",
+    '\\b(?:nothing|no(?:thing)?) (?:has )?(?:happened|happens|changed|changes|works|worked|helped)\\b',
+    "\\b(?:it |that |this |which )?(?:didn'?t|doesn'?t|did not|does not|won'?t|will not|never) (?:work|help|change anything|fix (?:it|anything)|solve (?:it|anything)|do anything)\\b",
+    '\\bsame (?:thing|error|problem|issue|message|result|answer|reply|response|link|page|screen)s? (?:again|as before|every time|over and over|each time|all over again)\\b',
+    // the bot repeats itself
+    "\\b(?:you(?:'ve| have)? )?(?:already )?(?:said|told me|sent me|gave me|showed me) (?:that|this|the same(?: thing| answer| link)?)(?: \\w+)? (?:already|before|last time|earlier|twice|two times|three times|\\d+ times|a minute ago)\\b",
+    "\\b(?:that'?s|this is|that is) (?:exactly )?what you (?:said|told me|wrote|sent)(?: (?:before|already|last time|earlier))?\\b",
+    "\\byou (?:keep|kept|are just|'re just|just keep) (?:saying|telling|giving|repeating|sending|asking|copying|pasting|linking|pointing)\\b",
+    "\\byou(?:'re| are) repeating (?:yourself|the same)\\b",
+    '\\b(?:for|this is) the (?:second|third|fourth|fifth|tenth|2nd|3rd|4th|5th|\\d+th|umpteenth|hundredth|last|millionth) time\\b',
+    '\\b(?:again|once again|one more time)[,:!]? (?:where|what|when|why|how|can|will|is|do)\\b',
+    "\\b(?:i(?:'ve| have)? )?(?:keep|kept) (?:asking|telling you|getting the same|getting the same answer|trying)\\b",
+    '\\b(?:getting|going) nowhere\\b|\\bnot (?:getting|making) any(?:where| progress)\\b|\\bno progress\\b',
+    // Spanish
+    '\\bya (?:lo |eso )?(?:intente|hice|probe|revise|segui)\\b|\\bsigue (?:sin funcionar|igual|fallando|sin llegar|sin aparecer)\\b|\\bno (?:funciona|funciono|sirve|sirvio|ha funcionado)\\b|\\bme (?:dijiste|has dicho|repites|estas repitiendo) (?:lo mismo|eso)\\b|\\b(?:otra vez|de nuevo) (?:lo mismo|la misma)\\b|\\bpor (?:segunda|tercera|cuarta|enesima|ultima) vez\\b|\\btodavia no (?:funciona|llega|aparece)\\b',
+    // Portuguese
+    '\\bja (?:tentei|fiz|testei|verifiquei|segui)\\b|\\bcontinua (?:sem funcionar|igual|dando erro|sem chegar)\\b|\\bnao (?:funciona|funcionou|adiantou|resolveu)\\b|\\b(?:voce )?(?:ja )?(?:me )?disse (?:isso|a mesma coisa)(?: antes)?\\b|\\b(?:de novo|outra vez) a mesma\\b|\\bpela (?:segunda|terceira|quarta|ultima) vez\\b|\\bainda nao (?:funciona|chegou|resolveu)\\b',
+    // French
+    "\\b(?:j'ai )?deja (?:essaye|fait|teste|verifie|suivi)\\b|\\b(?:ca|cela) ne (?:marche|fonctionne) (?:toujours )?pas\\b|\\btoujours pas\\b|\\b(?:vous|tu) (?:m'avez|m'as|me l'avez|me l'as|l'avez|l'as) deja dit\\b|\\b(?:m'avez|m'as) deja dit\\b|\\bpour la (?:deuxieme|troisieme|quatrieme|derniere|enieme) fois\\b|\\bvous (?:repetez|vous repetez)\\b|\\bla meme (?:reponse|chose)\\b",
+    // German
+    '\\b(?:hab(?:e)? ich|ich habe) (?:das |es )?(?:schon|bereits) (?:versucht|gemacht|probiert|getan)\\b|\\b(?:funktioniert|geht|klappt) (?:immer noch|noch immer|trotzdem|weiterhin) nicht\\b|\\b(?:das )?haben sie (?:mir )?(?:schon|bereits) gesagt\\b|\\bhast du (?:mir )?(?:schon|bereits) gesagt\\b|\\bzum (?:zweiten|dritten|vierten|letzten) mal\\b|\\bdie gleiche antwort\\b|\\bimmer (?:noch|wieder) (?:das gleiche|dasselbe|nicht)\\b',
+  ].join('|'),
+);
+
+/** Similarity (0..1) above which two bot answers count as the same answer given again. */
+const sameAnswerSimilarity = 0.75;
+
 const normalizedTexts = new Map<string, string>();
 const hedges = new Map<string, string | null>();
 
@@ -33,6 +72,32 @@ function normalizeCached(text: string): string {
     normalizedTexts.set(text, value);
   }
   return value;
+}
+
+/**
+ * Two bot answers that are (nearly) the same, with a user turn between them. On the output phase
+ * the latest answer is compared with the earlier ones; on the input phase the last two answers.
+ */
+function findRepeatedAnswer(transcript: Transcript, phase: 'input' | 'output'): Evidence[] | undefined {
+  const answers: number[] = [];
+  transcript.forEach((turn, index) => {
+    if (turn.role === 'assistant' && turn.author !== 'agent' && turn.content.trim()) answers.push(index);
+  });
+  const latest = answers.at(-1);
+  if (latest === undefined || answers.length < 2) return undefined;
+  if (phase === 'output' && latest !== transcript.length - 1) return undefined;
+  const candidates = phase === 'output' ? answers.slice(0, -1) : answers.slice(-2, -1);
+  const latestText = normalizeCached(transcript[latest]!.content);
+  if (contentTokens(latestText).length < 3) return undefined;
+  for (const index of candidates) {
+    if (textSimilarity(latestText, normalizeCached(transcript[index]!.content)) >= sameAnswerSimilarity) {
+      return [
+        { turn: latest, text: transcript[latest]!.content.slice(0, 120) },
+        { turn: index, text: transcript[index]!.content.slice(0, 120) },
+      ];
+    }
+  }
+  return undefined;
 }
 
 /** Options of {@link createRepeatFailureDetector}. */
@@ -63,6 +128,16 @@ export function createRepeatFailureDetector(options: RepeatFailureOptions = {}):
     });
     const last = transcript.length - 1;
     const lastTurn = transcript[last];
+    const repeatedAnswer = findRepeatedAnswer(transcript, context.phase);
+    if (repeatedAnswer) {
+      signals.push({
+        reason: 'repeat_failure',
+        score: 0.75,
+        detector: 'repeat-failure',
+        evidence: repeatedAnswer,
+        detail: 'the bot gave the same answer again',
+      });
+    }
     if (fallbackEvidence.length >= fallbackLimit) {
       // Judged once per turn: on output when the latest answer is a fallback, on input otherwise.
       const includesLatest = fallbackEvidence[fallbackEvidence.length - 1]!.turn === last;
@@ -86,6 +161,19 @@ export function createRepeatFailureDetector(options: RepeatFailureOptions = {}):
         detector: 'repeat-failure',
         evidence: [{ turn: last, text: said[0] }],
         detail: 'user says the answer did not help',
+      });
+    }
+    const answeredBefore = transcript.some(
+      (turn, index) => index < last && turn.role === 'assistant' && turn.author !== 'agent',
+    );
+    const failed = !said && answeredBefore ? adviceFailedPattern.exec(normalized) : null;
+    if (failed) {
+      signals.push({
+        reason: 'repeat_failure',
+        score: 0.75,
+        detector: 'repeat-failure',
+        evidence: [{ turn: last, text: failed[0] }],
+        detail: 'user says the advice failed or the bot repeats itself',
       });
     }
     if (isSmalltalk(normalized) || contentTokens(normalized).length < 2) return signals;
