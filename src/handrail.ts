@@ -84,6 +84,7 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
   // Every route answers 503 when the store fails, the agent API and the handoff service included.
   const store = reportStoreFailures(givenStore);
   const limits: RequestLimits = { ...defaultLimits, ...options.limits };
+  const chatSchema = chatRequestSchema(limits);
   const teams: Team[] = options.teams ? parseTeams(options.teams) : [];
   const guard = createGuard(options.guard);
   const variables = {
@@ -299,7 +300,7 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
   });
 
   app.post('/chat', async (c) => {
-    const body = await readJsonBody(c, chatRequestSchema(limits), limits.maxBodyBytes);
+    const body = await readJsonBody(c, chatSchema, limits.maxBodyBytes);
     let limited = null as RateLimitResult | null;
     // Counted only once the request may use the conversation, so nobody can use up another's turns.
     const { conversation, token, turn } = await beginTurn(c, body, async (conversationId) => {

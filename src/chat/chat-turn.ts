@@ -22,6 +22,8 @@ import type { HandoffPartData, HandoffReason, HandrailMessageMetadata, HandrailU
 import { createEscalateTool, escalateInputSchema, escalateToolName } from './escalate-tool.js';
 import { messageText, toTranscript } from './transcript.js';
 
+const escalateTool = createEscalateTool();
+
 /** Everything one chat turn needs; built once by `handrail()` or `createHandrailEngine()`. */
 export interface ChatTurnContext {
   model: LanguageModel;
@@ -164,7 +166,7 @@ async function executeTurn(
   let modelError: unknown = null;
 
   try {
-    const tools: ToolSet = { ...context.tools, [escalateToolName]: createEscalateTool() };
+    const tools: ToolSet = { ...context.tools, [escalateToolName]: escalateTool };
     const result = streamText({
       model: context.model,
       system: context.system,
