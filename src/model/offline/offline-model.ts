@@ -11,6 +11,7 @@ import type {
 import { defaultKnowledgeBase, type KnowledgeBase, type KnowledgeBaseEntry } from './knowledge-base.js';
 import { createKnowledgeBaseRetriever, type RetrievedEntry } from './knowledge-base-retriever.js';
 import { detectSmallTalk } from './small-talk.js';
+import { tokenize } from './tokenize.js';
 
 /**
  * Confidence from which the offline model answers by default: the guard's default `confidenceThreshold`, so
@@ -127,12 +128,17 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
     const best = bestMatch(question, questions.at(-2));
     const confidence = round(best?.confidence ?? 0);
     if (best && best.confidence >= minConfidence) {
-      return {
-        type: 'text',
-        text: `${best.entry.answer}\n\n(Source: ${best.entry.title} [kb:${best.entry.id}])`,
-        source: best.entry,
-        metadata: { confidence, citation: best.entry.id, fallback: false, kind: 'answer' },
-      };
+      // Never repeat an entry already given in this conversation: answer with the sentences of it that
+      // speak to the new question, or, when none does, admit the entry has nothing more and hand off.
+      const answer = alreadyCited(call.prompt, best.entry.id) ? focusedAnswer(best.entry, question) : best.entry.answer;
+      if (answer !== undefined) {
+        return {
+          type: 'text',
+          text: `${answer}\n\n(Source: ${best.entry.title} [kb:${best.entry.id}])`,
+          source: best.entry,
+          metadata: { confidence, citation: best.entry.id, fallback: false, kind: 'answer' },
+        };
+      }
     }
 
     if (mayCallEscalationTool(call)) {
@@ -161,8 +167,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
   /**
    * The best entry for the question. A follow-up ("What about Canada?", "Is that still possible?") that
    * matches nothing on its own is read together with the previous question; when that points to the entry
-   * the previous question found (and the two together still match it at least half as well as an answer
-   * needs), the follow-up inherits its confidence, discounted.
+   * the previous question found (and the two together still reach 40% of the confidence an answer needs), the follow-up inherits its confidence, discounted.
    */
   function bestMatch(question: string, previous: string | undefined): RetrievedEntry | undefined {
     const [alone] = retriever.retrieve(question, 1);
@@ -176,7 +181,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
       earlier &&
       earlier.confidence >= minConfidence &&
       combined?.entry.id === earlier.entry.id &&
-      combined.confidence >= minConfidence / 2
+      combined.confidence >= minConfidence * followUpFloor
     ) {
       return { entry: earlier.entry, confidence: earlier.confidence * followUpDiscount };
     }
@@ -248,6 +253,9 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
 /** Share of the previous answer's confidence a follow-up question inherits. */
 const followUpDiscount = 0.75;
 
+/** Share of `minConfidence` the follow-up read together with the previous question must still reach to inherit. */
+const followUpFloor = 0.4;
+
 /** Words that open a reply to the bot's previous answer ("Great, can I get the tracking number?"). */
 const acknowledgementWords = new Set([
   'great',
@@ -280,6 +288,34 @@ function isFollowUp(question: string): boolean {
   if (/^(?:and|also|but|so|what about|how about|same for)\b/.test(start)) return true;
   if (acknowledgementWords.has(words[0] ?? '')) return true;
   return words.some((word) => ['it', 'that', 'this', 'those', 'them', 'there', 'one'].includes(word));
+}
+
+/** True when an earlier assistant message of the conversation cited the entry. */
+function alreadyCited(prompt: LanguageModelV4Prompt, id: string): boolean {
+  const citation = `[kb:${id}]`;
+  return prompt.some(
+    (message) =>
+      message.role === 'assistant' &&
+      message.content.some((part) => part.type === 'text' && part.text.includes(citation)),
+  );
+}
+
+/**
+ * The sentence of an entry's answer that shares the most terms with the question (the earlier one on a tie),
+ * or undefined when none does. One sentence, so the follow-up answer never reads as the same answer again.
+ */
+function focusedAnswer(entry: KnowledgeBaseEntry, question: string): string | undefined {
+  const asked = new Set(tokenize(question));
+  const sentences = entry.answer.split(/(?<=[.!?])\s+/);
+  const ranked = sentences
+    .map((sentence, position) => ({
+      position,
+      sentence,
+      shared: new Set(tokenize(sentence).filter((term) => asked.has(term))).size,
+    }))
+    .filter(({ shared }) => shared > 0)
+    .sort((left, right) => right.shared - left.shared || left.position - right.position);
+  return ranked[0]?.sentence;
 }
 
 /** Text of every user message, oldest first. */

@@ -13,7 +13,7 @@ const stopWords = new Set(
     'which while who whom why will with wont would yes yet you youre your yours yourself hi hello hey wheres hows ' +
     'hasnt havent hadnt arent werent wouldnt couldnt shouldnt ill youve weve theyre never ever always anymore ' +
     // Words that carry no topic in a support question ("is shipping free over a certain amount?").
-    'also anything something certain possible know tell wondering curious question ok okay sure maybe actually'
+    'also anything something certain know tell wondering curious question ok okay sure maybe actually'
   ).split(' '),
 );
 

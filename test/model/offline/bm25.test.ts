@@ -67,3 +67,27 @@ describe('createBm25Index', () => {
     expect(createBm25Index([]).search('anything')).toEqual([]);
   });
 });
+
+describe('createBm25Index with fields', () => {
+  const index = createBm25Index([
+    [{ text: 'How much does shipping cost?' }, { text: 'Standard shipping is free over 60 euros.', weight: 0.5 }],
+    [{ text: 'How do I return an item?' }, { text: 'Print the label from your account.', weight: 0.5 }],
+  ]);
+
+  it('finds a word that only the low-weight field holds, with partial coverage credit', () => {
+    const [hit] = index.search('print label', 1);
+    expect(hit?.index).toBe(1);
+    expect(hit?.coverage).toBeCloseTo(0.5, 5);
+    const [full] = index.search('return item', 1);
+    expect(full?.coverage).toBe(1);
+    expect(full?.score).toBeGreaterThan(hit?.score ?? 1);
+  });
+
+  it('ignores a number the corpus has never seen, but not an unknown word', () => {
+    const [withNumber] = index.search('return item 40511', 1);
+    const [plain] = index.search('return item', 1);
+    expect(withNumber?.score).toBeCloseTo(plain?.score ?? 0, 10);
+    const [withWord] = index.search('return item lasagne', 1);
+    expect(withWord?.score).toBeLessThan(plain?.score ?? 0);
+  });
+});
