@@ -30,7 +30,8 @@ export const defaultTopics: readonly TopicDefinition[] = [
     reason: 'high_stakes',
     patterns: [
       // charged twice, a payment shown more than once
-      /\b(?:charged|charge|billed|debited|taken|deducted|paid|payment|transaction|withdrawn)\s+(?:\S+\s+){0,3}?(?:twice|two times|2 times|2x|double|more than once|multiple times|several times|three times|repeatedly)\b/,
+      /\b(?:charged|charge|billed|debited|taken|deducted|paid|payment|transaction|withdrawn)\s+(?:\S+\s+){0,3}?(?:twice|two times|2 times|2x|double|more than once|multiple times|several times|three times|repeatedly|\d+ times|(?:four|five|six|seven|eight|nine|ten|eleven|twelve|many) times)\b/,
+      /\b(?:overdrawn|overdraft (?:fees?|charges?)|(?:rent|payment|check|cheque|mortgage payment|direct debit)s? (?:has |have )?bounced)\b|\b(?:kept|keep|keeping|took|taken|stole|stolen|pocketed|holding onto) (?:my|the|our) (?:money|payment|cash|funds|\$\d\S*)\b/,
       new RegExp(
         `\\b(?:double|duplicate|duplicated|doubled|repeated|multiple)[\\s-]+(?:charged|charges?|billing|billed|payments?|transactions?|debits?)\\b|\\b${moneyNoun}\\s+(?:\\S+\\s+){0,3}?(?:doubled|duplicated)\\b|\\btwo of the same (?:charges?|transactions?|payments?)\\b|\\bcancel\\w* (?:a|the|this|that|one|my) (?:\\w+ )?(?:transactions?|payments?|charges?)\\b`,
       ),
@@ -53,6 +54,14 @@ export const defaultTopics: readonly TopicDefinition[] = [
     ],
   },
   {
+    id: 'product_safety',
+    reason: 'high_stakes',
+    urgency: 'high',
+    patterns: [
+      /\b(?:(?:a|any|the|product|safety|active|official) recalls?|recall (?:on|for|notice)|recalled|(?:leak|leaks|leaking|leaked|hiss|hisses|hissing|smell|smells|smelling) (?:of )?(?:gas|propane|butane|fuel|fumes)|(?:gas|propane|butane|fuel) (?:leak|leaking|smell)|(?:canister|cylinder|tank|stove|lantern|heater|battery|charger|power bank)\b.{0,40}\b(?:hiss\w*|leak\w*|explod\w*|swell\w*|swollen|smok\w*|melt\w*|spark\w*|overheat\w*|on fire)|caught (?:on )?fire|burst into flames|(?:exploded|explosion|electric shock|electrocuted|shocked me)|(?:almost|nearly|could have|could've) (?:killed|died|drowned|fell|fallen|hurt|injured|suffocated)|(?:fell|collapsed|dropped|landed) on (?:me|my|him|her|us|a child|my (?:kid|son|daughter))|(?:snapped|broke|failed|gave way|gave out|slipped|tore|came apart|came loose|came undone)\b.{0,20}\b(?:under load|mid[- ]?(?:climb|fall|rappel|use)|while (?:climbing|rappelling|belaying|hanging|in use|using it))|(?:choking hazard|safety (?:hazard|issue|defect|concern|problem)|dangerous (?:product|defect|fault)|(?:toxic|poisonous) (?:fumes|material|chemical)))\b/,
+    ],
+  },
+  {
     id: 'refund',
     reason: 'high_stakes',
     patterns: [
@@ -65,7 +74,7 @@ export const defaultTopics: readonly TopicDefinition[] = [
     id: 'cancellation',
     reason: 'high_stakes',
     patterns: [
-      /\b(?:cancel\w*|terminat\w*|close|closing|closed|delete|deleting|deleted|remove|removing|shut(?:ting)?|deactivate|deactivating|discontinue|invalidate|get rid of|end)\s+(?:down |out |off |up )?(?:my |the |this |that |our |your |an? |all |all my |all of my |both |both my |these |those )?(?:(?!newsletter|mailing|e-?mail|marketing|promo\w*|sms|text|notification|push)\w+\s+)?(?:account|accounts|subscription|subscriptions|membership|plan|contract|service|services|policy|profile|loan|mortgage|insurance|direct debit|standing order)\b(?! (?:number|details|settings|balance|statement|page|name|fees?|limit))/,
+      /\b(?:cancel\w*|terminat\w*|close|closing|closed|delete|deleting|deleted|remove|removing|shut(?:ting)?|deactivate|deactivating|discontinue|invalidate|get rid of|end)\s+(?:down |out |off |up )?(?:my |the |this |that |our |your |an? |all |all my |all of my |both |both my |these |those )?(?:(?!newsletter|mailing|e-?mail|marketing|promo\w*|sms|text|notification|push)\w+\s+)?(?:account|accounts|subscription|subscriptions|membership|plan|contract|service|services|policy|profile|loan|mortgage|insurance|direct debit|standing order)\b(?! (?:number|details|settings|balance|statement|page|name|fees?|limit|auto-?renew\w*|renewal|reminders?))/,
       /\b(?:account|subscription|membership|contract|profile)\s+(?:\S+\s+){0,2}?(?:cancel\w*|terminat\w*|closed|deleted|closure|removed|deactivated)\b/,
       /\b(?:leave|leaving|switch away from|move away from|quit|quitting) (?:the|your|this) (?:bank|company|service|provider|platform)\b|\bno longer (?:want to )?be (?:a|your) (?:customer|member|client)\b|\bnever do business with you\b|\bunsubscribe\b(?! (?:from )?(?:the |your |this )?(?:newsletter|emails?|mailing|marketing|messages|texts))/,
       /\b(?:cancelar|cerrar|eliminar|borrar|dar de baja)\s+(?:\S+\s+){0,2}?(?:cuenta|suscripcion|membresia|contrato|plan)|\b(?:cancelar|encerrar|excluir|fechar)\s+(?:\S+\s+){0,2}?(?:conta|assinatura|plano|contrato)|\b(?:resilier|fermer|supprimer|annuler|cloturer)\s+(?:\S+\s+){0,2}?(?:compte|abonnement|contrat|forfait)|\b(?:kundigen|kundige|schliessen|loschen|aufheben)\b.{0,30}\b(?:konto|abo|abonnement|vertrag|mitgliedschaft)|\b(?:konto|abo|abonnement|vertrag|mitgliedschaft)\b.{0,30}\b(?:kundigen|kundige|schliessen|loschen)\b/,

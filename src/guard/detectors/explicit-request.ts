@@ -7,12 +7,12 @@ import type { Signal, Transcript } from '../types.js';
 /** A person the user can ask for, in English (with common typos), Spanish, Portuguese, French and German. */
 const person = [
   // English, incl. frequent misspellings
-  'h+u+m+a+n+s?(?! (?:resources?|error|rights?|being|nature|body|race|trafficking))|humna|huamn|hooman|humain|hunam|humam',
+  'h+u+m+a+n+s?(?!-)(?! (?:resources?|error|rights?|being|nature|body|race|trafficking))|humna|huamn|hooman|humain|hunam|humam',
   'person|persn|perosn|preson|peson',
   '(?:human |live |real |customer |support |service |sales |travel )?(?:agent|agnet|agetn|agen|ajent|agant|agents)',
   'representative|representitive|represenative|reprensentative|representive|rep|reps|csr',
   'operator|operater|manager|manger|supervisor|supervisr|superviser|boss|someone|some one|somebody|anyone|anybody|somone|sombody|someon',
-  'employee|staff(?: member)?|worker|advisor|adviser|consultant|specialist|associate|teller|banker|clerk|officer|team member',
+  'employee|staff(?: member)?|colleague|coworker|co-worker|teammate|worker|advisor|adviser|consultant|specialist|associate|teller|banker|clerk|officer|team member',
   'receptionist|reception|front desk|concierge|(?:customer|client) (?:service|care|support)|support team|help ?desk|service desk',
   // Spanish / Portuguese
   'humano|humana|persona|personas|agente|asesor|asesora|representante|operador|operadora|alguien|gerente|encargado|ejecutivo|empleado',
@@ -100,9 +100,31 @@ const requestPatterns: { pattern: RegExp; score: number; detail: string; negatab
     detail: 'asks for a real person',
   },
   {
+    // "I'd rather deal with someone who works there", "I'd prefer to explain it to a human"
+    pattern: new RegExp(
+      `\\b(?:rather|prefer(?:ably)?|prefer to|sooner)\\s+(?:\\S+\\s+){0,3}?(?:with|to|by)\\s+(?:a |an |the |some |one of your )?(?:real |live |actual )?(?:${person})\\b`,
+    ),
+    score: 0.9,
+    detail: 'prefers a person',
+  },
+  {
+    // "can a person look at this with me?"
+    pattern:
+      /\b(?:can|could|may|would) (?:a |an |one of your |some )?(?:real |live |actual )?(?:person|human|agent|rep|representative|employee|staff member|colleague|manager|specialist|team member) (?:\w+ )?(?:look|help|check|review|go over|take a look|see|handle|deal|assist|call|contact|explain)\b/,
+    score: 0.9,
+    detail: 'asks whether a person can help',
+  },
+  {
+    // Spanish: "hay alguien con quien pueda hablar"
+    pattern:
+      /\b(?:hay|existe|tienen) (?:alguien|una persona|algun agente|algun humano)\b.{0,40}\b(?:hablar|atender|atienda|ayudar)|\bcon quien (?:pueda|puedo|podria) hablar\b/,
+    score: 0.9,
+    detail: 'pregunta por una persona',
+  },
+  {
     // Spanish
     pattern:
-      /\b(?:hablar|hablo|comunicarme|comunicar|contactar|contactarme|charlar|platicar|pasame|pasarme|paseme|transfiereme|transferirme|comuniqueme|conecteme|conectarme|conectame|quiero|necesito|deseo|prefiero|ponme|pongame|comuniquenme|atienda|atender)\b(?:\s+\S+){0,4}?\s+(?:humano|humana|persona|agente|asesor|asesora|representante|operador|operadora|alguien|gerente|encargado|supervisor|empleado|ejecutivo)\b/,
+      /\b(?:hablar|hablo|comunicarme|comunicar|contactar|contactarme|charlar|platicar|pasame|pasarme|paseme|pasar|pasen|pase|pasenme|transferir|transfieran|transfiereme|transferirme|comuniqueme|conecteme|conectarme|conectame|quiero|necesito|deseo|prefiero|ponme|pongame|comuniquenme|atienda|atender)\b(?:\s+\S+){0,4}?\s+(?:humano|humana|persona|agente|asesor|asesora|representante|operador|operadora|alguien|gerente|encargado|supervisor|empleado|ejecutivo)\b/,
     score: 0.95,
     detail: 'pide hablar con una persona',
   },
@@ -236,12 +258,19 @@ const correctTypos = createTypoCorrector(
     'nurse',
     'verse',
     'sense',
+    'transfere',
+    'transfira',
+    'transferi',
   ],
 );
 
+/** Asking what the assistant is ("are you a real person?") is a question, not a request. */
+const identityQuestion =
+  /\b(?:are|r) (?:you|u) (?:a |an )?(?:real |actual |live |human |automated )?(?:person|human|human being|bot|robot|ai|machine|computer|chatbot)\b\??/g;
+
 /** Finds a request for a person in one message; returns the match or undefined. */
 export function findExplicitRequest(text: string): { text: string; score: number; detail: string } | undefined {
-  const normalized = correctTypos(normalizeText(text));
+  const normalized = correctTypos(normalizeText(text)).replace(identityQuestion, ' ').trim();
   if (normalized.length === 0) return undefined;
   if (standalonePattern.test(normalized)) return { text: normalized, score: 0.9, detail: 'asks for a person' };
   let best: { text: string; score: number; detail: string } | undefined;

@@ -63,4 +63,44 @@ export const offTopicRequests: readonly OffTopicRequest[] = [
     pattern:
       /\b(?:(?:fix|repair|change|replace|service)\s+(?:the |my |a |our )?(?:\w+ )?(?:car|car's|engine|brakes?|transmission|oil|tires? on my car|dishwasher|washing machine|fridge|refrigerator|boiler|furnace|toilet|sink|roof|laptop|computer|pc|printer|router|wifi|iphone|android phone|tv)\b|(?:brakes?|engine|transmission|oil) (?:on|of|in) (?:my|the) (?:car|truck|van)|(?:book|find|cheap|cheapest) (?:me )?(?:a )?(?:flights?|hotels?|train tickets?|airbnb|rental car)|(?:job|job interview|interview) (?:tips|questions|advice)|relationship advice|dating advice|(?:lose|losing) weight|diet plan|workout plan|(?:learn|learning) (?:to code|a language|guitar|piano)|how (?:do i|to) (?:get rich|make money online))\b/,
   },
+  {
+    id: 'personal_finance',
+    pattern:
+      /\b(?:mortgage (?:rates?|lenders?|broker)|(?:best|current|today'?s) (?:interest|mortgage|exchange|savings) rates?|credit score|tax refund|irs|hmrc|stock (?:tips|picks)|car insurance|health insurance|life insurance|insurance quotes?)\b/,
+  },
+  {
+    id: 'government_admin',
+    pattern:
+      /\b(?:(?:renew|apply for|get|replace|lost) (?:my |a )?(?:passport|visa|driver'?s licen[cs]e|drivers licen[cs]e|social security card|birth certificate|id card)|passport (?:office|renewal|application)|dmv|jury duty|voter registration|register to vote|unemployment benefits)\b/,
+  },
+  {
+    id: 'bookings',
+    pattern:
+      /\b(?:book|reserve|booking|reservation for|make a reservation)\s+(?:me\s+|us\s+)?(?:a |an |the )?(?:\w+ )?(?:flights?|hotels?|hotel rooms?|campsites?|camp ?grounds?|tables?|restaurants?|rental cars?|train tickets?|airbnb|cabins?|taxi|uber|appointment with (?:a|my) (?:doctor|dentist))\b|\bflights? (?:from|to) \w+/,
+  },
+  {
+    id: 'food_delivery',
+    pattern:
+      /\b(?:order|get|deliver|bring)\s+(?:me\s+|us\s+)?(?:a |an |some )?(?:pizza|pizzas|sushi|burgers?|takeout|takeaway|chinese food|thai food|dinner|lunch|breakfast|groceries|coffee)\b|\b(?:doordash|uber ?eats|grubhub|deliveroo|just eat)\b/,
+  },
+  {
+    id: 'events_media',
+    pattern:
+      /\b(?:(?:concert|movie|cinema|theat(?:er|re)|show|festival|game|match|broadway|sports) tickets?|plot of|(?:latest|new|upcoming) (?:\w+ )?(?:movie|film|album|episode|season|tv show)|(?:movie|film|tv show|series|book) (?:plot|ending|spoilers?|review)|who (?:stars|plays|starred) in|what time is the (?:game|match|show))\b/,
+  },
+  {
+    id: 'personal_life',
+    pattern:
+      /\b(?:name (?:my|our) (?:new )?(?:puppy|dog|cat|kitten|baby|pet|son|daughter|boat|business)|(?:puppy|dog|cat|baby|pet) names?|relationship advice|dating advice|(?:my )?(?:girlfriend|boyfriend|wife|husband|partner) (?:is mad at me|broke up)|how (?:do i|to) (?:ask (?:her|him) out|get over)|what should i (?:wear to|say to) (?:a|my|the) (?:date|interview|wedding))\b/,
+  },
+  {
+    id: 'cars',
+    pattern:
+      /\b(?:check engine|engine light|(?:my|the) car'?s (?:engine|brakes?|battery|transmission|oil|tires?)|obd(?:-?ii)? code|code p\d{4}|oil change|tire pressure|jump ?start my car)\b/,
+  },
+  {
+    id: 'other_languages',
+    pattern:
+      /\b(?:(?:redactar|escribir|escribe|escribeme|escrever|escreva|rediger|redige|ecrire|ecris|schreiben|schreib|schreibe|verfassen)\b.{0,30}\b(?:curriculum|cv|curriculo|poema|poesia|carta de (?:presentacion|amor|motivacion)|ensayo|cancion|redacao|poeme|lettre de motivation|dissertation|gedicht|lebenslauf|bewerbung(?:sschreiben)?|aufsatz|liebesbrief)|receta de|receita de|recette de|rezept fur|(?:cuentame|conta|raconte|erzahl) (?:un|uma|une|einen) (?:chiste|piada|blague|witz)|(?:reservar|reserve|reserver) (?:un|uma|une) (?:vuelo|voo|vol|hotel)|(?:pronostico|previsao) do tempo|el clima (?:en|de|manana)|meteo (?:a|de|pour)|wetter (?:in|morgen|heute)|deberes de (?:matematicas|fisica)|tarea de|dever de casa|devoirs? de|hausaufgaben?)\b/,
+  },
 ];

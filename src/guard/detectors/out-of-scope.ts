@@ -5,7 +5,7 @@ import { normalizeText } from '../text/normalize-text.js';
 import { isSmalltalk } from '../text/smalltalk.js';
 import { TfIdfIndex } from '../text/tfidf-index.js';
 import { contentTokens } from '../text/tokenize.js';
-import type { Signal } from '../types.js';
+import type { Signal, Transcript } from '../types.js';
 import { type OffTopicRequest, offTopicRequests } from './off-topic-requests.js';
 
 /** How the out-of-scope threshold is derived from the scope itself (learned by `scripts/build-guard-model.ts`). */
@@ -56,6 +56,29 @@ function quantile(sorted: readonly number[], q: number): number {
   const lower = Math.floor(position);
   const upper = Math.ceil(position);
   return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (position - lower);
+}
+
+/** Content words up to which a message counts as a follow-up, judged with the question before it. */
+const followUpTokens = 5;
+
+/** The previous user message, when the bot answered in between. */
+function previousUserTurn(transcript: Transcript, turn: number): string | undefined {
+  if (turn < 2 || transcript[turn - 1]?.role !== 'assistant') return undefined;
+  for (let index = turn - 2; index >= 0; index--) {
+    const candidate = transcript[index]!;
+    if (candidate.role === 'user') return candidate.content;
+  }
+  return undefined;
+}
+
+/** True when `rest` (normalized) holds a domain word that is not a name capitalised in `original`. */
+function domainEvidence(rest: string, original: string, domainWords: ReadonlySet<string>): boolean {
+  const names = new Set(
+    [...original.matchAll(/(?<![.!?]\s*|^)\b\p{Lu}[\p{L}']+/gu)].flatMap((match) =>
+      contentTokens(normalizeText(match[0])),
+    ),
+  );
+  return contentTokens(rest).some((token) => domainWords.has(token) && !names.has(token));
 }
 
 /** Words of any request, never evidence that a message is about the scope's domain. */
@@ -154,12 +177,11 @@ export function createOutOfScopeDetector(options: OutOfScopeOptions): OutOfScope
     const text = transcript[turn]!.content;
     const normalized = normalizeText(text);
     if (isSmalltalk(normalized) || !/\p{L}/u.test(normalized)) return [];
-    // The scope says nothing about a language it is not written in: abstain.
-    if (!languages.has(detectLanguage(text))) return [];
     const value = similarity(text);
     const offTopicMatch = value < clearlyInScope ? findOffTopic(offTopic, normalized) : undefined;
-    // A question that merely mentions an off-topic kind ("weather ... which jacket") stays in scope.
-    if (offTopicMatch && !contentTokens(offTopicMatch.rest).some((token) => domainWords.has(token))) {
+    // A question that merely mentions an off-topic kind ("weather ... which jacket") stays in scope;
+    // names (capitalised words: places, brands) are not evidence of the scope's domain.
+    if (offTopicMatch && !domainEvidence(offTopicMatch.rest, text, domainWords)) {
       const { kind, match } = offTopicMatch;
       return [
         {
@@ -171,14 +193,23 @@ export function createOutOfScopeDetector(options: OutOfScopeOptions): OutOfScope
         },
       ];
     }
+    // The scope says nothing about a language it is not written in: abstain.
+    if (!languages.has(detectLanguage(text))) return [];
+    // A short follow-up ("including Australia?") is judged with the question before it.
+    const previous = previousUserTurn(transcript, turn);
+    const inContext =
+      previous !== undefined && contentTokens(normalized).length <= followUpTokens
+        ? Math.max(value, similarity(`${previous} ${text}`))
+        : value;
+    if (inContext >= limit) return [];
     if (value >= limit) return [];
     return [
       {
         reason: 'out_of_scope',
-        score: Math.min(1, 0.5 + (0.5 * (limit - value)) / Math.max(limit, 1e-6)),
+        score: Math.min(1, 0.5 + (0.5 * (limit - inContext)) / Math.max(limit, 1e-6)),
         detector: 'out-of-scope',
         evidence: [{ turn, text: text.slice(0, 200) }],
-        detail: `similarity to scope ${value.toFixed(3)} below ${limit.toFixed(3)}`,
+        detail: `similarity to scope ${inContext.toFixed(3)} below ${limit.toFixed(3)}`,
       },
     ];
   };
