@@ -145,7 +145,7 @@ export const dataProtectionTopic: TopicDefinition = {
         '(?:what|everything)(?: else)? (?:do |did )?you (?:\\w+ )?(?:know|have|hold|store|keep|collected|collect|track|save|saved|stored) (?:about|on) me\\b',
         '(?:object|objecting|objection) to (?:the )?(?:processing|use|collection|sharing|storage|selling|sale|profiling) of my',
         'processing of my (?:personal )?(?:data|information)',
-        "some(?:one|body) else'?s (?:\\w+ ){0,2}(?:name and address|address|credit card|card details|receipt|personal (?:data|details|information)|data|phone number|email address)",
+        "some(?:one|body) else'?s\\b.{0,30}?\\b(?:name and address|address|credit card|card details|receipt|personal (?:data|details|information)|data|phone number|email address)",
         '(?:you|your (?:company|store|site|shop|app)|northwind|they|you guys) (?:\\w+ ){0,2}?(?:sell|share|sells|shares|selling|sharing|sold|shared|disclose|disclosed|leak|leaked|pass on|passed on|hand over|handed over)\\s+(?:\\S+\\s+){0,2}?my (?:personal |private |contact )?(?:data|information|info|details|email(?: address)?|phone number|address|name)\\b',
         '(?:how|where|why) did you (?:get|obtain|find|buy) my (?:email|e-mail|number|phone number|address|data|details|information|contact details|name)',
         '(?:stop|quit) (?:using|processing|selling|sharing|tracking|storing|collecting) my (?:personal |private )?(?:data|information|info|details)',

@@ -86,7 +86,9 @@ const genericWords = new Set(
   (
     'help know tell make take give find use thing stuff good best great nice new old big small way time day today ' +
     'tomorrow tonight week year question answer mean say ask look see show work right wrong let call try put keep ' +
-    'much many more most other something anything everything someone one two first last next buy sell recommend suggest'
+    'much many more most other something anything everything someone one two first last next buy sell recommend suggest ' +
+    "what what's now right check status mean code also then still really actually anyway sure info information " +
+    'detail details update question long soon quick quickly same different'
   )
     .split(' ')
     .flatMap((word) => contentTokens(word)),
