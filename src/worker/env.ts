@@ -19,6 +19,10 @@ export interface WorkerBindings {
   WEBHOOK_SECRET?: string;
   /** Slack incoming webhook receiving handoff events. */
   SLACK_WEBHOOK_URL?: string;
+  /** Langfuse tracing: on when both keys are bound. */
+  LANGFUSE_PUBLIC_KEY?: string;
+  LANGFUSE_SECRET_KEY?: string;
+  LANGFUSE_BASE_URL?: string;
 }
 
 /** The Hono `Env` of the Worker app. */

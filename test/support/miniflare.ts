@@ -31,7 +31,7 @@ export async function buildWorker(entry: string): Promise<{ scriptPath: string; 
     outfile: scriptPath,
     bundle: true,
     format: 'esm',
-    platform: 'neutral',
+    platform: 'browser',
     target: 'es2024',
     mainFields: ['workerd', 'worker', 'browser', 'module', 'main'],
     conditions: ['workerd', 'worker', 'browser', 'import', 'default'],
