@@ -200,7 +200,7 @@ export function createOutOfScopeDetector(options: OutOfScopeOptions): OutOfScope
     // A short follow-up ("including Australia?") is judged with the question before it.
     const previous = previousUserTurn(transcript, turn);
     const inContext =
-      previous !== undefined && contentTokens(normalized).length <= followUpTokens
+      value < limit && previous !== undefined && contentTokens(normalized).length <= followUpTokens
         ? Math.max(value, similarity(`${previous} ${text}`))
         : value;
     if (inContext >= limit) return [];
