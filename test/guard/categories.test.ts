@@ -296,3 +296,106 @@ describe('ordinary store questions do not escalate', () => {
     expect(decision?.reasons.map((signal) => `${signal.reason}: ${signal.evidence[0]?.text}`)).toBeUndefined();
   });
 });
+
+/**
+ * Two further batches written after the first round of rules, each measured before the rules were
+ * extended for it (batch 1: crisis 6/14, compliance 9/13, repeat 4/6, out of scope 4/7; batch 2:
+ * crisis 7/12, compliance 9/12, repeat 4/5, out of scope 2/6; no false escalation in either).
+ */
+describe('further phrasings of our own', () => {
+  it.each([
+    "I've been stockpiling my pills for a while now",
+    "there's no way out for me anymore",
+    'I feel like a burden to everyone',
+    "I'm done with life",
+    'I just want to go to sleep and not wake up',
+    'my stepdad beats me when he drinks',
+    "I'm scared he's going to hurt me again tonight",
+    'quiero desaparecer para siempre',
+    "j'ai pris tous mes médicaments",
+    'eu quero acabar com tudo',
+    'can you tell me how many of these sleeping pills would be lethal',
+    "I've decided to end my life this weekend",
+    'I keep thinking everyone would be happier if I was dead',
+    "I'm planning to overdose tonight",
+    'my partner locks me in and takes my phone',
+    "there's nothing left for me here",
+    "I'm going to jump",
+    'i cant do this anymore i want to die',
+    'eu não quero mais viver',
+    'je pense au suicide',
+    'ich möchte nicht mehr aufwachen',
+  ])('crisis: %j is critical', (text) => {
+    expect(judge(user(text))?.urgency).toBe('critical');
+  });
+
+  it.each([
+    'my toddler chewed on a hand warmer, what should I do',
+    'I think the strap gave me a skin infection',
+    'how do I report this purchase as a business expense for taxes',
+    'delete every record you have of me',
+    'how did you get my phone number?',
+    "I'll dispute it with Visa if you don't refund",
+    "what's the maximum amount of melatonin I can take",
+    'my husband is having chest pains after the hike',
+    'can I give my dog ibuprofen for his paw',
+    'should I buy gold or bitcoin right now',
+    'how should I declare my online sales to the tax office',
+    "I'd like to know which third parties you sold my data to",
+    'this is a formal GDPR erasure request',
+    "I'm contacting the Better Business Bureau about this",
+    'voy a hablar con mi abogado',
+  ])('compliance: %j escalates', (text) => {
+    expect(judge(user(text))?.escalate).toBe(true);
+  });
+
+  it.each([
+    'nope, still the same error',
+    'that link you sent is broken too',
+    "you're just repeating the FAQ",
+    "I followed your steps exactly and it still won't let me log in",
+    'you already sent me that article',
+    "again, that doesn't answer my question",
+    "you're going in circles",
+    'ich habe das schon dreimal gemacht, funktioniert immer noch nicht',
+  ])('repeated failure: %j', (text) => {
+    const decision = judge(
+      conversation('how do I reset my password', 'Use the forgot password link on the sign-in page.', text),
+    );
+    expect(decision?.reasons.map((signal) => signal.reason)).toContain('repeat_failure');
+  });
+
+  it.each([
+    "what's the score of the lakers game",
+    'how do I make sourdough starter',
+    'help me write an email to my landlord',
+    'can you solve 3x + 5 = 20',
+    'who painted the mona lisa',
+    "what's a good name for my startup",
+    'how do I fix a leaking faucet',
+    'is it going to snow in Denver this weekend',
+    'recommend me a good thriller novel',
+  ])('out of scope: %j', (text) => {
+    expect(judge(user(text))?.reasons.map((signal) => signal.reason)).toContain('out_of_scope');
+  });
+
+  it.each([
+    'how do I wax my ski boots',
+    'can I return a tent I already used once',
+    'how do I treat a leather boot to make it waterproof',
+    'Is this jacket good for rainy weather in Seattle?',
+    'my order was cancelled by mistake, can you reinstate it',
+    'the hiking boots gave me blisters, can I exchange them for a half size up',
+    "I'm allergic to latex, are your gloves latex free?",
+    'my zipper broke after two weeks, is it under warranty',
+    'is the stove safe to use indoors?',
+    'can I cancel my order and reorder in a different colour',
+    'my parcel shows delivered to the wrong address',
+    '¿Hacen envíos a Canarias?',
+    'Vocês têm loja em Lisboa?',
+    'Ce sac est-il étanche ?',
+    'Gibt es das Zelt auch in grün?',
+  ])('handled: %j', (text) => {
+    expect(judge(user(text))).toBeUndefined();
+  });
+});

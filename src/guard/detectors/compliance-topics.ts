@@ -23,7 +23,7 @@ export const medicalAdviceTopic: TopicDefinition = {
     new RegExp(
       `\\b${any(
         'medical (?:advice|question|emergency|attention|opinion)',
-        'dosage|dosing|dose of|doses of|what dose|which dose|right dose|safe dose|max(?:imum)? dose|\\d+ ?(?:mg|milligrams?)\\b',
+        '(?:max(?:imum)?|safe|recommended|daily|right) (?:amount|dose|dosage|quantity|intake) of|dosage|dosing|dose of|doses of|what dose|which dose|right dose|safe dose|max(?:imum)? dose|\\d+ ?(?:mg|milligrams?)\\b',
         `how (?:much|many) (?:\\w+ )?${drug} (?:should|can|could|do|may) (?:i|we|you|he|she|they|my \\w+)`,
         `how (?:much|many) (?:\\w+ ){0,2}(?:should|can|could|may) (?:i|we|he|she) (?:take|give|have)\\b.{0,30}\\b${drug}`,
         `(?:should|can|could|may|do) (?:i|we|you|he|she|my \\w+) (?:\\w+ )?(?:take|give|use|mix|combine|stop taking|keep taking|double|skip|increase|reduce|have)\\b.{0,50}\\b${drug}`,
@@ -35,7 +35,7 @@ export const medicalAdviceTopic: TopicDefinition = {
         `(?:is|does) (?:this|it|that|my \\w+) (?:look|sound|seem)?\\s*(?:like )?(?:an? )?(?:infected|infection|fractured|sprained|allergic reaction)`,
         `(?:is|are) my ${bodyPart} (?:broken|fractured|sprained|infected)`,
         'allergic reaction|anaphyla\\w*|(?:had|have|having|got|get|getting) (?:an? |bad |severe )?allerg(?:y|ic|ies) (?:reaction|attack|flare)|broke out in (?:a rash|hives)',
-        `(?:i|we|he|she|my \\w+)(?: think (?:i|he|she))?(?: (?:have|has|got|had|have got|have had|am getting|is getting)|'ve(?: got| had)?) (?:got |had )?(?:a |an |some |bad |severe |high |terrible |really bad )?${symptom}`,
+        `(?:i|we|he|she|my \\w+)(?: think (?:i|he|she))?(?: (?:have|has|got|had|have got|have had|am getting|is getting|is having|am having|are having|keeps getting|started having|started getting)|'ve(?: got| had)?|'s having|'m having) (?:got |had )?(?:a |an |some |bad |severe |high |terrible |really bad )?${symptom}`,
         `(?:i|he|she|my \\w+)(?: \\w+)?(?: (?:got|was|were|have been|has been|am|is)|'m|'ve been|'s been|'s) (?:badly |seriously |really |very )?(?:injured|hurt|burned|burnt|wounded|bitten|stung|poisoned|electrocuted|concussed)\\b`,
         `(?:broke|broken|fractured|sprained|twisted|dislocated|injured|cut open|burned|burnt|bruised|pulled) (?:my|his|her|their|our|a) (?:\\w+ )?${bodyPart}`,
         `(?:my|his|her) ${bodyPart} (?:is|are|got|went|has gone|have gone) (?:\\w+ )?(?:swollen|numb|bleeding|infected|blistered|red and|blue|black|purple|burning)`,
@@ -45,6 +45,8 @@ export const medicalAdviceTopic: TopicDefinition = {
         '(?:pregnan\\w*|breastfeeding|nursing)\\b.{0,40}\\b(?:safe|harmful|dangerous|risk)',
         `(?:swallowed|ingested|drank|ate|eaten|licked|chewed)\\b.{0,40}\\b(?:battery|batteries|magnet|gel|silica|desiccant|bleach|detergent|fuel|poison|${drug})`,
         'poison control|first aid for',
+        '(?:child|kid|son|daughter|toddler|baby|infant|dog|cat|puppy)\\b.{0,30}\\b(?:swallowed|ingested|ate|eaten|chewed (?:on|up)?|licked|drank|bit into)\\b',
+        '(?:gave|giving|gives|given|caused|causing) (?:me|my \\w+|him|her|us) (?:a |an )?(?:\\w+ )?(?:infection|rash|burns?|hives|allergic reaction|chemical burn)',
         `how (?:do|should|can) i treat (?:a|an|my|this|the) (?:\\w+ )?(?:${symptom}|wound|cut|bite|sting|injury|blister)`,
       )}\\b`,
     ),
@@ -98,6 +100,8 @@ export const regulatedAdviceTopic: TopicDefinition = {
         '(?:avoid|evade|evading|avoiding|dodge|dodging|reduce|lower|minimi[sz]e) (?:paying |my |our )?tax(?:es)?\\b(?! (?:on|for) (?:my|this|the|an?) (?:order|purchase|shipment|delivery))',
         '(?:write|writing|wrote|claim|claiming|deduct|deducting) (?:\\w+ ){0,3}(?:off )?(?:on|from|against|as|in) (?:my |our |a )?(?:taxes|tax return|tax|business expenses?)',
         'tax[- ]?deductible|tax (?:return|returns|filing|deduction|deductions|bracket|liability|audit|credit|credits|loophole)',
+        '(?:business expense|deductible|deduction|write-?off)\\b.{0,40}\\btax\\w*|\\btax\\w*\\b.{0,40}\\b(?:business expense|deductible|deduction|write-?off)',
+        'tax (?:office|authority|authorities|agency|inspector|man|department)|(?:declare|report) (?:my |our )?(?:\\w+ )?(?:income|sales|earnings|profits?|revenue)\\b',
         '(?:file|filing|do|doing|prepare|preparing|fill in|fill out|complete|completing) (?:my|our) (?:taxes|tax return|tax forms?|1099|w-?2)',
         '(?:is (?:it|this|that) (?:legal|illegal|lawful|against the law)|can (?:i|they|you|we|my \\w+) legally|am i legally|are (?:you|they) legally|legally (?:required|obliged|obligated|allowed|entitled|binding))',
         '(?:my|our) (?:legal|statutory|consumer|tenant|employee|employment) rights',
@@ -136,7 +140,7 @@ export const dataProtectionTopic: TopicDefinition = {
     new RegExp(
       `\\b${any(
         `(?:delete|erase|remove|wipe|purge|destroy|scrub|forget)\\s+(?:\\S+\\s+){0,3}?${personalData}\\b(?! (?:from (?:the|my) (?:cart|basket|wishlist|checkout))| (?:on|at) checkout)`,
-        '(?:delete|erase|remove|wipe|purge|destroy|scrub) (?:everything|anything|all|whatever) (?:\\w+ ){0,4}(?:about|on|of) me\\b',
+        '(?:delete|erase|remove|wipe|purge|destroy|scrub) (?:everything|anything|all|whatever|every \\w+|all \\w+|any \\w+) (?:\\w+ ){0,4}(?:about|on|of) me\\b',
         'forget (?:me|about me|everything about me|all about me|my (?:data|details|information|account|name|email))\\b(?! (?:for|to|at|on|when|if))',
         'forget that i (?:exist|ever|was)',
         `(?:copy|export|download|access|see|view|obtain|request|receive|get|send me|give me|show me)\\s+(?:\\S+\\s+){0,4}?${personalData}\\s+(?:that\\s+|which\\s+)?(?:you|your company|the company|you guys|northwind|your (?:system|database))\\s+(?:\\w+\\s+)?(?:hold|have|has|store|stored|keep|kept|collect|collected|process|processed|gathered|retain)`,

@@ -16,7 +16,7 @@ export const offTopicRequests: readonly OffTopicRequest[] = [
   {
     id: 'writing',
     pattern:
-      /\b(?:write|compose|draft|generate|create|make up|come up with|rewrite|proofread|summari[sz]e|paraphrase)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my|this|that)?\s*(?:\w+\s+){0,2}?(?:poem|poems|story|stories|essay|essays|song|songs|lyrics|haiku|limerick|rap|speech|toast|eulogy|cover letter|resume|cv|love letter|letter to my|wedding vows|vows|article|blog(?: post)?|tweet|caption|novel|screenplay|script for|slogan|paragraph|thesis|report on|text|bio)\b/,
+      /\b(?:write|compose|draft|generate|create|make up|come up with|rewrite|proofread|summari[sz]e|paraphrase)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my|this|that)?\s*(?:\w+\s+){0,2}?(?:poem|poems|story|stories|essay|essays|song|songs|lyrics|haiku|limerick|rap|speech|toast|eulogy|cover letter|resume|cv|love letter|letter to my|(?:email|e-mail|letter|message|note|text) to my (?:landlord|boss|teacher|ex|girlfriend|boyfriend|wife|husband|mom|mum|dad|friend|neighbou?r|professor|employer|coworker|doctor|tenant|team)|wedding vows|vows|article|blog(?: post)?|tweet|caption|novel|screenplay|script for|slogan|paragraph|thesis|report on|text|bio)\b/,
   },
   {
     id: 'programming',
@@ -26,7 +26,7 @@ export const offTopicRequests: readonly OffTopicRequest[] = [
   {
     id: 'homework',
     pattern:
-      /\b(?:homework|assignment for (?:school|class)|my (?:essay|thesis|exam|quiz|test tomorrow)|calculus|algebra|geometry|trigonometry|equation|integral of|derivative of|math problem|physics problem|solve (?:this|for x|the equation)|square root of|what is \d+\s*(?:[-+*/x]|plus|minus|times|divided by)\s*\d+|prime number|periodic table)\b/,
+      /\b(?:homework|assignment for (?:school|class)|my (?:essay|thesis|exam|quiz|test tomorrow)|calculus|algebra|geometry|trigonometry|equation|integral of|derivative of|math problem|physics problem|solve (?:this|for x|the equation)|solve\b.{0,30}=|\d*[a-z]\s*[-+*/]\s*\d+\s*=\s*-?\d+|square root of|what is \d+\s*(?:[-+*/x]|plus|minus|times|divided by)\s*\d+|prime number|periodic table)\b/,
   },
   {
     id: 'trivia',
@@ -36,7 +36,7 @@ export const offTopicRequests: readonly OffTopicRequest[] = [
   {
     id: 'news_weather_sports',
     pattern:
-      /\b(?:weather (?:forecast|like|today|tomorrow|this week(?:end)?|in \w+|going to be|be like|report)|(?:forecast|temperature) (?:for|in) (?:\w+ )?(?:today|tomorrow|this weekend|next week)|will it (?:rain|snow) (?:today|tomorrow|this|on|in)|(?:latest|today'?s|breaking) (?:news|headlines)|who won (?:the|last)|(?:score|result) of (?:the|last) (?:game|match)|super ?bowl|world cup|premier league|champions league|nba|nfl|mlb|nhl|formula (?:1|one)|olympics|stock (?:price|market)|lottery numbers|horoscope|zodiac)\b/,
+      /\b(?:weather (?:forecast|like|today|tomorrow|this week(?:end)?|in \w+|going to be|be like|report)|(?:forecast|temperature) (?:for|in) (?:\w+ )?(?:today|tomorrow|this weekend|next week)|will it (?:rain|snow) (?:today|tomorrow|this|on|in)|(?:is it|it'?s|is) (?:going to|gonna) (?:rain|snow|storm|be (?:sunny|cold|hot|windy|rainy))|(?:latest|today'?s|breaking) (?:news|headlines)|who won (?:the|last)|(?:score|result) of (?:the |last )?(?:\w+ ){0,2}(?:game|match)|super ?bowl|world cup|premier league|champions league|nba|nfl|mlb|nhl|formula (?:1|one)|olympics|stock (?:price|market)|lottery numbers|horoscope|zodiac)\b/,
   },
   {
     id: 'politics_opinion',
@@ -46,12 +46,12 @@ export const offTopicRequests: readonly OffTopicRequest[] = [
   {
     id: 'recipes',
     pattern:
-      /\b(?:recipes?|how (?:do (?:i|you)|to|should i) (?:cook|bake|roast|grill|fry|boil) (?:a |an |the |some )?\w+|what (?:should|can) i (?:cook|eat|make) for (?:dinner|lunch|breakfast))\b/,
+      /\b(?:recipes?|how (?:do (?:i|you)|to|should i) (?:cook|bake|roast|grill|fry|boil) (?:a |an |the |some )?\w+|how (?:do (?:i|you)|to|should i) make (?:a |an |the |some |my own )?(?:\w+ )?(?:bread|sourdough|starter|cake|cookies|pasta|lasagna|soup|pie|pancakes|curry|cocktails?|smoothies?|pizza|sushi|dough|jam|beer|wine)\b|what (?:should|can) i (?:cook|eat|make) for (?:dinner|lunch|breakfast))\b/,
   },
   {
     id: 'entertainment',
     pattern:
-      /\b(?:(?:recommend|suggest)\w*\s+(?:me\s+)?(?:a|an|some|good|any)?\s*(?:good\s+|great\s+|fun\s+|new\s+)?(?:movie|movies|film|films|tv show|tv shows|series|netflix|book to read|novel|novels|song|songs|album|albums|podcast|podcasts|video game|video games|anime|restaurant|restaurants|bar|bars)\b|(?:movie|film|show|book|song|game) (?:to watch|to read|to play|to listen to)|what (?:should|can) i watch|tell me (?:a |another )?(?:joke|riddle|story|fun fact|pun)|(?:know|got) any (?:good )?(?:jokes|riddles)|make me laugh|sing (?:me )?a song|play a game with me)\b/,
+      /\b(?:(?:recommend|suggest)\w*\s+(?:me\s+)?(?:a|an|some|good|any)?\s*(?:\w+\s+){0,2}?(?:movie|movies|film|films|tv show|tv shows|series|netflix|book to read|novel|novels|song|songs|album|albums|podcast|podcasts|video game|video games|anime|restaurant|restaurants|bar|bars)\b|(?:movie|film|show|book|song|game) (?:to watch|to read|to play|to listen to)|what (?:should|can) i watch|tell me (?:a |another )?(?:joke|riddle|story|fun fact|pun)|(?:know|got) any (?:good )?(?:jokes|riddles)|make me laugh|sing (?:me )?a song|play a game with me)\b/,
   },
   {
     id: 'translation',
@@ -61,7 +61,7 @@ export const offTopicRequests: readonly OffTopicRequest[] = [
   {
     id: 'unrelated_help',
     pattern:
-      /\b(?:(?:fix|repair|change|replace|service)\s+(?:the |my |a |our )?(?:\w+ )?(?:car|car's|engine|brakes?|transmission|oil|tires? on my car|dishwasher|washing machine|fridge|refrigerator|boiler|furnace|toilet|sink|roof|laptop|computer|pc|printer|router|wifi|iphone|android phone|tv)\b|(?:brakes?|engine|transmission|oil) (?:on|of|in) (?:my|the) (?:car|truck|van)|(?:book|find|cheap|cheapest) (?:me )?(?:a )?(?:flights?|hotels?|train tickets?|airbnb|rental car)|(?:job|job interview|interview) (?:tips|questions|advice)|relationship advice|dating advice|(?:lose|losing) weight|diet plan|workout plan|(?:learn|learning) (?:to code|a language|guitar|piano)|how (?:do i|to) (?:get rich|make money online))\b/,
+      /\b(?:(?:fix|repair|change|replace|service)\s+(?:the |my |a |our )?(?:\w+ )?(?:car|car's|engine|brakes?|transmission|oil|tires? on my car|dishwasher|washing machine|fridge|refrigerator|boiler|furnace|toilet|sink|roof|laptop|computer|pc|printer|router|wifi|iphone|android phone|tv|faucet|tap|pipe|pipes|drain|shower|water heater|air conditioner|garage door|lawn mower)\b|(?:brakes?|engine|transmission|oil) (?:on|of|in) (?:my|the) (?:car|truck|van)|(?:book|find|cheap|cheapest) (?:me )?(?:a )?(?:flights?|hotels?|train tickets?|airbnb|rental car)|(?:job|job interview|interview) (?:tips|questions|advice)|relationship advice|dating advice|(?:lose|losing) weight|diet plan|workout plan|(?:learn|learning) (?:to code|a language|guitar|piano)|how (?:do i|to) (?:get rich|make money online))\b/,
   },
   {
     id: 'personal_finance',
@@ -91,7 +91,7 @@ export const offTopicRequests: readonly OffTopicRequest[] = [
   {
     id: 'personal_life',
     pattern:
-      /\b(?:name (?:my|our) (?:new )?(?:puppy|dog|cat|kitten|baby|pet|son|daughter|boat|business)|(?:puppy|dog|cat|baby|pet) names?|relationship advice|dating advice|(?:my )?(?:girlfriend|boyfriend|wife|husband|partner) (?:is mad at me|broke up)|how (?:do i|to) (?:ask (?:her|him) out|get over)|what should i (?:wear to|say to) (?:a|my|the) (?:date|interview|wedding))\b/,
+      /\b(?:name (?:my|our) (?:new )?(?:puppy|dog|cat|kitten|baby|pet|son|daughter|boat|business)|(?:good |a |cool |catchy )?names? for (?:my|our|a) (?:new )?(?:startup|business|company|band|podcast|channel|brand|blog|baby|dog|cat|puppy|boat|app)|(?:puppy|dog|cat|baby|pet) names?|relationship advice|dating advice|(?:my )?(?:girlfriend|boyfriend|wife|husband|partner) (?:is mad at me|broke up)|how (?:do i|to) (?:ask (?:her|him) out|get over)|what should i (?:wear to|say to) (?:a|my|the) (?:date|interview|wedding))\b/,
   },
   {
     id: 'cars',
