@@ -1,5 +1,12 @@
 export { detectLanguage } from './detect-language.js';
 export type { Detector, DetectorContext, GuardPhase } from './detector.js';
+export {
+  complianceTopics,
+  dataProtectionTopic,
+  legalThreatTopic,
+  medicalAdviceTopic,
+  regulatedAdviceTopic,
+} from './detectors/compliance-topics.js';
 export { crisisPatterns, crisisTopic, crisisUserMessage } from './detectors/crisis-topic.js';
 export { defaultTopics } from './detectors/default-topics.js';
 export { detectExplicitRequest, findExplicitRequest } from './detectors/explicit-request.js';
@@ -16,6 +23,7 @@ export {
   scoreSentiment,
   sentimentTrend,
 } from './detectors/negative-sentiment.js';
+export { type OffTopicRequest, offTopicRequests } from './detectors/off-topic-requests.js';
 export {
   createOutOfScopeDetector,
   defaultOutOfScopeCalibration,
