@@ -1,0 +1,61 @@
+/**
+ * The load test: `npm run load -- --duration 30 --conversations 200 --target node|worker`.
+ * Prints throughput and latency, and exits 1 when a message was lost or reordered, a
+ * handoff was missing or doubled, or an answer failed.
+ */
+import { parseArgs } from 'node:util';
+import { type LoadReport, runLoad } from './run-load.js';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '30' },
+    conversations: { type: 'string', default: '200' },
+    target: { type: 'string', default: 'node' },
+    'throughput-seconds': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+const target = values.target;
+if (target !== 'node' && target !== 'worker') {
+  process.stderr.write('--target must be node or worker\n');
+  process.exit(2);
+}
+const durationSeconds = Number(values.duration);
+const conversations = Number(values.conversations);
+if (!(durationSeconds > 0) || !(Number.isInteger(conversations) && conversations > 0)) {
+  process.stderr.write('--duration must be a positive number and --conversations a positive integer\n');
+  process.exit(2);
+}
+
+const report = await runLoad({
+  durationSeconds,
+  conversations,
+  target,
+  ...(values['throughput-seconds'] !== undefined ? { throughputSeconds: Number(values['throughput-seconds']) } : {}),
+  log: (line) => process.stderr.write(`load: ${line}\n`),
+});
+process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : render(report));
+process.exit(report.violations.length > 0 ? 1 : 0);
+
+function render(result: LoadReport): string {
+  const lines = [
+    `target: ${result.target}, ${result.concurrency} concurrent conversations, ${result.durationSeconds} s`,
+    `conversations: ${result.conversations.completed} completed (${result.conversations.escalated} escalated to an agent), ${result.conversations.failed} failed`,
+    `scripted: ${result.requests} requests, ${result.requestsPerSecond} req/s, ${result.turnsPerSecond} chat turns/s`,
+    `chat turn latency: p50 ${result.latencyMs.chatTurn.p50} ms, p99 ${result.latencyMs.chatTurn.p99} ms, max ${result.latencyMs.chatTurn.max} ms (${result.latencyMs.chatTurn.count} turns)`,
+    `agent call latency: p50 ${result.latencyMs.agentCall.p50} ms, p99 ${result.latencyMs.agentCall.p99} ms (${result.latencyMs.agentCall.count} calls)`,
+  ];
+  if (result.throughput) {
+    const run = result.throughput;
+    lines.push(
+      `autocannon (${run.connections} connections, ${run.seconds} s, POST /chat KB question): ${run.requestsPerSecond} req/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, non-2xx ${run.non2xx}, errors ${run.errors}, timeouts ${run.timeouts}`,
+    );
+  }
+  lines.push(
+    result.violations.length === 0
+      ? 'invariants: no lost or reordered message, exactly one handoff per escalated conversation: OK'
+      : `VIOLATIONS (${result.violations.length}):\n  ${result.violations.slice(0, 50).join('\n  ')}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
