@@ -40,9 +40,25 @@ export {
   type HandrailOptions,
   handrailOptionsSchema,
   type PreHandoffQuestionOption,
+  type RateLimitRule,
+  type RateLimitSettings,
   validateHandrailOptions,
 } from './handrail-options.js';
 export { conversationTokenHeader } from './http/conversation-token.js';
+export {
+  clientAddress,
+  createMemoryRateLimitStore,
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimiterOptions,
+  type RateLimitHit,
+  type RateLimitOptions,
+  type RateLimitResult,
+  type RateLimitStore,
+  rateLimit,
+  rateLimitedError,
+  rateLimitHeaders,
+} from './http/rate-limit.js';
 export { createConsoleLogger, type Logger, type LogLevel, silentLogger } from './logger.js';
 export * from './model/index.js';
 export * from './notify/index.js';

@@ -8,7 +8,13 @@ import type { Urgency } from '../guard/types.js';
 import type { Logger } from '../logger.js';
 import { buildHandoffEvent, type HandoffEventType, type Outbox } from '../notify/index.js';
 import { estimateWaitSeconds, type RouteResult, routeHandoff, type Team } from '../routing/index.js';
-import type { CustomerIdentity, HandoffRecord, Store, StoredConversation } from '../store/store.js';
+import type {
+  ConversationSummary,
+  CustomerIdentity,
+  HandoffRecord,
+  Store,
+  StoredConversation,
+} from '../store/store.js';
 import { updateConversation } from '../store/update-conversation.js';
 import {
   type AgentIdentity,
@@ -67,9 +73,30 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
     return conversation.language ?? detectLanguage(lastUserText(conversation) || '');
   }
 
-  async function route(conversation: StoredConversation, record: HandoffRecord, topic?: string) {
+  /** Conversations with people or waiting for them: the queue and every agent's load. */
+  function activeConversations() {
+    return store.listConversations({ states: ['queued', 'assigned', 'human'] });
+  }
+
+  // Handling times (claim to resolve) of the last handoffs per team, seen by this instance: an
+  // estimate needs recent history, not every conversation ever stored.
+  const recentHandling = new Map<string, number[]>();
+  function recordHandling(handoff: HandoffRecord) {
+    if (!handoff.claimedAt || !handoff.resolvedAt) return;
+    const key = handoff.team ?? '';
+    const times = recentHandling.get(key) ?? [];
+    times.push((Date.parse(handoff.resolvedAt) - Date.parse(handoff.claimedAt)) / 1000);
+    recentHandling.set(key, times.slice(-20));
+  }
+
+  async function route(
+    conversation: StoredConversation,
+    record: HandoffRecord,
+    topic?: string,
+    active?: ConversationSummary[],
+  ) {
     if (teams.length === 0) return null;
-    const active = await store.listConversations({ states: ['queued', 'assigned', 'human'] });
+    active ??= await activeConversations();
     const load: Record<string, number> = {};
     for (const summary of active) {
       const agentId = summary.handoff?.agentId;
@@ -85,21 +112,23 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
     });
   }
 
-  async function waitSeconds(teamId: string | null, availableAgents: number): Promise<number> {
-    const summaries = await store.listConversations();
-    const queueAhead = summaries.filter(
+  function waitSeconds(
+    conversationId: string,
+    teamId: string | null,
+    availableAgents: number,
+    active: ConversationSummary[],
+  ): number {
+    const queueAhead = active.filter(
       (summary) =>
-        summary.state === 'queued' && !summary.handoff?.collecting && (summary.handoff?.team ?? null) === teamId,
+        summary.id !== conversationId &&
+        summary.state === 'queued' &&
+        !summary.handoff?.collecting &&
+        (summary.handoff?.team ?? null) === teamId,
     ).length;
-    const recentHandlingSeconds = summaries
-      .flatMap((summary) => [summary.handoff].filter((handoff): handoff is HandoffRecord => Boolean(handoff)))
-      .filter((handoff) => handoff.claimedAt && handoff.resolvedAt && (handoff.team ?? null) === teamId)
-      .slice(-20)
-      .map((handoff) => (Date.parse(handoff.resolvedAt!) - Date.parse(handoff.claimedAt!)) / 1000);
     return estimateWaitSeconds({
-      queueAhead: Math.max(0, queueAhead - 1),
+      queueAhead,
       availableAgents: Math.max(1, availableAgents),
-      recentHandlingSeconds,
+      recentHandlingSeconds: recentHandling.get(teamId ?? '') ?? [],
       defaultHandlingSeconds: options.defaultHandlingSeconds,
     });
   }
@@ -170,12 +199,13 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
     const conversation = await mustGet(conversationId);
     const pending = conversation.handoff;
     if (!pending) throw new HandoffStateError({ code: 'no_handoff', message: 'The conversation has no handoff.' });
-    const routed: RouteResult | null = await route(conversation, pending, topic);
+    const active = await activeConversations();
+    const routed: RouteResult | null = await route(conversation, pending, topic, active);
     const language = languageOf(conversation);
     const team = routed?.team ?? null;
     const availableAgents = team ? team.agents.filter((agent) => agent.status === 'online').length : 1;
     const available = routed ? routed.available : true;
-    const etaSeconds = available ? await waitSeconds(team?.id ?? null, availableAgents) : undefined;
+    const etaSeconds = available ? waitSeconds(conversationId, team?.id ?? null, availableAgents, active) : undefined;
     const at = now();
     const knownContact = conversation.identity?.email ? conversation.identity : null;
 
@@ -530,6 +560,7 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
         };
       });
       if (!stored?.handoff) throw new ConversationNotFoundError({ conversationId });
+      recordHandling(stored.handoff);
       options.waitUntil(notify(conversationId, stored.handoff, 'handoff.resolved').catch(() => {}));
       return stored;
     },

@@ -277,3 +277,23 @@ describe('offline hours', () => {
     expect(text(contact.messages.at(-1)!)).toMatch(/T-[A-Z0-9]+/);
   });
 });
+
+describe('wait estimates', () => {
+  it('use the configured handling time until there is history, then recent handling times', async () => {
+    let now = new Date('2026-11-25T10:00:00Z');
+    const { say, agent } = setup({ clock: () => now, defaultHandlingSeconds: 120 });
+    await say('wait-conv-1', 'I want a human');
+    const second = await say('wait-conv-2', 'Let me speak to an agent please');
+    // One conversation ahead, one agent online, 120 s configured.
+    expect(second.handoff).toMatchObject({ status: 'queued', etaSeconds: 120 });
+
+    // Alex takes the first one for ten minutes.
+    await agent('/conversations/wait-conv-1/claim', { method: 'POST' });
+    now = new Date(now.getTime() + 600_000);
+    await agent('/conversations/wait-conv-1/resolve', { method: 'POST', body: JSON.stringify({ to: 'bot' }) });
+
+    const third = await say('wait-conv-3', 'Can I talk to a real person?');
+    expect(third.handoff).toMatchObject({ status: 'queued', etaSeconds: 600 });
+    expect(text(third.messages.at(-1)!)).toMatch(/10 minutes/);
+  });
+});
