@@ -1,14 +1,4 @@
-import type { Team } from '../routing/index.js';
-
-const allWeek: Team['businessHours']['weekly'] = {
-  mon: [['00:00', '24:00']],
-  tue: [['00:00', '24:00']],
-  wed: [['00:00', '24:00']],
-  thu: [['00:00', '24:00']],
-  fri: [['00:00', '24:00']],
-  sat: [['00:00', '24:00']],
-  sun: [['00:00', '24:00']],
-};
+import { alwaysOpen, type Team, weeklyHours, workWeek } from '../routing/index.js';
 
 /**
  * The demo's teams: general support, which is always staffed so the whole handoff can be
@@ -32,7 +22,7 @@ export const demoTeams: Team[] = [
       'self_harm',
     ],
     languages: ['en', 'de', 'es', 'fr', 'pt'],
-    businessHours: { timeZone: 'Europe/Berlin', weekly: allWeek, holidays: [] },
+    businessHours: { timeZone: 'Europe/Berlin', weekly: alwaysOpen, holidays: [] },
     capacityPerAgent: 5,
     agents: [{ id: 'agent', name: 'Alex', languages: ['en', 'de'], status: 'online' }],
     fallback: true,
@@ -54,13 +44,7 @@ export const demoTeams: Team[] = [
     languages: ['en', 'de'],
     businessHours: {
       timeZone: 'Europe/Berlin',
-      weekly: {
-        mon: [['09:00', '17:00']],
-        tue: [['09:00', '17:00']],
-        wed: [['09:00', '17:00']],
-        thu: [['09:00', '17:00']],
-        fri: [['09:00', '17:00']],
-      },
+      weekly: weeklyHours(workWeek, '09:00', '17:00'),
       holidays: ['2026-12-24', '2026-12-25', '2026-12-26', '2027-01-01'],
     },
     capacityPerAgent: 4,

@@ -24,3 +24,4 @@ export {
   weekdays,
 } from './team.js';
 export { estimateWaitSeconds, type WaitEstimateInput } from './wait-estimate.js';
+export { alwaysOpen, weeklyHours, workWeek } from './weekly-hours.js';

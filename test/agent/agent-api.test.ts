@@ -3,21 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createHandrailEngine } from '../../src/handrail.js';
 import type { HandrailOptions } from '../../src/handrail-options.js';
 import { createOfflineModel } from '../../src/model/index.js';
-import type { Team } from '../../src/routing/index.js';
+import { alwaysOpen, type Team, weeklyHours, workWeek } from '../../src/routing/index.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { chatBody, userMessage } from '../support/ui-stream.js';
 
 const agentToken = 'agent-token-0123456789';
 const billingToken = 'billing-token-0123456789';
-const allWeek = {
-  mon: [['00:00', '24:00']],
-  tue: [['00:00', '24:00']],
-  wed: [['00:00', '24:00']],
-  thu: [['00:00', '24:00']],
-  fri: [['00:00', '24:00']],
-  sat: [['00:00', '24:00']],
-  sun: [['00:00', '24:00']],
-} as Team['businessHours']['weekly'];
 const teams: Team[] = [
   {
     id: 'support',
@@ -25,7 +16,7 @@ const teams: Team[] = [
     skills: ['general'],
     topics: ['explicit_request', 'negative_sentiment'],
     languages: ['en'],
-    businessHours: { timeZone: 'UTC', weekly: allWeek, holidays: [] },
+    businessHours: { timeZone: 'UTC', weekly: alwaysOpen, holidays: [] },
     capacityPerAgent: 5,
     agents: [{ id: 'alex', name: 'Alex', languages: ['en'], status: 'online' }],
     fallback: true,
@@ -36,7 +27,7 @@ const teams: Team[] = [
     skills: ['billing'],
     topics: ['high_stakes', 'billing_dispute', 'refund'],
     languages: ['en'],
-    businessHours: { timeZone: 'UTC', weekly: allWeek, holidays: [] },
+    businessHours: { timeZone: 'UTC', weekly: alwaysOpen, holidays: [] },
     capacityPerAgent: 5,
     agents: [{ id: 'bea', name: 'Bea', languages: ['en'], status: 'online' }],
   },
@@ -256,13 +247,7 @@ describe('offline hours', () => {
         ...teams[0]!,
         businessHours: {
           timeZone: 'America/New_York',
-          weekly: {
-            mon: [['09:00', '17:00']],
-            tue: [['09:00', '17:00']],
-            wed: [['09:00', '17:00']],
-            thu: [['09:00', '17:00']],
-            fri: [['09:00', '17:00']],
-          },
+          weekly: weeklyHours(workWeek, '09:00', '17:00'),
           holidays: [],
         },
       },

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  alwaysOpen,
   calendarDaysBetween,
   formatLocalTime,
   isWithinBusinessHours,
   nextOpening,
+  weeklyHours,
+  workWeek,
   zonedParts,
   zonedTimeToDate,
 } from '../../src/routing/index.js';
@@ -141,5 +144,20 @@ describe('formatLocalTime and calendarDaysBetween', () => {
     expect(calendarDaysBetween(new Date('2025-03-07T23:00:00Z'), monday, 'America/New_York')).toBe(3);
     // But in Tokyo Friday 23:00 UTC is already Saturday.
     expect(calendarDaysBetween(new Date('2025-03-07T23:00:00Z'), monday, 'Asia/Tokyo')).toBe(2);
+  });
+});
+
+describe('weeklyHours', () => {
+  it('opens the same interval on each given day, and alwaysOpen every day around the clock', () => {
+    expect(weeklyHours(workWeek, '09:00', '17:00')).toEqual({
+      mon: [['09:00', '17:00']],
+      tue: [['09:00', '17:00']],
+      wed: [['09:00', '17:00']],
+      thu: [['09:00', '17:00']],
+      fri: [['09:00', '17:00']],
+    });
+    const hours = { timeZone: 'Pacific/Auckland', weekly: alwaysOpen, holidays: [] };
+    expect(isWithinBusinessHours(hours, new Date('2026-11-29T03:30:00Z'))).toBe(true);
+    expect(Object.keys(alwaysOpen)).toHaveLength(7);
   });
 });

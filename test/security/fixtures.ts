@@ -2,19 +2,9 @@ import { Hono } from 'hono';
 import { createHandrailEngine } from '../../src/handrail.js';
 import type { HandrailOptions } from '../../src/handrail-options.js';
 import { createOfflineModel } from '../../src/model/index.js';
-import type { Team } from '../../src/routing/index.js';
+import { alwaysOpen, type Team } from '../../src/routing/index.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
-
-const allWeek: Team['businessHours']['weekly'] = {
-  mon: [['00:00', '24:00']],
-  tue: [['00:00', '24:00']],
-  wed: [['00:00', '24:00']],
-  thu: [['00:00', '24:00']],
-  fri: [['00:00', '24:00']],
-  sat: [['00:00', '24:00']],
-  sun: [['00:00', '24:00']],
-};
 
 /** Two always-open teams: support takes everything by default, billing the money topics. */
 export const securityTeams: Team[] = [
@@ -32,7 +22,7 @@ export const securityTeams: Team[] = [
       'error',
     ],
     languages: ['en'],
-    businessHours: { timeZone: 'UTC', weekly: allWeek, holidays: [] },
+    businessHours: { timeZone: 'UTC', weekly: alwaysOpen, holidays: [] },
     capacityPerAgent: 50,
     agents: [{ id: 'sam', name: 'Sam', languages: ['en'], status: 'online' }],
     fallback: true,
@@ -43,7 +33,7 @@ export const securityTeams: Team[] = [
     skills: ['billing'],
     topics: ['high_stakes', 'compliance', 'billing_dispute', 'refund', 'cancellation', 'fraud_security'],
     languages: ['en'],
-    businessHours: { timeZone: 'UTC', weekly: allWeek, holidays: [] },
+    businessHours: { timeZone: 'UTC', weekly: alwaysOpen, holidays: [] },
     capacityPerAgent: 50,
     agents: [{ id: 'bea', name: 'Bea', languages: ['en'], status: 'online' }],
   },
