@@ -194,7 +194,7 @@ describe.skipIf(!hasBrowser)('chat page and agent console', () => {
       await agentMessage.waitFor({ timeout: waitMs });
       await expect
         .poll(async () => status.textContent(), { timeout: waitMs })
-        .toMatch(/You are chatting with Support agent\./);
+        .toMatch(/You are chatting with Alex\./);
       await user.screenshot({ path: join(artifacts, '3-chat-agent-reply.png') });
       await agent.screenshot({ path: join(artifacts, '4-agent-conversation.png') });
 
