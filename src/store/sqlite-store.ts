@@ -4,6 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { StoreConflictError } from '../errors/store-conflict-error.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import { summarizeConversation } from './memory-store.js';
+import { deliveryRow, outboxSql, parseDelivery } from './sql-outbox.js';
 import type { ConversationSummary, OutboxDelivery, Store, StoredConversation } from './store.js';
 
 /** Options of {@link createSqliteStore}. */
@@ -29,15 +30,7 @@ CREATE TABLE IF NOT EXISTS conversations (
   data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS conversations_by_write ON conversations (write_sequence);
-CREATE TABLE IF NOT EXISTS deliveries (
-  id TEXT PRIMARY KEY,
-  status TEXT NOT NULL,
-  created_at_ms INTEGER NOT NULL,
-  next_attempt_at_ms INTEGER NOT NULL,
-  enqueue_sequence INTEGER NOT NULL,
-  data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at_ms);
+${outboxSql.schema}
 `;
 
 /**
@@ -74,22 +67,10 @@ export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOpt
        WHERE id = ? AND version = ?`,
     ),
     listAll: database.prepare('SELECT summary FROM conversations ORDER BY write_sequence'),
-    enqueue: database.prepare(
-      `INSERT INTO deliveries (id, status, created_at_ms, next_attempt_at_ms, enqueue_sequence, data)
-       VALUES (?, ?, ?, ?, (SELECT coalesce(max(enqueue_sequence), 0) + 1 FROM deliveries), ?)
-       ON CONFLICT (id) DO NOTHING`,
-    ),
-    due: database.prepare(
-      `SELECT data FROM deliveries WHERE status = 'pending' AND next_attempt_at_ms <= ?
-       ORDER BY created_at_ms, enqueue_sequence LIMIT ?`,
-    ),
-    updateDelivery: database.prepare(
-      `INSERT INTO deliveries (id, status, created_at_ms, next_attempt_at_ms, enqueue_sequence, data)
-       VALUES (?, ?, ?, ?, (SELECT coalesce(max(enqueue_sequence), 0) + 1 FROM deliveries), ?)
-       ON CONFLICT (id) DO UPDATE SET status = excluded.status, created_at_ms = excluded.created_at_ms,
-         next_attempt_at_ms = excluded.next_attempt_at_ms, data = excluded.data`,
-    ),
-    listDeliveries: database.prepare('SELECT data FROM deliveries ORDER BY enqueue_sequence'),
+    enqueue: database.prepare(outboxSql.enqueue),
+    due: database.prepare(outboxSql.due),
+    updateDelivery: database.prepare(outboxSql.upsert),
+    listDeliveries: database.prepare(outboxSql.list),
   };
 
   /** Runs a database call, turning driver failures into `StoreUnavailableError`. */
@@ -100,15 +81,6 @@ export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOpt
       throw new StoreUnavailableError({ message: 'The SQLite store could not be read or written.', cause: error });
     }
   };
-
-  const deliveryRow = (delivery: OutboxDelivery) =>
-    [
-      delivery.id,
-      delivery.status,
-      Date.parse(delivery.createdAt),
-      Date.parse(delivery.nextAttemptAt),
-      JSON.stringify(delivery),
-    ] as const;
 
   return {
     async getConversation(id) {
@@ -153,7 +125,7 @@ export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOpt
       const rows = run(() => statements.due.all(now.getTime(), Math.max(0, Math.floor(limit)))) as Array<{
         data: string;
       }>;
-      return rows.map((row) => JSON.parse(row.data) as OutboxDelivery);
+      return rows.map(parseDelivery);
     },
 
     async updateDelivery(delivery) {
@@ -162,7 +134,7 @@ export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOpt
 
     async listDeliveries() {
       const rows = run(() => statements.listDeliveries.all()) as Array<{ data: string }>;
-      return rows.map((row) => JSON.parse(row.data) as OutboxDelivery);
+      return rows.map(parseDelivery);
     },
 
     close() {

@@ -1,5 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { DurableObjectState } from '@cloudflare/workers-types';
+import { deliveryRow, outboxSql, parseDelivery } from '../store/sql-outbox.js';
 import type { ConversationSummary, ListConversationsFilter, OutboxDelivery } from '../store/store.js';
 import type { WorkerBindings } from './env.js';
 import { flushDirectoryOutbox } from './outbox-flush.js';
@@ -32,15 +33,7 @@ export class DirectoryObject extends DurableObject<WorkerBindings> {
          data TEXT NOT NULL
        );
        CREATE INDEX IF NOT EXISTS summaries_by_write ON summaries (write_sequence);
-       CREATE TABLE IF NOT EXISTS deliveries (
-         id TEXT PRIMARY KEY,
-         status TEXT NOT NULL,
-         created_at_ms INTEGER NOT NULL,
-         next_attempt_at_ms INTEGER NOT NULL,
-         enqueue_sequence INTEGER NOT NULL,
-         data TEXT NOT NULL
-       );
-       CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at_ms);`,
+       ${outboxSql.schema}`,
     );
   }
 
@@ -79,12 +72,7 @@ export class DirectoryObject extends DurableObject<WorkerBindings> {
     const now = Date.now();
     this.ctx.storage.transactionSync(() => {
       for (const delivery of deliveries) {
-        this.ctx.storage.sql.exec(
-          `INSERT INTO deliveries (id, status, created_at_ms, next_attempt_at_ms, enqueue_sequence, data)
-           VALUES (?, ?, ?, ?, (SELECT coalesce(max(enqueue_sequence), 0) + 1 FROM deliveries), ?)
-           ON CONFLICT (id) DO NOTHING`,
-          ...deliveryRow(delivery),
-        );
+        this.ctx.storage.sql.exec(outboxSql.enqueue, ...deliveryRow(delivery));
       }
     });
     await this.scheduleAlarm(now + firstAttemptGraceMs);
@@ -93,34 +81,20 @@ export class DirectoryObject extends DurableObject<WorkerBindings> {
   /** Pending deliveries due at `now`, oldest first. */
   dueDeliveries(now: Date, limit: number): OutboxDelivery[] {
     return this.ctx.storage.sql
-      .exec<{ data: string }>(
-        `SELECT data FROM deliveries WHERE status = 'pending' AND next_attempt_at_ms <= ?
-         ORDER BY created_at_ms, enqueue_sequence LIMIT ?`,
-        now.getTime(),
-        Math.max(0, Math.floor(limit)),
-      )
+      .exec<{ data: string }>(outboxSql.due, now.getTime(), Math.max(0, Math.floor(limit)))
       .toArray()
-      .map((row) => JSON.parse(row.data) as OutboxDelivery);
+      .map(parseDelivery);
   }
 
   /** Replaces a delivery after an attempt, and keeps the alarm at the next due one. */
   async updateDelivery(delivery: OutboxDelivery): Promise<void> {
-    this.ctx.storage.sql.exec(
-      `INSERT INTO deliveries (id, status, created_at_ms, next_attempt_at_ms, enqueue_sequence, data)
-       VALUES (?, ?, ?, ?, (SELECT coalesce(max(enqueue_sequence), 0) + 1 FROM deliveries), ?)
-       ON CONFLICT (id) DO UPDATE SET status = excluded.status, created_at_ms = excluded.created_at_ms,
-         next_attempt_at_ms = excluded.next_attempt_at_ms, data = excluded.data`,
-      ...deliveryRow(delivery),
-    );
+    this.ctx.storage.sql.exec(outboxSql.upsert, ...deliveryRow(delivery));
     await this.scheduleAlarm(Date.now());
   }
 
   /** Every delivery, in enqueue order. */
   listDeliveries(): OutboxDelivery[] {
-    return this.ctx.storage.sql
-      .exec<{ data: string }>('SELECT data FROM deliveries ORDER BY enqueue_sequence')
-      .toArray()
-      .map((row) => JSON.parse(row.data) as OutboxDelivery);
+    return this.ctx.storage.sql.exec<{ data: string }>(outboxSql.list).toArray().map(parseDelivery);
   }
 
   /** Flushes the outbox, then sets the alarm for the next pending delivery. */
@@ -147,14 +121,4 @@ export class DirectoryObject extends DurableObject<WorkerBindings> {
     const current = await this.ctx.storage.getAlarm();
     if (current === null || current > at) await this.ctx.storage.setAlarm(at);
   }
-}
-
-function deliveryRow(delivery: OutboxDelivery): [string, string, number, number, string] {
-  return [
-    delivery.id,
-    delivery.status,
-    Date.parse(delivery.createdAt),
-    Date.parse(delivery.nextAttemptAt),
-    JSON.stringify(delivery),
-  ];
 }
