@@ -5,7 +5,7 @@ import { StoreConflictError } from '../errors/store-conflict-error.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import { summarizeConversation } from './memory-store.js';
 import { deliveryRow, outboxSql, parseDelivery } from './sql-outbox.js';
-import type { ConversationSummary, OutboxDelivery, Store, StoredConversation } from './store.js';
+import type { ConversationSummary, Store, StoredConversation } from './store.js';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
