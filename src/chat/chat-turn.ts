@@ -1,9 +1,7 @@
 import {
-  createUIMessageStream,
   hasToolCall,
   type LanguageModel,
   type ModelMessage,
-  readUIMessageStream,
   stepCountIs,
   streamText,
   type ToolSet,
@@ -18,11 +16,15 @@ import { citationFromProviderMetadata, confidenceFromProviderMetadata } from '..
 import type { Store, StoredConversation } from '../store/store.js';
 import { updateConversation } from '../store/update-conversation.js';
 import type { Tracer, TurnTrace } from '../tracing/tracer.js';
+import { assembleMessage } from './assemble-message.js';
 import type { HandoffPartData, HandoffReason, HandrailMessageMetadata, HandrailUIMessage } from './conversation.js';
 import { createEscalateTool, escalateInputSchema, escalateToolName } from './escalate-tool.js';
 import { messageText, toTranscript } from './transcript.js';
 
 const escalateTool = createEscalateTool();
+
+/** What the user's stream says when a turn fails after it started (the details go to the log). */
+const turnErrorText = 'The assistant could not finish this answer. Please try again.';
 
 /** Everything one chat turn needs; built once by `handrail()` or `createHandrailEngine()`. */
 export interface ChatTurnContext {
@@ -78,25 +80,41 @@ export function runChatTurn(context: ChatTurnContext, conversation: StoredConver
   // The result is also observed through the stream; avoid an unhandled rejection when only the stream is read.
   result.catch(() => {});
 
-  const stream = createUIMessageStream<HandrailUIMessage>({
-    execute: async ({ writer }) => {
-      const write = (chunk: UIMessageChunk) => {
-        recorded.push(chunk);
-        writer.write(chunk as Parameters<typeof writer.write>[0]);
-      };
-      try {
-        const turn = await executeTurn(context, conversation, messageId, write);
-        const message = await assembleMessage(recorded, messageId, turn.metadata);
-        const stored = await appendAssistantMessage(context, conversation.id, message);
-        write({ type: 'finish', messageMetadata: turn.metadata });
-        resolveResult({ conversation: stored, message, handoff: turn.handoff, modelCalled: turn.modelCalled });
-      } catch (error) {
-        context.logger.error('chat-turn-error', { conversationId: conversation.id, error: describeError(error) });
-        rejectResult(error);
-        throw error;
-      }
+  // One plain stream, fed by the turn: what `createUIMessageStream` does for an `execute` that
+  // only writes (an error becomes an `error` chunk, then the stream closes), without its extra layers.
+  let controller!: ReadableStreamDefaultController<UIMessageChunk>;
+  const stream = new ReadableStream<UIMessageChunk>({
+    start(streamController) {
+      controller = streamController;
     },
-    onError: () => 'The assistant could not finish this answer. Please try again.',
+  });
+  const write = (chunk: UIMessageChunk) => {
+    recorded.push(chunk);
+    try {
+      controller.enqueue(chunk);
+    } catch {
+      // The reader cancelled (the client went away): the turn still finishes and is stored.
+    }
+  };
+  const execute = async () => {
+    try {
+      const turn = await executeTurn(context, conversation, messageId, write);
+      const message = await assembleMessage(recorded, messageId, turn.metadata);
+      const stored = await appendAssistantMessage(context, conversation.id, message);
+      write({ type: 'finish', messageMetadata: turn.metadata });
+      resolveResult({ conversation: stored, message, handoff: turn.handoff, modelCalled: turn.modelCalled });
+    } catch (error) {
+      context.logger.error('chat-turn-error', { conversationId: conversation.id, error: describeError(error) });
+      rejectResult(error);
+      write({ type: 'error', errorText: turnErrorText });
+    }
+  };
+  execute().finally(() => {
+    try {
+      controller.close();
+    } catch {
+      // Already closed by a cancelled reader.
+    }
   });
 
   return { stream, result };
@@ -368,22 +386,6 @@ function writeAgentMessagesSinceLastTurn(
     write({ type: 'text-delta', id, delta: `${message.metadata.agentName ?? 'Agent'}: ${messageText(message)}` });
     write({ type: 'text-end', id });
   }
-}
-
-async function assembleMessage(
-  chunks: UIMessageChunk[],
-  messageId: string,
-  metadata: HandrailMessageMetadata,
-): Promise<HandrailUIMessage> {
-  let message: HandrailUIMessage = { id: messageId, role: 'assistant', parts: [] };
-  const stream = new ReadableStream<UIMessageChunk>({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(chunk);
-      controller.close();
-    },
-  });
-  for await (const snapshot of readUIMessageStream<HandrailUIMessage>({ stream })) message = snapshot;
-  return { ...message, id: messageId, metadata };
 }
 
 async function appendAssistantMessage(
