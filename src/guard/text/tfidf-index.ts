@@ -10,8 +10,8 @@ export interface Neighbour {
 }
 
 interface Posting {
-  documents: number[];
-  weights: number[];
+  documents: Int32Array;
+  weights: Float64Array;
 }
 
 interface SparseVector {
@@ -72,17 +72,22 @@ function buildSpace(documents: string[][]): { space: Space; vectors: SparseVecto
   });
   const total = documents.length;
   const idf = documentFrequency.map((frequency) => Math.log((1 + total) / (1 + frequency)) + 1);
-  const postings: Posting[] = idf.map(() => ({ documents: [], weights: [] }));
-  const space: Space = { featureIds, idf, postings, total };
+  const lists = idf.map(() => ({ documents: [] as number[], weights: [] as number[] }));
+  const space: Space = { featureIds, idf, postings: [], total };
   const vectors = documentCounts.map((map, document) => {
     const vector = vectorize(space, map);
     for (let index = 0; index < vector.features.length; index++) {
-      const posting = postings[vector.features[index]!]!;
-      posting.documents.push(document);
-      posting.weights.push(vector.weights[index]!);
+      const list = lists[vector.features[index]!]!;
+      list.documents.push(document);
+      list.weights.push(vector.weights[index]!);
     }
     return vector;
   });
+  // Typed arrays: the same doubles, read faster in the search loop.
+  space.postings = lists.map((list) => ({
+    documents: Int32Array.from(list.documents),
+    weights: Float64Array.from(list.weights),
+  }));
   return { space, vectors };
 }
 
@@ -143,33 +148,15 @@ export class TfIdfIndex {
   /** The `k` most similar documents, most similar first. `exclude` skips one document (leave-one-out). */
   search(text: string, k = 3, exclude = -1): Neighbour[] {
     const normalized = normalizeText(text);
-    let touchedCount = 0;
-    const accumulate = (space: Space, features: string[], factor: number) => {
-      const query = vectorize(space, counts(features), this.unknownWeight);
-      for (let index = 0; index < query.features.length; index++) {
-        const posting = space.postings[query.features[index]!]!;
-        const weight = query.weights[index]! * factor;
-        const documents = posting.documents;
-        const weights = posting.weights;
-        for (let position = 0; position < documents.length; position++) {
-          const document = documents[position]!;
-          if (this.mark[document] === 0) {
-            this.mark[document] = 1;
-            this.touched[touchedCount++] = document;
-            this.scores[document] = 0;
-          }
-          this.scores[document] = this.scores[document]! + weight * weights[position]!;
-        }
-      }
-    };
-    accumulate(this.words, wordFeatures(normalized), this.wordWeight);
-    accumulate(this.chars, charFeatures(normalized), 1 - this.wordWeight);
+    let touchedCount = this.accumulate(this.words, wordFeatures(normalized), this.wordWeight, 0);
+    touchedCount = this.accumulate(this.chars, charFeatures(normalized), 1 - this.wordWeight, touchedCount);
+    const { touched, mark, scores } = this;
     const best: Neighbour[] = [];
     for (let index = 0; index < touchedCount; index++) {
-      const document = this.touched[index]!;
-      this.mark[document] = 0;
+      const document = touched[index]!;
+      mark[document] = 0;
       if (document === exclude) continue;
-      const similarity = this.scores[document]!;
+      const similarity = scores[document]!;
       if (best.length < k || similarity > best[best.length - 1]!.similarity) {
         best.push({ document, similarity });
         best.sort((a, b) => b.similarity - a.similarity);
@@ -177,6 +164,28 @@ export class TfIdfIndex {
       }
     }
     return best;
+  }
+
+  /** Adds the query's weighted matches in one space to the scores; returns the new count of touched documents. */
+  private accumulate(space: Space, features: string[], factor: number, touchedCount: number): number {
+    const { touched, mark, scores } = this;
+    const query = vectorize(space, counts(features), this.unknownWeight);
+    for (let index = 0; index < query.features.length; index++) {
+      const posting = space.postings[query.features[index]!]!;
+      const weight = query.weights[index]! * factor;
+      const documents = posting.documents;
+      const weights = posting.weights;
+      for (let position = 0; position < documents.length; position++) {
+        const document = documents[position]!;
+        if (mark[document] === 0) {
+          mark[document] = 1;
+          touched[touchedCount++] = document;
+          scores[document] = 0;
+        }
+        scores[document] = scores[document]! + weight * weights[position]!;
+      }
+    }
+    return touchedCount;
   }
 
   /** Mean similarity of the `k` nearest documents (missing neighbours count as 0). */
