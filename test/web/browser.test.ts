@@ -192,9 +192,7 @@ describe.skipIf(!hasBrowser)('chat page and agent console', () => {
       await agent.locator('[data-state="human"]').waitFor({ timeout: waitMs });
       const agentMessage = user.locator('.messages [data-author="agent"]', { hasText: reply });
       await agentMessage.waitFor({ timeout: waitMs });
-      await expect
-        .poll(async () => status.textContent(), { timeout: waitMs })
-        .toMatch(/You are chatting with Alex\./);
+      await expect.poll(async () => status.textContent(), { timeout: waitMs }).toMatch(/You are chatting with Alex\./);
       await user.screenshot({ path: join(artifacts, '3-chat-agent-reply.png') });
       await agent.screenshot({ path: join(artifacts, '4-agent-conversation.png') });
 
