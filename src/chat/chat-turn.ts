@@ -7,6 +7,7 @@ import {
   type ToolSet,
   toUIMessageChunk,
   type UIMessageChunk,
+  zodSchema,
 } from 'ai';
 import type { Guard } from '../guard/index.js';
 import type { GuardDecision, Signal, Transcript, Urgency } from '../guard/types.js';
@@ -21,7 +22,9 @@ import type { HandoffPartData, HandoffReason, HandrailMessageMetadata, HandrailU
 import { createEscalateTool, escalateInputSchema, escalateToolName } from './escalate-tool.js';
 import { messageText, toTranscript } from './transcript.js';
 
-const escalateTool = createEscalateTool();
+// The same tool with its schema wrapped once: the AI SDK then converts the zod schema to JSON
+// Schema on the first turn and reuses it, instead of converting it again for every model call.
+const escalateTool = { ...createEscalateTool(), inputSchema: zodSchema(escalateInputSchema) };
 
 /** What the user's stream says when a turn fails after it started (the details go to the log). */
 const turnErrorText = 'The assistant could not finish this answer. Please try again.';
