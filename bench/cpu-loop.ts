@@ -4,6 +4,8 @@
  * Not part of `npm run bench`; run it while working on the overhead:
  *
  *   npx tsx bench/cpu-loop.ts [requestsPerBatch=2000] [rounds=5]
+ *
+ * `NO_SCOPE=1` leaves the out-of-scope detector off, to see its share.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -44,7 +46,7 @@ async function batch(app: Hono, count: number): Promise<number> {
 }
 
 // A fresh Handrail app (and store) per batch, as the load test does per run.
-const handrailApp = () => createHandrailApp({ model: createBenchModel(), scope });
+const handrailApp = () => createHandrailApp({ model: createBenchModel(), ...(process.env.NO_SCOPE ? {} : { scope }) });
 await batch(bare, 500);
 await batch(handrailApp(), 500);
 const bareMs: number[] = [];
