@@ -1,4 +1,5 @@
 import {
+  asSchema,
   hasToolCall,
   type LanguageModel,
   type ModelMessage,
@@ -187,7 +188,7 @@ async function executeTurn(
   let modelError: unknown = null;
 
   try {
-    const tools: ToolSet = { ...context.tools, [escalateToolName]: escalateTool };
+    const tools: ToolSet = { ...withSchemasWrapped(context.tools), [escalateToolName]: escalateTool };
     const result = streamText({
       model: context.model,
       system: context.system,
@@ -345,6 +346,29 @@ function escalationFromToolCall(input: unknown): { reason: HandoffReason; urgenc
     reason: { reason, source: 'model', detail: parsed.data.summary || 'The model asked for a person.' },
     urgency: parsed.data.urgency,
   };
+}
+
+const wrappedToolSets = new WeakMap<ToolSet, ToolSet>();
+
+/**
+ * The host's tools with each zod (or other Standard Schema) input schema wrapped once by the AI
+ * SDK's `asSchema`, as it would wrap it on every model call: its JSON Schema is then computed on
+ * the first turn and reused. Lazy schemas (functions) and wrapped schemas are kept as they are.
+ */
+function withSchemasWrapped(tools: ToolSet): ToolSet {
+  let wrapped = wrappedToolSets.get(tools);
+  if (!wrapped) {
+    wrapped = {};
+    for (const [name, tool] of Object.entries(tools)) {
+      const schema: unknown = tool.inputSchema;
+      wrapped[name] =
+        typeof schema === 'object' && schema !== null && '~standard' in schema
+          ? { ...tool, inputSchema: asSchema(tool.inputSchema) }
+          : tool;
+    }
+    wrappedToolSets.set(tools, wrapped);
+  }
+  return wrapped;
 }
 
 function isFallback(metadata: unknown): boolean {
