@@ -124,6 +124,13 @@ export function runChatTurn(context: ChatTurnContext, conversation: StoredConver
   return { stream, result };
 }
 
+interface HandOffOptions {
+  decision?: GuardDecision | null;
+  urgency?: Urgency;
+  outcome?: 'escalated' | 'error';
+  modelCalled: boolean;
+}
+
 interface TurnOutcome {
   handoff: HandoffPartData | null;
   modelCalled: boolean;
@@ -163,11 +170,19 @@ async function executeTurn(
   trace.guard('input', inputDecision, performance.now() - inputStarted);
   context.logger.debug('guard-input', summarizeDecision(conversation.id, inputDecision));
 
-  if (inputDecision.escalate) {
-    const part = await startHandoff(context, conversation, reasonsFromDecision(inputDecision), inputDecision, trace);
+  /** Hands the conversation off, writes the handoff part and its message, and ends the turn's trace. */
+  const handOff = async (
+    reasons: HandoffReason[],
+    { decision = null, urgency, outcome = 'escalated', modelCalled }: HandOffOptions,
+  ): Promise<TurnOutcome> => {
+    const part = await startHandoff(context, conversation, reasons, decision, trace, urgency);
     writeHandoff(write, part, context.generateId);
-    trace.end({ outcome: 'escalated', output: part.message });
-    return { handoff: part, modelCalled: false, metadata: { author: 'system', createdAt: now() } };
+    trace.end({ outcome, output: part.message });
+    return { handoff: part, modelCalled, metadata: { author: 'system', createdAt: now() } };
+  };
+
+  if (inputDecision.escalate) {
+    return handOff(reasonsFromDecision(inputDecision), { decision: inputDecision, modelCalled: false });
   }
 
   // The model, with the classifier (when configured) running beside it.
@@ -229,21 +244,14 @@ async function executeTurn(
     const detail = abortController.signal.aborted
       ? `The model did not answer within ${context.modelTimeoutMs} ms.`
       : `The model failed (${modelError instanceof Error ? modelError.name : 'error'}).`;
-    const reasons: HandoffReason[] = [{ reason: 'error', source: 'system', detail }];
-    const part = await startHandoff(context, conversation, reasons, null, trace);
-    writeHandoff(write, part, context.generateId);
-    trace.end({ outcome: 'error', output: part.message });
-    return { handoff: part, modelCalled: true, metadata: { author: 'system', createdAt: now() } };
+    return handOff([{ reason: 'error', source: 'system', detail }], { outcome: 'error', modelCalled: true });
   }
 
   if (escalation) {
     for (const chunk of held) if (chunk.type.startsWith('tool-')) write(chunk);
     const extra = await classifierSignals;
     const reasons = [escalation.reason, ...reasonsFromSignals(context.guard.decide(extra).reasons)];
-    const part = await startHandoff(context, conversation, reasons, null, trace, escalation.urgency);
-    writeHandoff(write, part, context.generateId);
-    trace.end({ outcome: 'escalated', output: part.message });
-    return { handoff: part, modelCalled: true, metadata: { author: 'system', createdAt: now() } };
+    return handOff(reasons, { urgency: escalation.urgency, modelCalled: true });
   }
 
   // The output guard judges the finished answer before it is shown.
@@ -269,10 +277,7 @@ async function executeTurn(
   context.logger.debug('guard-output', summarizeDecision(conversation.id, decision));
 
   if (decision.escalate) {
-    const part = await startHandoff(context, conversation, reasonsFromDecision(decision), decision, trace);
-    writeHandoff(write, part, context.generateId);
-    trace.end({ outcome: 'escalated', output: part.message });
-    return { handoff: part, modelCalled: true, metadata: { author: 'system', createdAt: now() } };
+    return handOff(reasonsFromDecision(decision), { decision, modelCalled: true });
   }
 
   for (const chunk of held) write(chunk);
