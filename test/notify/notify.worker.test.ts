@@ -1,70 +1,38 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { convertV4MiniflareOptions, Log, LogLevel, Miniflare } from 'miniflare';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWebhookSecret } from '../../src/notify/standard-webhooks.js';
-import { readWranglerCompatibility } from '../support/miniflare.js';
+import { buildWorker, type RunningWorker, startWorker } from '../support/miniflare.js';
 import { handoffEvent, independentSignature } from './fixtures.js';
 import { type Receiver, startReceiver } from './receiver.js';
 
 let receiver: Receiver;
-let miniflare: Miniflare | undefined;
+let worker: RunningWorker | undefined;
 let buildFolder: string | undefined;
-
-/**
- * Bundles the fixture as wrangler does (browser platform, workerd conditions): a Node
- * built-in anywhere in src/notify's graph fails this build.
- */
-async function buildFixture(): Promise<string> {
-  buildFolder = await mkdtemp(join(tmpdir(), 'handrail-notify-worker-'));
-  const outfile = join(buildFolder, 'worker.mjs');
-  await build({
-    entryPoints: [resolve(import.meta.dirname, 'fixtures/notify-worker.ts')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    target: 'es2024',
-    conditions: ['workerd', 'worker', 'browser'],
-    external: ['cloudflare:*'],
-    logLevel: 'silent',
-  });
-  return outfile;
-}
 
 beforeAll(async () => {
   receiver = await startReceiver();
 });
 
 afterAll(async () => {
-  await miniflare?.dispose();
+  await worker?.dispose();
   await receiver?.close();
   if (buildFolder) await rm(buildFolder, { recursive: true, force: true });
 });
 
 describe('notify on Workers (workerd)', () => {
   it('signs with WebCrypto, posts with fetch and flushes the outbox inside workerd', async () => {
-    const scriptPath = await buildFixture();
+    // Bundled as wrangler does (browser platform, workerd conditions): a Node built-in anywhere in src/notify's graph fails the build.
+    const built = await buildWorker('test/notify/fixtures/notify-worker.ts');
+    buildFolder = built.folder;
     const secret = generateWebhookSecret();
-    const { date, flags } = await readWranglerCompatibility();
-    miniflare = new Miniflare(
-      convertV4MiniflareOptions({
-        modules: true,
-        scriptPath,
-        modulesRoot: buildFolder,
-        compatibilityDate: date,
-        compatibilityFlags: flags,
-        host: '127.0.0.1',
-        port: 0,
-        bindings: { RECEIVER_URL: receiver.url, WEBHOOK_SECRET: secret },
-        log: new Log(LogLevel.WARN),
-      }),
-    );
-    const workerUrl = await miniflare.ready;
+    worker = await startWorker({
+      scriptPath: built.scriptPath,
+      durableObjects: false,
+      bindings: { RECEIVER_URL: receiver.url, WEBHOOK_SECRET: secret },
+    });
 
     const event = handoffEvent({ summary: 'Write to jane@example.com' });
-    const response = await fetch(workerUrl, { method: 'POST', body: JSON.stringify(event) });
+    const response = await worker.fetch('/', { method: 'POST', body: JSON.stringify(event) });
     const answer = (await response.json()) as { result: unknown; ids: string[]; vector: string };
 
     expect(answer.result).toEqual({ delivered: 2, retried: 0, failed: 0, storeErrors: 0 });

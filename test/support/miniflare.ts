@@ -46,7 +46,9 @@ export async function buildWorker(entry: string): Promise<{ scriptPath: string; 
 export interface StartWorkerOptions {
   scriptPath: string;
   /** Folder where Durable Object storage is persisted; reuse it to restart over the same state. */
-  persistDir: string;
+  persistDir?: string;
+  /** Bind Handrail's Durable Object classes (the Worker must export them). @default true */
+  durableObjects?: boolean;
   /** Plain-text bindings (vars and secrets). */
   bindings?: Record<string, string>;
 }
@@ -62,10 +64,11 @@ export interface RunningWorker {
   dispose(): Promise<void>;
 }
 
-/** Starts a Worker built by {@link buildWorker} in Miniflare with Handrail's Durable Object bindings. */
+/** Starts a Worker built by {@link buildWorker} in Miniflare, by default with Handrail's Durable Object bindings. */
 export async function startWorker({
   scriptPath,
   persistDir,
+  durableObjects = true,
   bindings = {},
 }: StartWorkerOptions): Promise<RunningWorker> {
   const { date, flags } = await readWranglerCompatibility();
@@ -81,11 +84,15 @@ export async function startWorker({
       host: '127.0.0.1',
       port: 0,
       bindings,
-      durableObjects: {
-        CONVERSATIONS: { className: 'ConversationObject', useSQLite: true },
-        DIRECTORY: { className: 'DirectoryObject', useSQLite: true },
-      },
-      resourcePersistencePath: persistDir,
+      ...(durableObjects
+        ? {
+            durableObjects: {
+              CONVERSATIONS: { className: 'ConversationObject', useSQLite: true },
+              DIRECTORY: { className: 'DirectoryObject', useSQLite: true },
+            },
+          }
+        : {}),
+      ...(persistDir ? { resourcePersistencePath: persistDir } : {}),
       log: new Log(LogLevel.WARN),
       // The Worker's console output, kept for failing tests instead of printed.
       handleStructuredLogs: (entry) => {
