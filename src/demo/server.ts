@@ -4,6 +4,7 @@
  */
 import { serve } from '@hono/node-server';
 import { createConsoleLogger } from '../logger.js';
+import { redactValue } from '../notify/redact.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
 import { createTracerFromEnv } from '../tracing/tracer-from-env.js';
 import { createDemoApp, demoAgentToken } from './demo-app.js';
@@ -11,7 +12,8 @@ import { createDemoApp, demoAgentToken } from './demo-app.js';
 const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
 const logger = createConsoleLogger({ level: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'info' });
-const tracer = await createTracerFromEnv(process.env);
+// Traces mask emails, phone and card numbers the same way notifications do.
+const tracer = await createTracerFromEnv(process.env, { redact: redactValue });
 const store = process.env.HANDRAIL_DB ? createSqliteStore({ path: process.env.HANDRAIL_DB }) : undefined;
 const { app, engine, modelKind } = createDemoApp({ env: process.env, logger, tracer, ...(store ? { store } : {}) });
 
