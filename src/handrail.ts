@@ -34,7 +34,7 @@ import { renderPrompt, renderPromptText } from './prompts/prompt.js';
 import type { Team } from './routing/index.js';
 import { teamsSchema } from './routing/index.js';
 import { createMemoryStore } from './store/memory-store.js';
-import type { Store, StoredConversation } from './store/store.js';
+import { type Store, type StoredConversation, storeMethodNames } from './store/store.js';
 import { updateConversation } from './store/update-conversation.js';
 import { noopTracer } from './tracing/tracer.js';
 
@@ -414,15 +414,7 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
 
 const storeUnavailableMessage = 'The conversation store is unavailable. Try again shortly.';
 
-const storeMethods = new Set<PropertyKey>([
-  'getConversation',
-  'putConversation',
-  'listConversations',
-  'enqueueDeliveries',
-  'dueDeliveries',
-  'updateDelivery',
-  'listDeliveries',
-]);
+const storeMethods = new Set<PropertyKey>(storeMethodNames);
 
 /**
  * The store, with each failure of its methods other than a version conflict rethrown as a

@@ -121,3 +121,14 @@ export interface Store {
   /** All deliveries, for tests and metrics. */
   listDeliveries(): Promise<OutboxDelivery[]>;
 }
+
+/** The names of the {@link Store} methods, for wrappers and adapters that forward each one. */
+export const storeMethodNames = [
+  'getConversation',
+  'putConversation',
+  'listConversations',
+  'enqueueDeliveries',
+  'dueDeliveries',
+  'updateDelivery',
+  'listDeliveries',
+] as const satisfies ReadonlyArray<keyof Store>;
