@@ -190,14 +190,6 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     }
   }
 
-  async function readConversation(id: string) {
-    try {
-      return await store.getConversation(id);
-    } catch (error) {
-      throw new StoreUnavailableError({ cause: error });
-    }
-  }
-
   /** Stores the new user message (creating the conversation) and starts the turn. */
   function startTurn(c: Context, body: ChatRequest) {
     return beginTurn(c, body);
@@ -208,7 +200,7 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     const conversationId = body.id ?? generateToken().slice(0, 22);
     const last = body.messages.at(-1) as unknown as HandrailUIMessage;
     const text = messageText(last);
-    const existing = await readConversation(conversationId);
+    const existing = await store.getConversation(conversationId);
     let token: string | undefined;
     let tokenHash: string | undefined;
     if (existing) {
@@ -333,14 +325,14 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
 
   app.get('/conversations/:id', async (c) => {
     const id = c.req.param('id');
-    const conversation = await readConversation(id);
+    const conversation = await store.getConversation(id);
     await authorize(c, conversation, id);
     return c.json(publicConversation(conversation!));
   });
 
   app.post('/conversations/:id/contact', async (c) => {
     const id = c.req.param('id');
-    const conversation = await readConversation(id);
+    const conversation = await store.getConversation(id);
     await authorize(c, conversation, id);
     const contact = await readJsonBody(c, contactSchema, 4096);
     const outcome = await handoffs.submitContact(id, contact);
@@ -349,7 +341,7 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
 
   app.get('/conversations/:id/events', async (c) => {
     const id = c.req.param('id');
-    const conversation = await readConversation(id);
+    const conversation = await store.getConversation(id);
     await authorize(c, conversation, id);
     return conversationEventsResponse(c, {
       store,
