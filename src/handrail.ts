@@ -413,11 +413,15 @@ const storeMethods = new Set<PropertyKey>(storeMethodNames);
  * `StoreUnavailableError` (answered 503). Other properties of the store pass through.
  */
 function reportStoreFailures(store: Store): Store {
+  // One wrapper per method, made on first use, not a new closure on every call.
+  const wrapped = new Map<PropertyKey, { method: unknown; wrapper: (...args: unknown[]) => Promise<unknown> }>();
   return new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (!storeMethods.has(property) || typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
+      const cached = wrapped.get(property);
+      if (cached && cached.method === value) return cached.wrapper;
+      const wrapper = async (...args: unknown[]) => {
         try {
           return await value.apply(target, args);
         } catch (error) {
@@ -425,6 +429,8 @@ function reportStoreFailures(store: Store): Store {
           throw new StoreUnavailableError({ message: `The store failed: ${describeError(error)}`, cause: error });
         }
       };
+      wrapped.set(property, { method: value, wrapper });
+      return wrapper;
     },
   });
 }
