@@ -195,6 +195,7 @@ export function createOutOfScopeDetector(options: OutOfScopeOptions): OutOfScope
         },
       ];
     }
+    if (value >= limit) return [];
     // The scope says nothing about a language it is not written in: abstain.
     if (!languages.has(detectLanguage(text))) return [];
     // A short follow-up ("including Australia?") is judged with the question before it.
@@ -204,7 +205,6 @@ export function createOutOfScopeDetector(options: OutOfScopeOptions): OutOfScope
         ? Math.max(value, similarity(`${previous} ${text}`))
         : value;
     if (inContext >= limit) return [];
-    if (value >= limit) return [];
     return [
       {
         reason: 'out_of_scope',
