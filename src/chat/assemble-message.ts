@@ -1,4 +1,5 @@
 import { readUIMessageStream, type UIMessageChunk } from 'ai';
+import { copyData } from '../store/copy-data.js';
 import type { HandrailMessageMetadata, HandrailUIMessage } from './conversation.js';
 
 interface TextPartState {
@@ -125,5 +126,5 @@ function foldChunks(chunks: readonly UIMessageChunk[]): HandrailUIMessage | null
       ? { id: '', role: 'assistant' as const, parts: [] }
       : { id, metadata: undefined, role: 'assistant' as const, parts: parts.slice(0, snapshotLength) };
   // Snapshots are deep copies: the stored message shares nothing with the chunks.
-  return structuredClone(message) as HandrailUIMessage;
+  return copyData(message) as HandrailUIMessage;
 }
