@@ -57,7 +57,6 @@ const adviceFailedPattern = new RegExp(
 /** Similarity (0..1) above which two bot answers count as the same answer given again. */
 const sameAnswerSimilarity = 0.75;
 
-const normalizedTexts = new Map<string, string>();
 const hedges = new Map<string, string | null>();
 
 /** Hedge of an earlier answer, computed once per distinct answer text. */
@@ -69,17 +68,6 @@ function findHedgeCached(text: string): string | undefined {
     hedges.set(text, value);
   }
   return value ?? undefined;
-}
-
-/** Normalizes earlier turns once: every check of a conversation reads them again. */
-function normalizeCached(text: string): string {
-  let value = normalizedTexts.get(text);
-  if (value === undefined) {
-    value = normalizeText(text);
-    if (normalizedTexts.size >= 2000) normalizedTexts.clear();
-    normalizedTexts.set(text, value);
-  }
-  return value;
 }
 
 /**
@@ -95,10 +83,10 @@ function findRepeatedAnswer(transcript: Transcript, phase: 'input' | 'output'): 
   if (latest === undefined || answers.length < 2) return undefined;
   if (phase === 'output' && latest !== transcript.length - 1) return undefined;
   const candidates = phase === 'output' ? answers.slice(0, -1) : answers.slice(-2, -1);
-  const latestText = normalizeCached(transcript[latest]!.content);
+  const latestText = normalizeText(transcript[latest]!.content);
   if (contentTokens(latestText).length < 3) return undefined;
   for (const index of candidates) {
-    if (textSimilarity(latestText, normalizeCached(transcript[index]!.content)) >= sameAnswerSimilarity) {
+    if (textSimilarity(latestText, normalizeText(transcript[index]!.content)) >= sameAnswerSimilarity) {
       return [
         { turn: latest, text: transcript[latest]!.content.slice(0, 120) },
         { turn: index, text: transcript[index]!.content.slice(0, 120) },
@@ -195,7 +183,7 @@ export function createRepeatFailureDetector(options: RepeatFailureOptions = {}):
         continue;
       }
       if (!answered) continue;
-      const earlier = normalizeCached(turn.content);
+      const earlier = normalizeText(turn.content);
       if (isSmalltalk(earlier)) continue;
       const similarity = textSimilarity(normalized, earlier);
       if (similarity >= minimumSimilarity) repeats.push({ turn: index, text: turn.content.slice(0, 120) });
