@@ -39,7 +39,8 @@ export function createMemoryStore({ isolate = true }: MemoryStoreOptions = {}): 
       // Re-insert so iteration order is update order.
       conversations.delete(conversation.id);
       conversations.set(conversation.id, stored);
-      return copy(stored);
+      // The caller's own value with the new version: it shares nothing with what is stored.
+      return { ...conversation, version: stored.version };
     },
 
     async listConversations(filter: ListConversationsFilter = {}) {
