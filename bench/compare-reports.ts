@@ -4,7 +4,9 @@
  *   npx tsx bench/compare-reports.ts first.json second.json [--tolerance 0.15]
  *
  * Prints each headline figure of both runs and their relative difference, and exits 1 when
- * any differs by more than the tolerance.
+ * any differs by more than the tolerance. A figure that is itself a difference against the
+ * baseline (the added latency, about a millisecond measured in half milliseconds) is compared
+ * relative to that baseline: 0.5 ms more on a 20 ms p50 is a 2.5% change, not 50%.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -39,12 +41,24 @@ export const comparedFigures: Record<string, (report: BenchReport) => number | n
   workerBundleGzipBytes: (report) => report.workerBundleGzipBytes,
 };
 
+/** For figures that are differences against a baseline: the baseline they are compared relative to. */
+export const comparedBaselines: Partial<Record<keyof typeof comparedFigures, (report: BenchReport) => number | null>> =
+  {
+    addedLatencyMsP50: (report) => report.details.overhead.bare.latencyP50Ms,
+  };
+
 /** Compares the {@link comparedFigures} of two reports. */
 export function compareReports(first: BenchReport, second: BenchReport, tolerance = 0.15): FigureComparison[] {
   return Object.entries(comparedFigures).map(([figure, read]) => {
     const a = read(first);
     const b = read(second);
-    const difference = a === null || b === null ? null : relativeDifference(a, b);
+    const baseline = comparedBaselines[figure];
+    const difference =
+      a === null || b === null
+        ? null
+        : baseline
+          ? differenceAgainst(a, b, baseline(first), baseline(second))
+          : relativeDifference(a, b);
     return {
       figure,
       first: a,
@@ -53,6 +67,19 @@ export function compareReports(first: BenchReport, second: BenchReport, toleranc
       withinTolerance: difference === null ? null : difference <= tolerance,
     };
   });
+}
+
+/** |a - b| relative to the mean of the two runs' baselines. */
+function differenceAgainst(
+  a: number,
+  b: number,
+  firstBaseline: number | null,
+  secondBaseline: number | null,
+): number | null {
+  if (firstBaseline === null || secondBaseline === null) return null;
+  const scale = (Math.abs(firstBaseline) + Math.abs(secondBaseline)) / 2;
+  if (!Number.isFinite(a - b) || !(scale > 0)) return null;
+  return Math.abs(a - b) / scale;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -10,7 +10,14 @@ import { compareReports } from '../../bench/compare-reports.js';
 import { benchTranscript, thinScope } from '../../bench/guard-scaling.js';
 import { benchQuestions, chatBody, checkNoHandoff, pairRatios } from '../../bench/overhead.js';
 import { readSse, timeToFirstTextDelta } from '../../bench/read-sse.js';
-import { type BenchDetails, buildReport, formatTable, type MachineInfo, reportRows } from '../../bench/report.js';
+import {
+  type BenchDetails,
+  type BenchReport,
+  buildReport,
+  formatTable,
+  type MachineInfo,
+  reportRows,
+} from '../../bench/report.js';
 import {
   growthExponent,
   growthVersusLinear,
@@ -285,6 +292,30 @@ describe('bench report', () => {
     expect(evalRow?.relativeDifference).toBeCloseTo(1000 / 4500, 10);
     expect(evalRow?.withinTolerance).toBe(false);
     expect(rows.find((row) => row.figure === 'workerBundleGzipBytes')).toMatchObject({ withinTolerance: null });
+  });
+
+  it('compares the added latency relative to the bare latency it is added to', () => {
+    const context = { mode: 'full' as const, generatedAt: '2026-01-01T00:00:00.000Z', durationSeconds: 90, machine };
+    const withLatency = (bareP50: number, handrailP50: number) =>
+      buildReport(
+        {
+          ...details,
+          overhead: {
+            ...details.overhead,
+            addedLatencyMsP50: handrailP50 - bareP50,
+            bare: { ...details.overhead.bare, latencyP50Ms: bareP50 },
+            handrail: { ...details.overhead.handrail, latencyP50Ms: handrailP50 },
+          },
+        },
+        context,
+      );
+    const added = (first: BenchReport, second: BenchReport) =>
+      compareReports(first, second, 0.15).find((row) => row.figure === 'addedLatencyMsP50');
+    // 1 ms and 0.5 ms added to a 20 ms p50: 2.5% of the latency, not 67% of the difference.
+    expect(added(withLatency(20, 21), withLatency(20, 20.5))).toMatchObject({ withinTolerance: true });
+    expect(added(withLatency(20, 21), withLatency(20, 20.5))?.relativeDifference).toBeCloseTo(0.025, 10);
+    // 4 ms more on a 20 ms p50 is a real change.
+    expect(added(withLatency(20, 21), withLatency(20, 25))).toMatchObject({ withinTolerance: false });
   });
 
   it('prints an aligned table with the reason when the worker bundle is missing', () => {
