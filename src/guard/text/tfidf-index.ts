@@ -253,8 +253,9 @@ class QueryCounter {
  * How far the postings walk goes before the remaining candidates are scored from the forward
  * index: it stops once the features left could add at most this share of the current k-th best
  * score. 1 stops as early as the bound allows, but leaves many candidates to score one by one;
- * lower values walk more postings and leave fewer. 0.5 was fastest on the 2,400-utterance
- * CLINC150 scope (`bench/guard.ts`). The result is exact whatever the value.
+ * lower values walk more postings and leave fewer. Of 1, 0.7, 0.5, 0.35 and 0.25, 0.5 was fastest
+ * on the 2,400-utterance CLINC150 scope, timed inside chat turns (see docs/benchmarks.md). The
+ * result is exact whatever the value.
  */
 const walkStop = 0.5;
 
