@@ -34,7 +34,7 @@ import { renderPrompt, renderPromptText } from './prompts/prompt.js';
 import type { Team } from './routing/index.js';
 import { teamsSchema } from './routing/index.js';
 import { createMemoryStore } from './store/memory-store.js';
-import { type Store, type StoredConversation, storeMethodNames } from './store/store.js';
+import { type HandoffRecord, type Store, type StoredConversation, storeMethodNames } from './store/store.js';
 import { updateConversation } from './store/update-conversation.js';
 import { noopTracer } from './tracing/tracer.js';
 
@@ -456,10 +456,30 @@ function agentName(teams: Team[], agentId: string): string {
   return 'Support agent';
 }
 
-/** A conversation as the user's side may see it (no token hash). */
+/**
+ * A conversation as the user's side may see it: the messages, the state and what the handoff
+ * means for the user (why, which team, how long, what happened to it). Never the token hash nor
+ * the agents' side of the handoff: the brief (with its error, which may quote the provider),
+ * skills, urgency, scores and evidence, or which agent has it.
+ */
 export function publicConversation(conversation: StoredConversation) {
-  const { tokenHash: _tokenHash, ...rest } = conversation;
-  return rest;
+  const { tokenHash: _tokenHash, handoff, ...rest } = conversation;
+  return { ...rest, handoff: handoff ? publicHandoff(handoff) : null };
+}
+
+function publicHandoff(handoff: HandoffRecord) {
+  return {
+    id: handoff.id,
+    createdAt: handoff.createdAt,
+    reasons: handoff.reasons.map(({ reason, source, detail }) => ({ reason, source, detail })),
+    team: handoff.team,
+    ...(handoff.etaSeconds !== undefined ? { etaSeconds: handoff.etaSeconds } : {}),
+    ...(handoff.collecting ? { collecting: true } : {}),
+    ...(handoff.awaitingContact ? { awaitingContact: true } : {}),
+    ...(handoff.claimedAt ? { claimedAt: handoff.claimedAt } : {}),
+    ...(handoff.resolvedAt ? { resolvedAt: handoff.resolvedAt, resolution: handoff.resolution } : {}),
+    ...(handoff.ticket ? { ticket: handoff.ticket } : {}),
+  };
 }
 
 async function drain(stream: ReadableStream<UIMessageChunk>) {

@@ -409,12 +409,13 @@ describe('secrets stay secret', () => {
       });
       responses.push(await response.text());
     }
+    // Read after the briefs are written (the model brief fails here: its error names the provider's).
+    await engine.idle();
     const userView = await (
       await app.request('/api/conversations/secret-conv-2', { headers: { [tokenHeader]: second! } })
     ).text();
     responses.push(userView);
     userResponses.push(userView);
-    await engine.idle();
     await engine.flushOutbox();
 
     const stored = JSON.stringify({
@@ -462,5 +463,14 @@ describe('secrets stay secret', () => {
     // The user sees that a person will help, not the provider's error (agents may see it in briefError).
     expect(userResponses.join('\n')).not.toContain('The server had an error');
     expect(userResponses.join('\n')).toContain('"reason":"error"');
+    // The user's view of the conversation has the handoff's meaning for them, not the agents' side.
+    expect(stored).toContain('briefError');
+    const view = JSON.parse(userView) as { state: string; handoff: Record<string, unknown> };
+    expect(view.state).toBe('queued');
+    expect(view.handoff).toMatchObject({ team: 'support', reasons: [{ reason: 'explicit_request', source: 'guard' }] });
+    for (const field of ['brief', 'briefError', 'briefSource', 'skills', 'urgency', 'agentId']) {
+      expect(view.handoff, field).not.toHaveProperty(field);
+    }
+    expect(JSON.stringify(view.handoff.reasons)).not.toContain('evidence');
   });
 });
