@@ -5,6 +5,17 @@ import type { TopicDefinition } from './topic-definition.js';
 const moneyNoun =
   '(?:payments?|charges?|transactions?|transcations?|withdrawals?|withdrawls?|debits?|direct debits?|purchases?|fees?|deductions?|bills?|billing|invoices?|cash|money|amount)';
 
+/** What a user says to disown a payment: they did not set it up, agree to it, or go there; it happened without their permission; they have no idea what it is. */
+const disowned =
+  "(?:\\b(?:i|we)\\s+(?:(?:have|had)\\s+)?(?:did\\s*n[o']?t|didn'?t|never|have not|haven'?t|had not|hadn'?t|do not|don'?t)\\s+(?:\\S+\\s+){0,2}?(?:set (?:\\S+ )?up|agree\\w*|sign\\w* (?:\\S+ )?up|allow\\w*|consent\\w*|give (?:\\S+ )?permission|gave (?:\\S+ )?permission|go|went|gone|been|visit\\w*|shop\\w* (?:at|there)|recogni[sz]\\w*)\\b" +
+  "|\\bwithout (?:my|our|any) (?:permission|consent|knowledge|approval|authori[sz]ation)\\b" +
+  "|\\b(?:no|any) idea (?:where|what|who|why)\\b" +
+  "|\\b(?:don'?t|do not|didn'?t|did not) know (?:what|where|who|why) (?:this|that|these|those|the|it)\\b" +
+  "|\\b(?:i|we) (?:was|were) (?:at home|home|asleep|at work|abroad|away|not there)\\b)";
+
+/** Payments as users name them when they disown one (`moneyNoun` and the ways a debit is set up). */
+const disownedPayment = `(?:${moneyNoun}|debit orders?|standing orders?|atm|cash machine|merchant|vendor)`;
+
 /**
  * The built-in catalogue of high-stakes and compliance topics. Patterns are general phrasings
  * (matched against lower-cased, accent-free text with common typos corrected), never copies of
@@ -49,6 +60,14 @@ export const defaultTopics: readonly TopicDefinition[] = [
       new RegExp(
         `\\b(?:what|why|where)\\s+(?:is|was|are|do i have|does)\\s+(?:this|that|these|an?|my)?\\s*(?:\\w+\\s+)?(?:withdrawal|withdrawals|direct debit|debit|unknown \\w+)\\b|\\bwhat is this (?:card |cash )?${moneyNoun}\\b`,
       ),
+      // a payment the user disowns, said either way round ("a direct debit I never agreed to", "I was home")
+      new RegExp(`\\b${disownedPayment}\\b.{0,80}${disowned}|${disowned}.{0,60}\\b${disownedPayment}\\b`),
+      // asking who is behind a payment
+      /\bwho (?:is|are|was|were) (?:this|that|these|those) (?:merchant|company|vendor|business|seller|shop|store|payee)s?\b|\bwho (?:set up|took|charged|is charging|keeps charging|debited) (?:this|that|these|those|my|the|me)\b/,
+      // the same payment more than once, said with numbers ("two identical charges", "2 of the same transaction")
+      new RegExp(
+        `\\b(?:two|2|three|3)\\s+(?:\\S+\\s+){0,2}?(?:identical|same|duplicate|matching)\\s+(?:\\S+\\s+)?${moneyNoun}\\b|\\b(?:two|2|three|3) of the same (?:\\S+ )?${moneyNoun}\\b|\\b${moneyNoun}\\b.{0,60}\\b(?:i|we) only (?:ordered|bought|paid|purchased|made|did|used (?:it|my card)) (?:\\S+ )?once\\b`,
+      ),
       /\bdisput\w*|\bdisagree with (?:a|the|this|that|my) \w+|\bcontest(?:ing)? (?:a|the|this|that) (?:charge|payment|transaction|bill)|\bover ?charg\w*|\bcharged (?:me )?(?:wrongly|incorrectly|by mistake|too much|for nothing)|\b(?:wrongly|incorrectly|mistakenly) (?:charged|billed|debited)|\bbilling (?:error|mistake|dispute)\b/,
       /\b(?:cobro|cargo) (?:duplicado|doble|no reconocido|indebido)|\bcobrado dos veces|\bcobranca (?:duplicada|indevida)|\bcobrado (?:duas vezes|em dobro)|\bdebite deux fois|\bprelevement (?:non autorise|inconnu)|\bdoppelt (?:abgebucht|belastet)|\bunbekannte abbuchung\b/,
     ],
@@ -76,7 +95,7 @@ export const defaultTopics: readonly TopicDefinition[] = [
     patterns: [
       /\b(?:cancel\w*|terminat\w*|close|closing|closed|delete|deleting|deleted|remove|removing|shut(?:ting)?|deactivate|deactivating|discontinue|invalidate|get rid of|end)\s+(?:down |out |off |up )?(?:my |the |this |that |our |your |an? |all |all my |all of my |both |both my |these |those )?(?:(?!newsletter|mailing|e-?mail|marketing|promo\w*|sms|text|notification|push)\w+\s+)?(?:account|accounts|subscription|subscriptions|membership|plan|contract|service|services|policy|profile|loan|mortgage|insurance|direct debit|standing order)\b(?! (?:number|details|settings|balance|statement|page|name|fees?|limit|auto-?renew\w*|renewal|reminders?))/,
       /\b(?:account|subscription|membership|contract|profile)\s+(?:\S+\s+){0,2}?(?:cancel\w*|terminat\w*|closed|deleted|closure|removed|deactivated)\b/,
-      /\b(?:leave|leaving|switch away from|move away from|quit|quitting) (?:the|your|this) (?:bank|company|service|provider|platform)\b|\bno longer (?:want to )?be (?:a|your) (?:customer|member|client)\b|\bnever do business with you\b|\bunsubscribe\b(?! (?:from )?(?:the |your |this )?(?:newsletter|emails?|mailing|marketing|messages|texts))/,
+      /\b(?:leave|leaving|switch away from|move away from|quit|quitting) (?:the|your|this) (?:bank|company|service|provider|platform)\b|\bno longer (?:want|wish|like) to (?:bank|be|stay|do business) with (?:you|your|this)\b|\b(?:stop|quit) (?:banking|being a customer|doing business) with\b|\bclose (?:everything|it all|all of it)\b|\bno longer (?:want to )?be (?:a|your) (?:customer|member|client)\b|\bnever do business with you\b|\bunsubscribe\b(?! (?:from )?(?:the |your |this )?(?:newsletter|emails?|mailing|marketing|messages|texts))/,
       /\b(?:cancelar|cerrar|eliminar|borrar|dar de baja)\s+(?:\S+\s+){0,2}?(?:cuenta|suscripcion|membresia|contrato|plan)|\b(?:cancelar|encerrar|excluir|fechar)\s+(?:\S+\s+){0,2}?(?:conta|assinatura|plano|contrato)|\b(?:resilier|fermer|supprimer|annuler|cloturer)\s+(?:\S+\s+){0,2}?(?:compte|abonnement|contrat|forfait)|\b(?:kundigen|kundige|schliessen|loschen|aufheben)\b.{0,30}\b(?:konto|abo|abonnement|vertrag|mitgliedschaft)|\b(?:konto|abo|abonnement|vertrag|mitgliedschaft)\b.{0,30}\b(?:kundigen|kundige|schliessen|loschen)\b/,
     ],
   },
@@ -85,6 +104,8 @@ export const defaultTopics: readonly TopicDefinition[] = [
     reason: 'high_stakes',
     patterns: [
       /\bcomplain\w*\b|\bcomplaint\w*\b|\bgrievance\b|\bformal (?:objection|protest)\b/,
+      // how the user was treated is a complaint about the service
+      /\b(?:how|the way) (?:i|we) (?:was|were|have been|got|am being|are being) (?:\w+ )?treated\b|\btreated (?:me|us) (?:badly|poorly|unfairly|rudely|like)\b/,
       /\b(?:queja|quejarme|reclamacion|reclamar|reclamacao|reclamar|plainte|reclamation|beschwerde|beschweren|reklamation)\b/,
     ],
     exclude: [

@@ -12,7 +12,7 @@ const person = [
   '(?:human |live |real |customer |support |service |sales |travel )?(?:agent|agnet|agetn|agen|ajent|agant|agents)',
   'representative|representitive|represenative|reprensentative|representive|rep|reps|csr',
   'operator|operater|manager|manger|supervisor|supervisr|superviser|boss|someone|some one|somebody|anyone|anybody|somone|sombody|someon',
-  'employee|staff(?: member)?|colleague|coworker|co-worker|teammate|worker|advisor|adviser|consultant|specialist|associate|teller|banker|clerk|officer|team member',
+  'employee|staff(?: member)?|member of (?:staff|(?:your|the) (?:team|staff))|colleague|coworker|co-worker|teammate|worker|advisor|adviser|consultant|specialist|associate|teller|banker|clerk|officer|team member',
   'receptionist|reception|front desk|concierge|(?:customer|client) (?:service|care|support)|support team|help ?desk|service desk',
   // Spanish / Portuguese
   'humano|humana|persona|personas|agente|asesor|asesora|representante|operador|operadora|alguien|gerente|encargado|ejecutivo|empleado',
@@ -110,7 +110,7 @@ const requestPatterns: { pattern: RegExp; score: number; detail: string; negatab
   {
     // "can a person look at this with me?"
     pattern:
-      /\b(?:can|could|may|would) (?:a |an |one of your |some )?(?:real |live |actual )?(?:person|human|agent|rep|representative|employee|staff member|colleague|manager|specialist|team member) (?:\w+ )?(?:look|help|check|review|go over|take a look|see|handle|deal|assist|call|contact|explain)\b/,
+      /\b(?:can|could|may|would) (?:a |an |one of your |some )?(?:real |live |actual )?(?:person|human|agent|rep|representative|employee|staff member|member of staff|colleague|manager|specialist|team member) (?:\w+ )?(?:look|help|check|review|go over|take a look|see|handle|deal|assist|call|contact|explain)\b/,
     score: 0.9,
     detail: 'asks whether a person can help',
   },

@@ -39,6 +39,15 @@ function isInflection(word: string, base: string): boolean {
 }
 
 /**
+ * True when one word is the other with two or more letters more at the end: a derived word
+ * ("withdraw" of "withdrawal", "accountant" of "account"), not a typo, which drops or doubles one.
+ */
+function isDerivation(word: string, base: string): boolean {
+  const [shorter, longer] = word.length < base.length ? [word, base] : [base, word];
+  return longer.length - shorter.length >= 2 && longer.startsWith(shorter);
+}
+
+/**
  * Builds a corrector that rewrites misspelled key words ("agnet", "costumer", "somenoe", "huma")
  * to their canonical spelling, so hand-written patterns need not list every typo. A token is
  * corrected to the nearest key word within one edit (two for key words of 8+ letters) unless it
@@ -58,8 +67,8 @@ export function createTypoCorrector(
     let result = token;
     let best = Number.POSITIVE_INFINITY;
     for (const key of keys) {
-      // Inflections of a key word are words, not typos ("charged"/"charge", "recognized").
-      if (isInflection(token, key) || isInflection(key, token)) {
+      // Inflections and derivations of a key word are words, not typos ("charged"/"charge", "withdraw"/"withdrawal").
+      if (isInflection(token, key) || isInflection(key, token) || isDerivation(token, key)) {
         result = token;
         best = 0;
         break;
