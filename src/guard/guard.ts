@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Detector, GuardPhase } from './detector.js';
 import { detectExplicitRequest } from './detectors/explicit-request.js';
+import { createLearnedIntentDetector } from './detectors/learned-intent.js';
 import { createLowConfidenceDetector } from './detectors/low-confidence.js';
 import { detectNegativeSentiment } from './detectors/negative-sentiment.js';
 import { createOutOfScopeDetector } from './detectors/out-of-scope.js';
@@ -24,6 +25,12 @@ export interface GuardOptions {
   scope?: { utterances: string[]; threshold?: number };
   /** Answer confidence below which the answer is held. @default 0.5 */
   confidenceThreshold?: number;
+  /**
+   * The learned escalation-intent model (`scripts/build-intent-model.ts`): catches requests for a
+   * person and high-stakes matters the patterns have no wording for. `false` turns it off; a
+   * `threshold` (probability) overrides the cross-validated one. @default {}
+   */
+  learnedIntent?: false | { threshold?: number };
   /** Called when a detector throws; the guard goes on without it. A crash is never an escalation. */
   onDetectorError?: (error: unknown, detector: string) => void;
 }
@@ -78,6 +85,9 @@ export const guardOptionsSchema: z.ZodType<GuardOptions> = z
       .strict()
       .optional(),
     confidenceThreshold: z.number().min(0).max(1).optional(),
+    learnedIntent: z
+      .union([z.literal(false), z.object({ threshold: z.number().min(0).max(1).optional() }).strict()])
+      .optional(),
     onDetectorError: z
       .custom<(error: unknown, detector: string) => void>((value) => typeof value === 'function')
       .optional(),
@@ -114,6 +124,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
     replaceDefaultTopics = false,
     scope,
     confidenceThreshold = 0.5,
+    learnedIntent = {},
     onDetectorError,
   } = options;
   const detectors: { name: string; detect: Detector }[] = [
@@ -123,6 +134,9 @@ export function createGuard(options: GuardOptions = {}): Guard {
     { name: 'repeat-failure', detect: createRepeatFailureDetector() },
     { name: 'low-confidence', detect: createLowConfidenceDetector({ threshold: confidenceThreshold }) },
   ];
+  if (learnedIntent !== false) {
+    detectors.push({ name: 'learned-intent', detect: createLearnedIntentDetector(learnedIntent) });
+  }
   if (scope) {
     detectors.push({
       name: 'out-of-scope',

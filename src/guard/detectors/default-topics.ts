@@ -8,10 +8,10 @@ const moneyNoun =
 /** What a user says to disown a payment: they did not set it up, agree to it, or go there; it happened without their permission; they have no idea what it is. */
 const disowned =
   "(?:\\b(?:i|we)\\s+(?:(?:have|had)\\s+)?(?:did\\s*n[o']?t|didn'?t|never|have not|haven'?t|had not|hadn'?t|do not|don'?t)\\s+(?:\\S+\\s+){0,2}?(?:set (?:\\S+ )?up|agree\\w*|sign\\w* (?:\\S+ )?up|allow\\w*|consent\\w*|give (?:\\S+ )?permission|gave (?:\\S+ )?permission|go|went|gone|been|visit\\w*|shop\\w* (?:at|there)|recogni[sz]\\w*)\\b" +
-  "|\\bwithout (?:my|our|any) (?:permission|consent|knowledge|approval|authori[sz]ation)\\b" +
-  "|\\b(?:no|any) idea (?:where|what|who|why)\\b" +
+  '|\\bwithout (?:my|our|any) (?:permission|consent|knowledge|approval|authori[sz]ation)\\b' +
+  '|\\b(?:no|any) idea (?:where|what|who|why)\\b' +
   "|\\b(?:don'?t|do not|didn'?t|did not) know (?:what|where|who|why) (?:this|that|these|those|the|it)\\b" +
-  "|\\b(?:i|we) (?:was|were) (?:at home|home|asleep|at work|abroad|away|not there)\\b)";
+  '|\\b(?:i|we) (?:was|were) (?:at home|home|asleep|at work|abroad|away|not there)\\b)';
 
 /** Payments as users name them when they disown one (`moneyNoun` and the ways a debit is set up). */
 const disownedPayment = `(?:${moneyNoun}|debit orders?|standing orders?|atm|cash machine|merchant|vendor)`;

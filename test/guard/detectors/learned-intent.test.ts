@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createLearnedIntentDetector, shippedIntentModel } from '../../../src/guard/detectors/learned-intent.js';
+import { createGuard } from '../../../src/guard/guard.js';
+import type { IntentModel } from '../../../src/guard/model/intent-model.js';
+
+const user = (content: string) => [{ role: 'user' as const, content }];
+
+describe('createLearnedIntentDetector', () => {
+  const detect = createLearnedIntentDetector();
+
+  it('catches high-stakes matters worded in ways the patterns do not cover', () => {
+    // None of these match a rule: without the model the guard lets them through.
+    const rulesOnly = createGuard({ learnedIntent: false });
+    const guard = createGuard();
+    for (const text of [
+      'my account shows a payment to a gym i have never joined',
+      'this transaction is not something i did',
+      'there is a charge from netflix but i cancelled ages ago',
+    ]) {
+      expect(rulesOnly.check(user(text), 'input').escalate, text).toBe(false);
+      const decision = guard.check(user(text), 'input');
+      expect(decision.escalate, text).toBe(true);
+      expect(decision.reasons.map((reason) => reason.reason)).toContain('high_stakes');
+      const [signal] = detect(user(text), { phase: 'input' });
+      expect(signal).toMatchObject({ reason: 'high_stakes', detector: 'learned-intent' });
+      expect(signal!.score).toBeGreaterThanOrEqual(shippedIntentModel().threshold);
+    }
+  });
+
+  it('lets ordinary questions through', () => {
+    for (const text of [
+      'what is the exchange rate for euros',
+      'how do i order a new card',
+      'where is the nearest atm',
+      'how long does shipping take',
+      'what is the balance on my checking account',
+      'when is my credit card payment due',
+      'how long does it take to get a replacement card',
+      'hi there',
+    ]) {
+      expect(detect(user(text), { phase: 'input' }), text).toEqual([]);
+    }
+  });
+
+  it('judges only the last user message, on the input phase', () => {
+    const text = 'this transaction is not something i did';
+    expect(detect(user(text), { phase: 'output' })).toEqual([]);
+    expect(detect([...user(text), { role: 'assistant', content: 'Let me look.' }], { phase: 'input' })).toEqual([]);
+  });
+
+  it('leaves requests for a person to the explicit-request detector, and honours the threshold', () => {
+    const model = (escalate: number, explicit: number): IntentModel => ({
+      threshold: 0.8,
+      score: () => ({ escalate, explicit }),
+    });
+    expect(createLearnedIntentDetector({ model: model(0.99, 0.9) })(user('x y'), { phase: 'input' })).toEqual([]);
+    expect(createLearnedIntentDetector({ model: model(0.79, 0) })(user('x y'), { phase: 'input' })).toEqual([]);
+    expect(createLearnedIntentDetector({ model: model(0.81, 0) })(user('x y'), { phase: 'input' })).toHaveLength(1);
+    expect(
+      createLearnedIntentDetector({ model: model(0.81, 0), threshold: 0.9 })(user('x y'), { phase: 'input' }),
+    ).toEqual([]);
+  });
+
+  it('is on by default and can be turned off or given a threshold through the guard options', () => {
+    const text = 'this transaction is not something i did';
+    expect(createGuard().check(user(text), 'input').escalate).toBe(true);
+    expect(createGuard({ learnedIntent: false }).check(user(text), 'input').escalate).toBe(false);
+    expect(createGuard({ learnedIntent: { threshold: 1 } }).check(user(text), 'input').escalate).toBe(false);
+    expect(() => createGuard({ learnedIntent: { threshold: 2 } })).toThrow(/learnedIntent/);
+  });
+});
