@@ -10,6 +10,11 @@ export {
 export { crisisPatterns, crisisTopic, crisisUserMessage } from './detectors/crisis-topic.js';
 export { defaultTopics } from './detectors/default-topics.js';
 export { detectExplicitRequest, findExplicitRequest } from './detectors/explicit-request.js';
+export {
+  createLearnedIntentDetector,
+  type LearnedIntentOptions,
+  shippedIntentModel,
+} from './detectors/learned-intent.js';
 export { createLowConfidenceDetector, findHedge, type LowConfidenceOptions } from './detectors/low-confidence.js';
 export {
   createModelClassifier,
@@ -39,5 +44,13 @@ export {
 export { createTopicDetector, type TopicDetectorOptions } from './detectors/topic.js';
 export type { TopicDefinition } from './detectors/topic-definition.js';
 export { createGuard, type Guard, type GuardOptions, guardOptionsSchema } from './guard.js';
+export { intentFeatures } from './model/intent-features.js';
+export {
+  type IntentHeadData,
+  type IntentModel,
+  type IntentModelData,
+  type IntentScores,
+  loadIntentModel,
+} from './model/intent-model.js';
 export { createPolicy, defaultThresholds, isCrisisSignal, type Policy, type PolicyOptions } from './policy.js';
 export * from './types.js';
