@@ -9,23 +9,28 @@
  * a bag-of-words model would learn as escalation cues, and they remain a test the model never
  * saw. No sentence is shipped, only the weights.
  *
- * The threshold is fixed at 0.95: the model acts only when it is confident, and leaves negation
- * and context ("reviews mention complaints") to the rule detectors. The script prints 5-fold
- * cross-validated figures (folds by a hash of the case id) for a range of thresholds, with the
- * model acting as the detector does: only when its second head says the matter is not a request
- * for a person (the explicit-request patterns handle those). The script prints the cross-validated figures.
+ * The threshold is chosen on 5-fold cross-validation (folds by a hash of the case id), with the
+ * model acting as the detector does (only when its second head says the matter is not a request
+ * for a person, and never on a message the topic catalogue makes an exception for): the lowest
+ * probability, from 0.8 up, at which the model alone wrongly escalates at most 0.2% of the
+ * held-out ordinary messages. The model acts only when confident; negation and context stay with
+ * the rule detectors. The script prints the cross-validated figures for every threshold tried. The script prints the cross-validated figures.
  *
  * Usage: npx tsx scripts/build-intent-model.ts [evaldata folder]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { catalogueExceptions } from '../src/guard/detectors/learned-intent.js';
 import { createGuard } from '../src/guard/guard.js';
 import { intentFeatures } from '../src/guard/model/intent-features.js';
 import { type IntentHeadData, type IntentModelData, loadIntentModel } from '../src/guard/model/intent-model.js';
+import { normalizeText } from '../src/guard/text/normalize-text.js';
 
 const bits = 14;
 const folds = 5;
-const threshold = 0.95;
+const maxFalseEscalation = 0.002;
+const maxUnseenFalseEscalation = 0.005;
+const lowestThreshold = 0.8;
 
 interface Case {
   id: string;
@@ -126,8 +131,10 @@ for (let fold = 0; fold < folds; fold++) {
   );
   for (const example of examples.filter((item) => fnv(item.id) % folds === fold)) {
     const scores = model.score(example.text);
-    // What the detector acts on: a high-stakes matter, never a request for a person.
-    heldOut.set(example.id, scores.explicit < 0.5 ? scores.escalate : 0);
+    // What the detector acts on: a high-stakes matter, never a request for a person, never a
+    // message the topic catalogue makes an exception for.
+    const excepted = catalogueExceptions.some((pattern) => pattern.test(normalizeText(example.text)));
+    heldOut.set(example.id, scores.explicit < 0.5 && !excepted ? scores.escalate : 0);
   }
 }
 const escalate = examples.filter((example) => example.escalate);
@@ -157,7 +164,32 @@ for (const row of rows) {
     `threshold ${row.threshold.toFixed(2)}: model recall ${(row.modelRecall * 100).toFixed(1)}%, model false escalation ${(row.modelFalseEscalation * 100).toFixed(1)}%; with the rules missed ${row.combinedMissed}, false escalations ${row.combinedFalseEscalations}`,
   );
 }
-console.log(`threshold ${threshold}: ${JSON.stringify(measure(threshold))}`);
+// CLINC150's in-scope questions: never trained on; the full model must leave them alone.
+const fullModel = loadIntentModel(trainModel(examples, 0.5));
+const unseenOrdinary = readCases(resolve(folder, 'clinc150.jsonl'))
+  .filter((item) => item.expect === 'handle' && item.messages.length === 1)
+  .map((item) => {
+    const text = item.messages[0]!.content;
+    const scores = fullModel.score(text);
+    const excepted = catalogueExceptions.some((pattern) => pattern.test(normalizeText(text)));
+    return scores.explicit < 0.5 && !excepted ? scores.escalate : 0;
+  });
+const unseenFalseEscalation = (threshold: number) =>
+  unseenOrdinary.filter((value) => value >= threshold).length / unseenOrdinary.length;
+for (const row of rows) {
+  console.log(
+    `threshold ${row.threshold.toFixed(2)}: full model on ${unseenOrdinary.length} CLINC150 in-scope questions, false escalation ${(unseenFalseEscalation(row.threshold) * 100).toFixed(1)}%`,
+  );
+}
+const chosen =
+  rows.find(
+    (row) =>
+      row.threshold >= lowestThreshold &&
+      row.modelFalseEscalation <= maxFalseEscalation &&
+      unseenFalseEscalation(row.threshold) <= maxUnseenFalseEscalation,
+  ) ?? rows.at(-1)!;
+const threshold = chosen.threshold;
+console.log(`chosen threshold ${threshold}: ${JSON.stringify(chosen)}`);
 
 const output = resolve(process.cwd(), 'src/guard/model/intent-model.json');
 writeFileSync(output, `${JSON.stringify(trainModel(examples, threshold))}\n`);

@@ -4,6 +4,7 @@ import intentModelData from '../model/intent-model.json' with { type: 'json' };
 import { normalizeText } from '../text/normalize-text.js';
 import { isSmalltalk } from '../text/smalltalk.js';
 import type { Signal } from '../types.js';
+import { defaultTopics } from './default-topics.js';
 
 /** Options of {@link createLearnedIntentDetector}. */
 export interface LearnedIntentOptions {
@@ -11,7 +12,18 @@ export interface LearnedIntentOptions {
   threshold?: number;
   /** Another model (tests, a retrained one). @default the shipped model */
   model?: IntentModel;
+  /**
+   * Messages the model leaves alone: the topic catalogue's own exceptions ("no complaints",
+   * "reviews mention complaints"), where a word the model weighs heavily is not the matter.
+   * @default the `exclude` patterns of the built-in topics
+   */
+  exclude?: readonly RegExp[];
 }
+
+/** The built-in topics' exceptions. */
+export const catalogueExceptions: readonly RegExp[] = defaultTopics.flatMap((topic) =>
+  (topic.exclude ?? []).map((pattern) => (typeof pattern === 'string' ? new RegExp(pattern, 'i') : pattern)),
+);
 
 let shipped: IntentModel | undefined;
 
@@ -33,12 +45,14 @@ export function shippedIntentModel(): IntentModel {
 export function createLearnedIntentDetector(options: LearnedIntentOptions = {}): Detector {
   const model = options.model ?? shippedIntentModel();
   const threshold = options.threshold ?? model.threshold;
+  const exclude = options.exclude ?? catalogueExceptions;
   return (transcript, context): Signal[] => {
     if (context.phase !== 'input') return [];
     const turn = lastTurnIndex(transcript, 'user');
     if (turn < 0 || turn !== transcript.length - 1) return [];
     const text = transcript[turn]!.content;
-    if (isSmalltalk(normalizeText(text))) return [];
+    const normalized = normalizeText(text);
+    if (isSmalltalk(normalized) || exclude.some((pattern) => pattern.test(normalized))) return [];
     const scores = model.score(text);
     // Requests for a person are the explicit-request detector's: its patterns know negation and
     // context ("I'm a tall person", "are you a real person?"), which the model does not.
