@@ -24,6 +24,7 @@ import { catalogueExceptions } from '../src/guard/detectors/learned-intent.js';
 import { createGuard } from '../src/guard/guard.js';
 import { intentFeatures } from '../src/guard/model/intent-features.js';
 import { type IntentHeadData, type IntentModelData, loadIntentModel } from '../src/guard/model/intent-model.js';
+import { fnv1a } from '../src/guard/text/fnv1a.js';
 import { normalizeText } from '../src/guard/text/normalize-text.js';
 
 const bits = 14;
@@ -64,12 +65,6 @@ const examples: Example[] = cases.map((item) => ({
   features: intentFeatures(item.messages[0]!.content, bits),
 }));
 
-function fnv(text: string): number {
-  let value = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193);
-  return value >>> 0;
-}
-
 /** Logistic regression by SGD with balanced class weights, in a deterministic order; int8 weights. */
 function trainHead(data: readonly Example[], label: (example: Example) => boolean): IntentHeadData {
   const weights = new Float64Array(1 << bits);
@@ -80,7 +75,7 @@ function trainHead(data: readonly Example[], label: (example: Example) => boolea
   const rate = 0.2;
   const l2 = 1e-4;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    const order = data.map((example) => example).sort((a, b) => fnv(`${epoch}:${a.id}`) - fnv(`${epoch}:${b.id}`));
+    const order = data.map((example) => example).sort((a, b) => fnv1a(`${epoch}:${a.id}`) - fnv1a(`${epoch}:${b.id}`));
     for (const example of order) {
       let sum = bias;
       for (const feature of example.features) sum += weights[feature]!;
@@ -125,11 +120,11 @@ const heldOut = new Map<string, number>();
 for (let fold = 0; fold < folds; fold++) {
   const model = loadIntentModel(
     trainModel(
-      examples.filter((example) => fnv(example.id) % folds !== fold),
+      examples.filter((example) => fnv1a(example.id) % folds !== fold),
       0.5,
     ),
   );
-  for (const example of examples.filter((item) => fnv(item.id) % folds === fold)) {
+  for (const example of examples.filter((item) => fnv1a(item.id) % folds === fold)) {
     const scores = model.score(example.text);
     // What the detector acts on: a high-stakes matter, never a request for a person, never a
     // message the topic catalogue makes an exception for.

@@ -1,3 +1,5 @@
+import { fnv1a } from './fnv1a.js';
+
 /** Longest n-gram the table holds, in UTF-16 code units. */
 const maxGramLength = 4;
 
@@ -32,7 +34,7 @@ export class CharGramTable {
       }
       for (let offset = 0; offset < gram.length; offset++)
         this.units[id * maxGramLength + offset] = gram.charCodeAt(offset);
-      let slot = hashGram(gram, 0, gram.length) & this.mask;
+      let slot = fnv1a(gram) & this.mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
       this.slots[slot] = id + 1;
     }
@@ -41,7 +43,7 @@ export class CharGramTable {
   /** The id of `text.slice(start, start + length)`, or -1 when the table does not hold it. */
   lookup(text: string, start: number, length: number): number {
     const { slots, mask, units } = this;
-    let slot = hashGram(text, start, length) & mask;
+    let slot = fnv1a(text, start, start + length) & mask;
     for (;;) {
       const entry = slots[slot]!;
       if (entry === 0) return -1;
@@ -52,14 +54,4 @@ export class CharGramTable {
       slot = (slot + 1) & mask;
     }
   }
-}
-
-/** FNV-1a over the code units of `text.slice(start, start + length)`. */
-function hashGram(text: string, start: number, length: number): number {
-  let hash = 0x811c9dc5;
-  for (let offset = 0; offset < length; offset++) {
-    hash ^= text.charCodeAt(start + offset);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { fnv1a } from '../../../src/guard/text/fnv1a.js';
+
+describe('fnv1a', () => {
+  it('gives the published 32-bit FNV-1a values', () => {
+    expect(fnv1a('')).toBe(0x811c9dc5);
+    expect(fnv1a('a')).toBe(0xe40c292c);
+    expect(fnv1a('foobar')).toBe(0xbf9cf968);
+  });
+
+  it('hashes a range of code units like the substring', () => {
+    expect(fnv1a('xxfoobaryy', 2, 8)).toBe(fnv1a('foobar'));
+    expect(fnv1a('abc', 1, 1)).toBe(fnv1a(''));
+  });
+});
