@@ -65,18 +65,11 @@ function charFeatures(normalized: string): string[] {
   return features;
 }
 
-function counts(features: string[]): Map<string, number> {
-  const map = new Map<string, number>();
-  for (const feature of features) map.set(feature, (map.get(feature) ?? 0) + 1);
-  return map;
-}
-
 function buildSpace(documents: string[][]): { space: Space; vectors: SparseVector[] } {
   const featureIds = new Map<string, number>();
   const documentFrequency: number[] = [];
-  const documentCounts = documents.map((features) => {
-    const map = counts(features);
-    for (const feature of map.keys()) {
+  for (const features of documents) {
+    for (const feature of new Set(features)) {
       let id = featureIds.get(feature);
       if (id === undefined) {
         id = featureIds.size;
@@ -85,8 +78,7 @@ function buildSpace(documents: string[][]): { space: Space; vectors: SparseVecto
       }
       documentFrequency[id] = (documentFrequency[id] ?? 0) + 1;
     }
-    return map;
-  });
+  }
   const total = documents.length;
   const idf = documentFrequency.map((frequency) => Math.log((1 + total) / (1 + frequency)) + 1);
   const lists = idf.map(() => ({ documents: [] as number[], weights: [] as number[] }));
@@ -104,8 +96,8 @@ function buildSpace(documents: string[][]): { space: Space; vectors: SparseVecto
     queryWeights: new Float64Array(idf.length),
     total,
   };
-  const vectors = documentCounts.map((map, document) => {
-    const vector = vectorize(space, map);
+  const vectors = documents.map((features, document) => {
+    const vector = vectorizeFeatures(space, features, 1);
     for (let index = 0; index < vector.features.length; index++) {
       const list = lists[vector.features[index]!]!;
       list.documents.push(document);
@@ -147,35 +139,13 @@ function buildSpace(documents: string[][]): { space: Space; vectors: SparseVecto
   return { space, vectors };
 }
 
-function vectorize(space: Space, map: Map<string, number>, unknownWeight = 1): SparseVector {
-  const features: number[] = [];
-  const weights: number[] = [];
-  let norm = 0;
-  for (const [feature, count] of map) {
-    const id = space.featureIds.get(feature);
-    if (id === undefined) continue;
-    const weight = (1 + Math.log(count)) * space.idf[id]!;
-    features.push(id);
-    weights.push(weight);
-    norm += weight * weight;
-  }
-  // Features the index never saw still make the query longer: count them in the norm with the
-  // highest idf, so a query full of unknown words is far from everything.
-  const unknownIdf = (Math.log(1 + space.total) + 1) * unknownWeight;
-  for (const [feature, count] of map) {
-    if (!space.featureIds.has(feature)) norm += ((1 + Math.log(count)) * unknownIdf) ** 2;
-  }
-  const length = Math.sqrt(norm) || 1;
-  for (let index = 0; index < weights.length; index++) weights[index] = weights[index]! / length;
-  return { features, weights };
-}
-
 /**
- * {@link vectorize} for a query, straight from its features: one id lookup per feature instead of
- * counting strings first. Weights and norm are summed in the same order, so the values are identical.
+ * The unit-length TF-IDF vector of a document's or a query's features: weight (1 + log count) x
+ * idf, in the order features first appear. Features the space never saw (only a query has
+ * them) still make the vector longer: see {@link FeatureCounter.vector}.
  */
-function vectorizeQuery(space: Space, features: readonly string[], unknownWeight: number): SparseVector {
-  const query = new QueryCounter(space);
+function vectorizeFeatures(space: Space, features: readonly string[], unknownWeight: number): SparseVector {
+  const query = new FeatureCounter(space);
   for (const feature of features) {
     const id = space.featureIds.get(feature);
     if (id === undefined) query.addUnknown(feature);
@@ -185,8 +155,9 @@ function vectorizeQuery(space: Space, features: readonly string[], unknownWeight
 }
 
 /**
- * {@link vectorizeQuery} for the character space, reading the n-grams of {@link charFeatures}
- * straight from the padded words through the n-gram table, without making a string of each.
+ * {@link vectorizeFeatures} for a query in the character space, reading the n-grams of
+ * {@link charFeatures} straight from the padded words through the n-gram table, without making
+ * a string of each.
  */
 function vectorizeCharQuery(
   space: Space,
@@ -194,7 +165,7 @@ function vectorizeCharQuery(
   normalized: string,
   unknownWeight: number,
 ): SparseVector {
-  const query = new QueryCounter(space);
+  const query = new FeatureCounter(space);
   for (const word of normalized.replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ')) {
     if (word.length === 0) continue;
     const padded = ` ${word} `;
@@ -209,8 +180,8 @@ function vectorizeCharQuery(
   return query.vector(unknownWeight);
 }
 
-/** Counts a query's features (known ids in first-seen order, unknown ones by text) and weighs them like {@link vectorize}. */
-class QueryCounter {
+/** Counts features (known ids in first-seen order, unknown ones by text) and weighs them. */
+class FeatureCounter {
   private readonly ids: number[] = [];
   private unknown: Map<string, number> | undefined;
 
@@ -228,7 +199,11 @@ class QueryCounter {
     this.unknown.set(feature, (this.unknown.get(feature) ?? 0) + 1);
   }
 
-  /** The unit-length query vector; resets the space's scratch counts. */
+  /**
+   * The unit-length vector; resets the space's scratch counts. Unknown features count in the
+   * norm with the highest idf (times `unknownWeight`), so a query full of unknown words is far
+   * from everything.
+   */
   vector(unknownWeight: number): SparseVector {
     const { featureCounts, idf, total } = this.space;
     const weights: number[] = [];
@@ -372,7 +347,7 @@ export class TfIdfIndex {
    * add. The arrays are the index's scratch, valid until the next query.
    */
   private queryTerms(normalized: string): QueryTerms {
-    const words = vectorizeQuery(this.words, wordFeatures(normalized), this.unknownWeight);
+    const words = vectorizeFeatures(this.words, wordFeatures(normalized), this.unknownWeight);
     const chars = vectorizeCharQuery(this.chars, this.charGrams, normalized, this.unknownWeight);
     const wordCount = words.features.length;
     const count = wordCount + chars.features.length;
