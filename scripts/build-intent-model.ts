@@ -20,12 +20,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { catalogueExceptions } from '../src/guard/detectors/learned-intent.js';
+import { highStakesProbability } from '../src/guard/detectors/learned-intent.js';
 import { createGuard } from '../src/guard/guard.js';
 import { intentFeatures } from '../src/guard/model/intent-features.js';
 import { type IntentHeadData, type IntentModelData, loadIntentModel } from '../src/guard/model/intent-model.js';
 import { fnv1a } from '../src/guard/text/fnv1a.js';
-import { normalizeText } from '../src/guard/text/normalize-text.js';
 
 const bits = 14;
 const folds = 5;
@@ -124,12 +123,9 @@ for (let fold = 0; fold < folds; fold++) {
       0.5,
     ),
   );
+  // What the detector acts on (it abstains on requests for a person and the catalogue's exceptions).
   for (const example of examples.filter((item) => fnv1a(item.id) % folds === fold)) {
-    const scores = model.score(example.text);
-    // What the detector acts on: a high-stakes matter, never a request for a person, never a
-    // message the topic catalogue makes an exception for.
-    const excepted = catalogueExceptions.some((pattern) => pattern.test(normalizeText(example.text)));
-    heldOut.set(example.id, scores.explicit < 0.5 && !excepted ? scores.escalate : 0);
+    heldOut.set(example.id, highStakesProbability(model, example.text));
   }
 }
 const escalate = examples.filter((example) => example.escalate);
@@ -163,12 +159,7 @@ for (const row of rows) {
 const fullModel = loadIntentModel(trainModel(examples, 0.5));
 const unseenOrdinary = readCases(resolve(folder, 'clinc150.jsonl'))
   .filter((item) => item.expect === 'handle' && item.messages.length === 1)
-  .map((item) => {
-    const text = item.messages[0]!.content;
-    const scores = fullModel.score(text);
-    const excepted = catalogueExceptions.some((pattern) => pattern.test(normalizeText(text)));
-    return scores.explicit < 0.5 && !excepted ? scores.escalate : 0;
-  });
+  .map((item) => highStakesProbability(fullModel, item.messages[0]!.content));
 const unseenFalseEscalation = (threshold: number) =>
   unseenOrdinary.filter((value) => value >= threshold).length / unseenOrdinary.length;
 for (const row of rows) {

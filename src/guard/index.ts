@@ -11,7 +11,9 @@ export { crisisPatterns, crisisTopic, crisisUserMessage } from './detectors/cris
 export { defaultTopics } from './detectors/default-topics.js';
 export { detectExplicitRequest, findExplicitRequest } from './detectors/explicit-request.js';
 export {
+  catalogueExceptions,
   createLearnedIntentDetector,
+  highStakesProbability,
   type LearnedIntentOptions,
   shippedIntentModel,
 } from './detectors/learned-intent.js';

@@ -34,13 +34,30 @@ export function shippedIntentModel(): IntentModel {
 }
 
 /**
+ * What the detector acts on: the model's probability that `text` raises a high-stakes matter,
+ * or 0 where it abstains. It abstains on smalltalk, where the topic catalogue makes an exception
+ * (`exclude`), and when its second head reads the message as a request for a person: those are
+ * the explicit-request detector's, whose patterns know negation and context ("I'm a tall
+ * person", "are you a real person?"), which the model does not.
+ */
+export function highStakesProbability(
+  model: IntentModel,
+  text: string,
+  exclude: readonly RegExp[] = catalogueExceptions,
+): number {
+  const normalized = normalizeText(text);
+  if (isSmalltalk(normalized) || exclude.some((pattern) => pattern.test(normalized))) return 0;
+  const scores = model.score(text);
+  return scores.explicit >= 0.5 ? 0 : scores.escalate;
+}
+
+/**
  * The learned escalation intent (input phase): a small logistic-regression model over words,
- * word pairs and character 4-grams, trained on public support utterances and the project's
- * suites, that recognises requests for a person and high-stakes matters worded in ways the
- * rule detectors have no pattern for ("a debit I cancelled is still being taken"). It fires
- * only above a threshold chosen so that, on cross-validation, it adds few false escalations,
- * and only for high-stakes matters (reason `high_stakes`): when its second head reads the message
- * as a request for a person, it leaves it to the explicit-request detector.
+ * word pairs and character 4-grams, trained on public support utterances, that recognises
+ * high-stakes matters worded in ways the rule detectors have no pattern for ("a debit I
+ * cancelled is still being taken"). It fires (reason `high_stakes`) only above a threshold
+ * chosen so that it adds few false escalations (see `scripts/build-intent-model.ts`), and
+ * abstains as {@link highStakesProbability} says.
  */
 export function createLearnedIntentDetector(options: LearnedIntentOptions = {}): Detector {
   const model = options.model ?? shippedIntentModel();
@@ -51,19 +68,15 @@ export function createLearnedIntentDetector(options: LearnedIntentOptions = {}):
     const turn = lastTurnIndex(transcript, 'user');
     if (turn < 0 || turn !== transcript.length - 1) return [];
     const text = transcript[turn]!.content;
-    const normalized = normalizeText(text);
-    if (isSmalltalk(normalized) || exclude.some((pattern) => pattern.test(normalized))) return [];
-    const scores = model.score(text);
-    // Requests for a person are the explicit-request detector's: its patterns know negation and
-    // context ("I'm a tall person", "are you a real person?"), which the model does not.
-    if (scores.escalate < threshold || scores.explicit >= 0.5) return [];
+    const probability = highStakesProbability(model, text, exclude);
+    if (probability < threshold) return [];
     return [
       {
         reason: 'high_stakes',
-        score: scores.escalate,
+        score: probability,
         detector: 'learned-intent',
         evidence: [{ turn, text: text.slice(0, 200) }],
-        detail: `learned high-stakes matter (p=${scores.escalate.toFixed(2)})`,
+        detail: `learned high-stakes matter (p=${probability.toFixed(2)})`,
       },
     ];
   };
