@@ -305,28 +305,23 @@ export class TfIdfIndex {
         if (score > leaders.floor && document !== exclude) leaders.offer(document, score);
       }
     }
-    const best = new TopK(k);
-    if (term === count) {
-      for (let index = 0; index < touchedCount; index++) {
-        const document = touched[index]!;
-        const score = scores[document]!;
-        scores[document] = -1;
-        // A document that shares only features of weight 0 is not similar at all.
-        if (document !== exclude && score > 0 && score > best.floor) best.offer(document, score);
-      }
-      return best.neighbours();
-    }
-    // No untouched document can reach the top k. A touched one can if its score so far plus the
-    // most the features left can add reaches the k-th best lower bound: score those exactly.
+    // No untouched document can reach the top k any more. A touched one can if its score so far
+    // plus the most the features left can add reaches the k-th best lower bound: those get the
+    // rest of their score from the forward index (nothing is left when every posting was walked).
+    const finished = term === count;
     for (let index = term; index < count; index++) spaces[index]!.queryWeights[features[index]!] = termWeights[index]!;
     const left = rest[term]!;
     const floor = leaders.floor;
+    const best = new TopK(k);
     for (let index = 0; index < touchedCount; index++) {
       const document = touched[index]!;
       const partial = scores[document]!;
       scores[document] = -1;
       if (document === exclude || partial + left < floor) continue;
-      const score = partial + forwardScore(this.words, document) + forwardScore(this.chars, document);
+      const score = finished
+        ? partial
+        : partial + forwardScore(this.words, document) + forwardScore(this.chars, document);
+      // A document that shares only features of weight 0 is not similar at all.
       if (score > 0 && score > best.floor) best.offer(document, score);
     }
     for (let index = term; index < count; index++) spaces[index]!.queryWeights[features[index]!] = 0;
