@@ -235,15 +235,11 @@ interface Conversation {
   address: string;
 }
 
-interface DriveResult {
-  durationSeconds: number;
-  conversations: { completed: number; escalated: number; failed: number };
-  requests: number;
-  requestsPerSecond: number;
-  turnsPerSecond: number;
-  latencyMs: { chatTurn: LatencySummary; agentCall: LatencySummary };
-  violations: string[];
-}
+/** What the scripted conversations measured: the report's figures without the autocannon run. */
+type DriveResult = Pick<
+  LoadReport,
+  'durationSeconds' | 'conversations' | 'requests' | 'requestsPerSecond' | 'turnsPerSecond' | 'latencyMs' | 'violations'
+>;
 
 async function driveConversations(
   baseUrl: string,
