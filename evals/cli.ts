@@ -5,6 +5,7 @@
  * option, unreadable file, invalid line with --strict, nothing to run); 3 run error (the
  * guard or pipeline could not be loaded, or a case failed to run).
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,11 +21,16 @@ import {
   formatDatasetIssue,
   type GuardLike,
   type LangfuseDatasetRunResult,
+  type LosoManifest,
+  type LosoSource,
+  leaveOneSourceOut,
   loadDataset,
   loadScope,
+  losoManifestSchema,
   recordLangfuseDatasetRun,
   renderHtmlReport,
   renderJunitReport,
+  renderLosoText,
   renderReplayText,
   renderTextReport,
   replayConversations,
@@ -37,6 +43,7 @@ import { createMemoryStore } from '../src/store/index.js';
 export const exitCodes = { ok: 0, thresholdFailed: 1, usage: 2, runError: 3 } as const;
 
 const usage = `Usage: npm run eval -- <dataset.jsonl>... [options]
+       npm run eval -- --loso [--loso-manifest <file.json>] [--fail-under-recall R] [--max-false-escalation F]
 
   --scope <file.jsonl>         in-scope utterances ({text,intent} per line); repeatable
   --guard-only                 run the guard alone instead of the full chat pipeline
@@ -51,6 +58,10 @@ const usage = `Usage: npm run eval -- <dataset.jsonl>... [options]
   --replay <export.json>       run the guard over a store export; list conversations never
                                handed off that should have been
   --guard-module <file>        module exporting createGuard() to evaluate instead of src/guard
+  --loso                       leave one source out: for each source of the manifest, train the
+                               guard's learned model on the others and measure the guard alone
+                               on it; the thresholds apply to every source
+  --loso-manifest <file.json>  the sources (default evals/loso-sources.json)
   --langfuse-dataset <name>    record the run in Langfuse as a run of this dataset (needs
                                LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY; LANGFUSE_BASE_URL)
   --langfuse-run <name>        name of the Langfuse dataset run (default eval-<ISO time>)
@@ -151,6 +162,14 @@ async function run(argv: string[]): Promise<number> {
   if (values.help) {
     process.stdout.write(`${usage}\n`);
     return exitCodes.ok;
+  }
+  if (values.loso) {
+    if (positionals.length > 0 || values.replay) throw new UsageError('--loso takes its sources from the manifest');
+    return runLoso(values['loso-manifest'] ?? defaultLosoManifest, {
+      minRecall: parseFraction('fail-under-recall', values['fail-under-recall']),
+      maxFalseEscalation: parseFraction('max-false-escalation', values['max-false-escalation']),
+      json: values.json,
+    });
   }
   if (positionals.length === 0 && !values.replay) throw new UsageError('give at least one dataset file or --replay');
   const model = values.model ?? 'offline';
@@ -287,6 +306,80 @@ async function run(argv: string[]): Promise<number> {
   return exitCode;
 }
 
+const defaultLosoManifest = fileURLToPath(new URL('./loso-sources.json', import.meta.url));
+
+/** `--loso`: every source of the manifest held out in turn; sources whose files are absent are skipped, said so. */
+async function runLoso(
+  manifestFile: string,
+  gates: { minRecall: number | undefined; maxFalseEscalation: number | undefined; json: string | undefined },
+): Promise<number> {
+  let manifest: LosoManifest;
+  try {
+    manifest = losoManifestSchema.parse(JSON.parse(await readFile(manifestFile, 'utf8')));
+  } catch (error) {
+    throw new UsageError(`${manifestFile}: not a leave-one-source-out manifest: ${(error as Error).message}`);
+  }
+  const root = resolve(dirname(manifestFile), '..');
+  const sources: LosoSource[] = [];
+  for (const entry of manifest.sources) {
+    const files = entry.files.map((file) => resolve(root, file));
+    const missing = [...files, ...(entry.scope ? [resolve(root, entry.scope)] : [])].filter(
+      (file) => !existsSync(file),
+    );
+    if (missing.length > 0) {
+      process.stderr.write(`loso: skipped source ${entry.name}: ${missing.join(', ')} not found\n`);
+      continue;
+    }
+    const { cases, issues } = await loadDataset(files);
+    for (const issue of issues) process.stderr.write(`warning: skipped ${formatDatasetIssue(issue)}\n`);
+    const scope = entry.scope
+      ? (await loadScope([resolve(root, entry.scope)])).utterances.map((item) => item.text)
+      : undefined;
+    sources.push({ name: entry.name, cases, ...(scope ? { scope } : {}) });
+  }
+  if (sources.length < 2) throw new UsageError('leave-one-source-out needs at least two sources whose files exist');
+  const { createGuard } = await importProject<typeof import('../src/guard/index.js')>('../src/guard/index.js', [
+    'createGuard',
+  ]);
+  const rows = await leaveOneSourceOut(
+    sources,
+    ({ model, scope }) =>
+      createGuard({ learnedIntent: { model }, ...(scope ? { scope: { utterances: [...scope] } } : {}) }),
+    (row) => process.stderr.write(`loso: ${row.source} done\n`),
+  );
+  process.stdout.write(`${renderLosoText(rows)}\n`);
+  if (gates.json) {
+    const summary = rows.map((row) => ({
+      source: row.source,
+      threshold: row.threshold,
+      trainingExamples: row.trainingExamples,
+      falseNonEscalationRate: row.report.falseNonEscalationRate,
+      falseEscalationRate: row.report.falseEscalationRate,
+      misses: row.report.misses,
+      falseEscalations: row.report.falseEscalations,
+    }));
+    await writeOutput(gates.json, `${JSON.stringify({ rows: summary }, null, 2)}\n`);
+  }
+  let exitCode: number = exitCodes.ok;
+  for (const row of rows) {
+    const recall = row.report.recall.rate;
+    const wrong = row.report.falseEscalationRate.rate;
+    if (gates.minRecall !== undefined && recall !== null && recall < gates.minRecall) {
+      process.stderr.write(
+        `eval: ${row.source}: recall ${recall.toFixed(4)} is under --fail-under-recall ${gates.minRecall}\n`,
+      );
+      exitCode = exitCodes.thresholdFailed;
+    }
+    if (gates.maxFalseEscalation !== undefined && wrong !== null && wrong > gates.maxFalseEscalation) {
+      process.stderr.write(
+        `eval: ${row.source}: false escalation rate ${wrong.toFixed(4)} is above --max-false-escalation ${gates.maxFalseEscalation}\n`,
+      );
+      exitCode = exitCodes.thresholdFailed;
+    }
+  }
+  return exitCode;
+}
+
 interface LangfuseSettings {
   datasetName: string;
   runName: string | undefined;
@@ -382,6 +475,8 @@ function parseCli(argv: string[]) {
       strict: { type: 'boolean' },
       replay: { type: 'string' },
       'guard-module': { type: 'string' },
+      loso: { type: 'boolean' },
+      'loso-manifest': { type: 'string' },
       'langfuse-dataset': { type: 'string' },
       'langfuse-run': { type: 'string' },
       'langfuse-required': { type: 'boolean' },

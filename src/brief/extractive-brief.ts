@@ -95,6 +95,7 @@ const intentKeywords: Array<[intent: string, pattern: RegExp]> = [
 
 const reasonIntents: Partial<Record<HandoffReason['reason'], string>> = {
   explicit_request: 'speak_to_human',
+  crisis: 'crisis_support',
   negative_sentiment: 'complaint',
   high_stakes: 'high_stakes_request',
   compliance: 'compliance_request',

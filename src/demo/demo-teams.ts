@@ -20,6 +20,7 @@ export const demoTeams: Team[] = [
       'error',
       'complaint',
       'self_harm',
+      'crisis',
     ],
     languages: ['en', 'de', 'es', 'fr', 'pt'],
     businessHours: { timeZone: 'Europe/Berlin', weekly: alwaysOpen, holidays: [] },

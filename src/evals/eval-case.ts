@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Reasons a case can be labelled with: why a person should take it, or `none` for a case the bot keeps. */
 export const expectedReasons = [
   'explicit_request',
+  'crisis',
   'high_stakes',
   'out_of_scope',
   'repeat_failure',

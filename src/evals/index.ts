@@ -24,6 +24,16 @@ export {
   recordLangfuseDatasetRun,
 } from './langfuse-dataset-run.js';
 export {
+  computeTotals,
+  type LosoGuardOptions,
+  type LosoManifest,
+  type LosoRow,
+  type LosoSource,
+  leaveOneSourceOut,
+  losoManifestSchema,
+  renderLosoText,
+} from './leave-one-source-out.js';
+export {
   type LineRecord,
   type LoadOptions,
   loadDataset,

@@ -1,150 +1,118 @@
+import { builtInLexicons } from './lexicon/languages.js';
+import type { Lexicon } from './lexicon/lexicon.js';
+import { lexiconCategories } from './lexicon/lexicon-matcher.js';
+import { guardPattern } from './text/guard-pattern.js';
 import { normalizeText } from './text/normalize-text.js';
 import { tokenize } from './text/tokenize.js';
 
-const markers: Record<string, readonly string[]> = {
-  en: [
-    'the',
-    'and',
-    'is',
-    'to',
-    'my',
-    'i',
-    'you',
-    'what',
-    'how',
-    'with',
-    'please',
-    'can',
-    'want',
-    'this',
-    'not',
-    'of',
-    'a',
-  ],
-  es: [
-    'el',
-    'la',
-    'los',
-    'las',
-    'de',
-    'que',
-    'y',
-    'en',
-    'mi',
-    'por',
-    'con',
-    'quiero',
-    'como',
-    'una',
-    'es',
-    'no',
-    'hablar',
-    'cuenta',
-    'gracias',
-    'necesito',
-    'para',
-    'pero',
-    'esta',
-    'hola',
-  ],
-  pt: [
-    'o',
-    'os',
-    'de',
-    'que',
-    'e',
-    'em',
-    'meu',
-    'minha',
-    'com',
-    'quero',
-    'como',
-    'uma',
-    'um',
-    'nao',
-    'falar',
-    'conta',
-    'obrigado',
-    'preciso',
-    'para',
-    'voce',
-    'esta',
-    'ola',
-    'com',
-    'isso',
-  ],
-  fr: [
-    'le',
-    'la',
-    'les',
-    'de',
-    'et',
-    'je',
-    'vous',
-    'mon',
-    'ma',
-    'est',
-    'pas',
-    'avec',
-    'un',
-    'une',
-    'pour',
-    'parler',
-    'merci',
-    'compte',
-    'bonjour',
-    'veux',
-    'ne',
-    'des',
-    'du',
-    'que',
-  ],
-  de: [
-    'der',
-    'die',
-    'das',
-    'und',
-    'ich',
-    'sie',
-    'mein',
-    'meine',
-    'ist',
-    'nicht',
-    'mit',
-    'ein',
-    'eine',
-    'bitte',
-    'danke',
-    'konto',
-    'sprechen',
-    'hallo',
-    'zu',
-    'auf',
-    'mochte',
-    'den',
-    'fur',
-    'kann',
-  ],
-};
+/** Scripts that name their language (or narrow it down) on their own. */
+const scripts: readonly { pattern: RegExp; language: string }[] = [
+  { pattern: guardPattern(/\p{Script=Hangul}/gu), language: 'ko' },
+  { pattern: guardPattern(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu), language: 'ja' },
+  { pattern: guardPattern(/\p{Script=Han}/gu), language: 'zh' },
+  { pattern: guardPattern(/\p{Script=Thai}/gu), language: 'th' },
+  { pattern: guardPattern(/\p{Script=Arabic}/gu), language: 'ar' },
+  { pattern: guardPattern(/\p{Script=Devanagari}/gu), language: 'hi' },
+  { pattern: guardPattern(/\p{Script=Cyrillic}/gu), language: 'cyrillic' },
+  { pattern: guardPattern(/\p{Script=Greek}/gu), language: 'el' },
+  { pattern: guardPattern(/\p{Script=Hebrew}/gu), language: 'he' },
+];
+const latinLetters = guardPattern(/\p{Script=Latin}/gu);
 
-const markerSets = Object.fromEntries(Object.entries(markers).map(([language, words]) => [language, new Set(words)]));
+/** Letters that only some Latin-script languages use, read from the text before accents are removed. */
+const latinCues: readonly { pattern: RegExp; language: string }[] = [
+  { pattern: guardPattern(/[ñ¿¡]/u), language: 'es' },
+  { pattern: guardPattern(/[ãõ]|ção|ções/u), language: 'pt' },
+  { pattern: guardPattern(/[èêëœ]|\b(?:c'est|j'ai|n'est|qu'|l'|d')/u), language: 'fr' },
+  { pattern: guardPattern(/ß|\b\p{L}*(?:ä|ö|ü)\p{L}*(?:ung|en|st|t|e)\b/u), language: 'de' },
+  { pattern: guardPattern(/[ąćęłńśźż]/u), language: 'pl' },
+  { pattern: guardPattern(/[ğış]/u), language: 'tr' },
+  { pattern: guardPattern(/[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/u), language: 'vi' },
+  { pattern: guardPattern(/å/u), language: 'sv' },
+];
+const ukrainianLetters = guardPattern(/[іїєґ]/u);
+
+/** Weight of a function word (`markers`), and of any other word of the language's lexicon. */
+const markerWeight = 1;
+const vocabularyWeight = 0.5;
+
+/** Per spaced language, each word of its lexicon with its weight: function words count most. */
+function wordWeights(lexicons: readonly Lexicon[]): Map<string, Map<string, number>> {
+  const weights = new Map<string, Map<string, number>>();
+  for (const lexicon of lexicons) {
+    if (lexicon.script !== 'spaced') continue;
+    const words = new Map<string, number>();
+    for (const category of lexiconCategories) {
+      for (const phrase of lexicon[category] ?? []) {
+        for (const word of tokenize(normalizeText(phrase.replace(/[*…]/g, ' ')))) {
+          if (word.length > 2) words.set(word, vocabularyWeight);
+        }
+      }
+    }
+    for (const marker of lexicon.markers)
+      for (const word of tokenize(normalizeText(marker))) words.set(word, markerWeight);
+    weights.set(lexicon.language, words);
+  }
+  return weights;
+}
+
+const markers = wordWeights(builtInLexicons);
+const cyrillicLanguages = ['ru', 'uk'];
+
+function count(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  return text.match(pattern)?.length ?? 0;
+}
+
+/** The language among `candidates` whose function words the tokens use most; `fallback` on a tie at zero. */
+function byMarkers(
+  tokens: readonly string[],
+  candidates: readonly string[],
+  fallback: string,
+  bonus: Map<string, number>,
+) {
+  let best = fallback;
+  let bestScore = (bonus.get(fallback) ?? 0) + 0.5;
+  for (const language of candidates) {
+    const words = markers.get(language);
+    let score = bonus.get(language) ?? 0;
+    if (words) for (const token of tokens) score += words.get(token) ?? 0;
+    if (score > bestScore) {
+      best = language;
+      bestScore = score;
+    }
+  }
+  return best;
+}
 
 /**
- * Best-effort language of a message from function words and accents: `en`, `es`, `pt`, `fr` or
- * `de`. Defaults to `en` when nothing points elsewhere.
+ * Best-effort ISO 639-1 language of a message: by its script (Hangul, kana, Han, Thai, Arabic,
+ * Devanagari, Cyrillic, Greek, Hebrew), then by the function words of the built-in lexicons
+ * (`markers`) and the letters only some languages use. Latin text defaults to `en` when nothing
+ * points elsewhere; Cyrillic to `ru` unless it is Ukrainian.
  */
-export function detectLanguage(text: string): 'en' | 'es' | 'pt' | 'fr' | 'de' | (string & {}) {
-  const tokens = tokenize(normalizeText(text));
-  const scores: Record<string, number> = { en: 0.5, es: 0, pt: 0, fr: 0, de: 0 };
-  for (const token of tokens) {
-    for (const [language, set] of Object.entries(markerSets)) if (set.has(token)) scores[language]! += 1;
+export function detectLanguage(text: string): string {
+  let script = '';
+  let most = 0;
+  for (const { pattern, language } of scripts) {
+    const letters = count(pattern, text);
+    if (letters > most) {
+      most = letters;
+      script = language;
+    }
+  }
+  // Kana with kanji is Japanese even when Han characters outnumber the kana.
+  if (script === 'zh' && count(scripts[1]!.pattern, text) > 0) script = 'ja';
+  if (script && most >= count(latinLetters, text)) {
+    if (script !== 'cyrillic') return script;
+    const tokens = tokenize(normalizeText(text));
+    const bonus = new Map([['uk', ukrainianLetters.test(text.toLowerCase()) ? 2 : 0]]);
+    return byMarkers(tokens, cyrillicLanguages, 'ru', bonus);
   }
   const lower = text.toLowerCase();
-  if (/[ñ¿¡]/.test(lower)) scores.es! += 2;
-  if (/[ãõç]|ção|ções/.test(lower)) scores.pt! += 2;
-  if (/[èêëàâîôûœ]|\b(?:c'est|j'ai|n'est|qu'|l'|d')/.test(lower)) scores.fr! += 2;
-  if (/[äöüß]/.test(lower)) scores.de! += 2;
-  let best = 'en';
-  for (const [language, score] of Object.entries(scores)) if (score > scores[best]!) best = language;
-  return best;
+  const bonus = new Map<string, number>();
+  for (const { pattern, language } of latinCues)
+    if (pattern.test(lower)) bonus.set(language, (bonus.get(language) ?? 0) + 2);
+  const latin = [...markers.keys()].filter((language) => !cyrillicLanguages.includes(language));
+  return byMarkers(tokenize(normalizeText(text)), latin, 'en', bonus);
 }

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import type { Detector, GuardPhase } from './detector.js';
 import { detectExplicitRequest } from './detectors/explicit-request.js';
 import { createLearnedIntentDetector } from './detectors/learned-intent.js';
+import { createLexiconDetector } from './detectors/lexicon-detector.js';
 import { createLowConfidenceDetector } from './detectors/low-confidence.js';
 import { detectNegativeSentiment } from './detectors/negative-sentiment.js';
 import { createOutOfScopeDetector } from './detectors/out-of-scope.js';
 import { createRepeatFailureDetector } from './detectors/repeat-failure.js';
 import { createTopicDetector } from './detectors/topic.js';
 import type { TopicDefinition } from './detectors/topic-definition.js';
+import { builtInLexicons } from './lexicon/languages.js';
+import type { IntentModel } from './model/intent-model.js';
 import { createPolicy } from './policy.js';
 import { type EscalationReason, escalationReasons, type GuardDecision, type Signal, type Transcript } from './types.js';
 
@@ -28,9 +31,10 @@ export interface GuardOptions {
   /**
    * The learned escalation-intent model (`scripts/build-intent-model.ts`): catches requests for a
    * person and high-stakes matters the patterns have no wording for. `false` turns it off; a
-   * `threshold` (probability) overrides the cross-validated one. @default {}
+   * `threshold` (probability) overrides the cross-validated one; `model` replaces the shipped model
+   * (one retrained with `trainIntentModel`, as the leave-one-source-out evaluation does). @default {}
    */
-  learnedIntent?: false | { threshold?: number };
+  learnedIntent?: false | { threshold?: number; model?: IntentModel };
   /** Called when a detector throws; the guard goes on without it. A crash is never an escalation. */
   onDetectorError?: (error: unknown, detector: string) => void;
 }
@@ -61,6 +65,8 @@ const topicSchema = z
     minSimilarity: z.number().min(0).max(1).optional(),
     exclude: z.array(patternSchema).optional(),
     userMessage: z.string().optional(),
+    score: z.number().min(0).max(1).optional(),
+    routine: z.object({ unless: patternSchema.optional() }).strict().optional(),
   })
   .strict()
   .refine(
@@ -86,7 +92,20 @@ export const guardOptionsSchema: z.ZodType<GuardOptions> = z
       .optional(),
     confidenceThreshold: z.number().min(0).max(1).optional(),
     learnedIntent: z
-      .union([z.literal(false), z.object({ threshold: z.number().min(0).max(1).optional() }).strict()])
+      .union([
+        z.literal(false),
+        z
+          .object({
+            threshold: z.number().min(0).max(1).optional(),
+            model: z
+              .custom<IntentModel>(
+                (value) => typeof (value as IntentModel | undefined)?.score === 'function',
+                'learnedIntent.model must be a loaded intent model (loadIntentModel)',
+              )
+              .optional(),
+          })
+          .strict(),
+      ])
       .optional(),
     onDetectorError: z
       .custom<(error: unknown, detector: string) => void>((value) => typeof value === 'function')
@@ -129,6 +148,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
   } = options;
   const detectors: { name: string; detect: Detector }[] = [
     { name: 'explicit-request', detect: detectExplicitRequest },
+    { name: 'lexicon', detect: createLexiconDetector({ lexicons: builtInLexicons }) },
     { name: 'negative-sentiment', detect: detectNegativeSentiment },
     { name: 'topic', detect: createTopicDetector({ topics: topics ?? [], replaceDefaultTopics }) },
     { name: 'repeat-failure', detect: createRepeatFailureDetector() },

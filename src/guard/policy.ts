@@ -3,6 +3,7 @@ import { type EscalationReason, type GuardDecision, type Signal, type Urgency, u
 /** Thresholds the policy compares each signal's score with (fires at score >= threshold). */
 export const defaultThresholds: Readonly<Record<EscalationReason, number>> = {
   explicit_request: 0.5,
+  crisis: 0.5,
   negative_sentiment: 0.6,
   high_stakes: 0.5,
   compliance: 0.5,
@@ -16,6 +17,7 @@ export const defaultThresholds: Readonly<Record<EscalationReason, number>> = {
 /** Urgency of a fired reason when its signal does not ask for one. */
 const defaultUrgency: Readonly<Record<EscalationReason, Urgency>> = {
   explicit_request: 'normal',
+  crisis: 'critical',
   negative_sentiment: 'normal',
   high_stakes: 'normal',
   compliance: 'normal',
@@ -38,7 +40,7 @@ export type Policy = (signals: readonly Signal[]) => GuardDecision;
 
 /** True for a crisis signal (self-harm, danger): it always escalates and cannot be switched off. */
 export function isCrisisSignal(signal: Signal): boolean {
-  return signal.urgency === 'critical' || signal.topic === 'self_harm';
+  return signal.reason === 'crisis' || signal.urgency === 'critical' || signal.topic === 'self_harm';
 }
 
 function rank(urgency: Urgency): number {

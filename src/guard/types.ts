@@ -6,6 +6,7 @@
 /** Why a conversation goes to a person. The values are part of the HTTP contract. */
 export const escalationReasons = [
   'explicit_request',
+  'crisis',
   'negative_sentiment',
   'high_stakes',
   'compliance',

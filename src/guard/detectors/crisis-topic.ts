@@ -246,7 +246,7 @@ export const crisisPatterns: readonly RegExp[] = [
 /** The crisis topic: self-harm, suicide and danger. Always `critical`, never disabled. */
 export const crisisTopic: TopicDefinition = {
   id: 'self_harm',
-  reason: 'high_stakes',
+  reason: 'crisis',
   urgency: 'critical',
   patterns: [...crisisPatterns],
   userMessage: crisisUserMessage,

@@ -83,6 +83,9 @@ export const defaultTopics: readonly TopicDefinition[] = [
   {
     id: 'refund',
     reason: 'high_stakes',
+    // Asking for a refund is routine: reported for the brief and routing, escalated when it is a
+    // dispute (charged twice, a refund that never came, kept money), which other topics catch.
+    score: 0.45,
     patterns: [
       /\b(?:want|need|demand|demanding|get|request|requesting|give me|issue|claim|expect|deserve|like|asking for|ask for|receive|process)\s+(?:(?!track|check|see|view|know|status|find|about|information|info)\S+\s+){0,2}?(?:a |my |the |full )?(?:refund|refunded|reimburse\w*|chargeback)\b(?! (?:policy|policies|status|guarantee|process|timeline|time|period|rules|terms|tracking|options))/,
       /\brefund (?:me|it|this|that|my (?:money|payment|purchase|order|card|subscription))\b|\b(?:get|want|need|give me|have) (?:\S+\s+){0,2}?(?:money|cash|funds) back\b(?! (?:policy|guarantee))|\bchargeback|\bcharge back\b|\breverse (?:the|this|that|a|my) (?:charge|payment|transaction)|\b(?:can|could) (?:this|it|that) be reversed\b|\b(?:be|been|get|have it|want it) refunded\b/,
@@ -92,9 +95,15 @@ export const defaultTopics: readonly TopicDefinition[] = [
   {
     id: 'cancellation',
     reason: 'high_stakes',
+    // Cancelling a subscription or plan the bot is already handling is routine; closing the account is not.
+    routine: { unless: /\b(?:accounts?|profile|bank|company|customer|member|client|everything|it all|all of it)\b/ },
+    // Taking something off the account (a saved card, an address, a user) keeps the account.
+    exclude: [/\b(?:remove|removing|delete|deleting|take|taking|unlink|unlinking)\s+(?:\S+\s+){1,4}?(?:from|off) (?:my|the|our|your) (?:\w+ )?account\b/],
     patterns: [
       /\b(?:cancel\w*|terminat\w*|close|closing|closed|delete|deleting|deleted|remove|removing|shut(?:ting)?|deactivate|deactivating|discontinue|invalidate|get rid of|end)\s+(?:down |out |off |up )?(?:my |the |this |that |our |your |an? |all |all my |all of my |both |both my |these |those )?(?:(?!newsletter|mailing|e-?mail|marketing|promo\w*|sms|text|notification|push)\w+\s+)?(?:account|accounts|subscription|subscriptions|membership|plan|contract|service|services|policy|profile|loan|mortgage|insurance|direct debit|standing order)\b(?! (?:number|details|settings|balance|statement|page|name|fees?|limit|auto-?renew\w*|renewal|reminders?))/,
       /\b(?:account|subscription|membership|contract|profile)\s+(?:\S+\s+){0,2}?(?:cancel\w*|terminat\w*|closed|deleted|closure|removed|deactivated)\b/,
+      // the matter named as a noun: "user account deletions", "the cancellation of an account"
+      /\baccounts? (?:deletion|closure|closing|removal|cancell?ation|termination|deactivation)s?\b|\b(?:deletion|closure|closing|removal|cancell?ation|termination|deactivation) of (?:a |an |the |my |your |our )?(?:\w+ )?accounts?\b|\b(?:remove|delete|close|cancel|terminate) (?:\S+ ){0,2}?accounts?\b(?! (?:number|details|settings|balance|statement|page|name|fees?|limit))/,
       /\b(?:leave|leaving|switch away from|move away from|quit|quitting) (?:the|your|this) (?:bank|company|service|provider|platform)\b|\bno longer (?:want|wish|like) to (?:bank|be|stay|do business) with (?:you|your|this)\b|\b(?:stop|quit) (?:banking|being a customer|doing business) with\b|\bclose (?:everything|it all|all of it)\b|\bno longer (?:want to )?be (?:a|your) (?:customer|member|client)\b|\bnever do business with you\b|\bunsubscribe\b(?! (?:from )?(?:the |your |this )?(?:newsletter|emails?|mailing|marketing|messages|texts))/,
       /\b(?:cancelar|cerrar|eliminar|borrar|dar de baja)\s+(?:\S+\s+){0,2}?(?:cuenta|suscripcion|membresia|contrato|plan)|\b(?:cancelar|encerrar|excluir|fechar)\s+(?:\S+\s+){0,2}?(?:conta|assinatura|plano|contrato)|\b(?:resilier|fermer|supprimer|annuler|cloturer)\s+(?:\S+\s+){0,2}?(?:compte|abonnement|contrat|forfait)|\b(?:kundigen|kundige|schliessen|loschen|aufheben)\b.{0,30}\b(?:konto|abo|abonnement|vertrag|mitgliedschaft)|\b(?:konto|abo|abonnement|vertrag|mitgliedschaft)\b.{0,30}\b(?:kundigen|kundige|schliessen|loschen)\b/,
     ],
@@ -104,6 +113,8 @@ export const defaultTopics: readonly TopicDefinition[] = [
     reason: 'high_stakes',
     patterns: [
       /\bcomplain\w*\b|\bcomplaint\w*\b|\bgrievance\b|\bformal (?:objection|protest)\b/,
+      // a claim against the business ("lodge a customer claim", "file a claim against your company")
+      /\bclaims? against (?:you|your|ur|the|this)\b|\b(?:consumer|customer) claims?\b|\b(?:file|filing|lodge|lodging|make|making|submit|submitting|raise|raising|open|opening) (?:a |an )?(?:(?!warranty|insurance|guarantee|baggage|luggage)\w+ )?claim\b(?! (?:status|number|form))/,
       // how the user was treated is a complaint about the service
       /\b(?:how|the way) (?:i|we) (?:was|were|have been|got|am being|are being) (?:\w+ )?treated\b|\btreated (?:me|us) (?:badly|poorly|unfairly|rudely|like)\b/,
       /\b(?:queja|quejarme|reclamacion|reclamar|reclamacao|reclamar|plainte|reclamation|beschwerde|beschweren|reklamation)\b/,

@@ -1,4 +1,5 @@
 import { type Detector, lastTurnIndex } from '../detector.js';
+import { guardPattern } from '../text/guard-pattern.js';
 import { isWishNegated } from '../text/negation.js';
 import { normalizeText } from '../text/normalize-text.js';
 import { createTypoCorrector } from '../text/typo-correction.js';
@@ -38,20 +39,20 @@ const englishContactVerb =
 const requestPatterns: { pattern: RegExp; score: number; detail: string; negatable?: false }[] = [
   {
     // "talk to someone", "speak with the reception", "who do I talk to" (object not the bot)
-    pattern: new RegExp(
+    pattern: guardPattern(
       `\\b(?:talk|talking|speak|speaking|spoke|chat|chatting)\\s+(?:directly |now |right now |again |immediately |instead )?(?:to|with)\\s+(?!${notAPerson})(?:(?:${person})\\b|${department}|(?:a|an|the|your|some)\\s+\\w+)`,
     ),
     score: 0.95,
     detail: 'asks to talk to a person',
   },
   {
-    pattern: /\b(?:who|whom) (?:do|can|should|could) (?:i|we) (?:talk|speak|complain) to\b/,
+    pattern: guardPattern(/\b(?:who|whom) (?:do|can|should|could) (?:i|we) (?:talk|speak|complain) to\b/),
     score: 0.9,
     detail: 'asks who to talk to',
   },
   {
     // "contact a human", "give me a real person", "get your manager on the line", "I need an agent"
-    pattern: new RegExp(
+    pattern: guardPattern(
       `\\b${englishContactVerb}\\s+(?:\\S+\\s+){0,4}?(?:${person})\\b(?! (?:fee|fees|commission|code|program|programme|license|licence|job|jobs|position|role|portal|login|app|number|id|account|name)\\b)(?! (?:else )?to (?!(?:help|talk|speak|chat|call|contact|assist|look into|explain|fix|handle|sort|deal)\\b)\\w+)`,
     ),
     score: 0.9,
@@ -59,7 +60,7 @@ const requestPatterns: { pattern: RegExp; score: number; detail: string; negatab
   },
   {
     // "transfer me to billing", "put me through to reception", "connect me with sales"
-    pattern: new RegExp(
+    pattern: guardPattern(
       `\\b(?:transfer|connect|put|pass|patch|forward|route|redirect|send|get)\\s+(?:me|us|this|my call|the call|the chat)\\s+(?:through |over |on |back )?(?:to|with)\\s+(?!${notAPerson})(?:${department}|(?:${person})\\b)`,
     ),
     score: 0.95,
@@ -67,41 +68,45 @@ const requestPatterns: { pattern: RegExp; score: number; detail: string; negatab
   },
   {
     // "is someone available", "anyone on the line", "a person there?"
-    pattern: new RegExp(
+    pattern: guardPattern(
       `\\b(?:${person})\\s+(?:else\\s+)?(?:available|free|online|on duty|around|on the (?:line|phone)|i can (?:talk|speak|chat) (?:to|with))\\b`,
     ),
     score: 0.85,
     detail: 'asks whether a person is available',
   },
   {
-    pattern:
+    pattern: guardPattern(
       /\b(?:call me|call me back|give me a call|ring me|phone me|callback|call back|someone (?:to )?call)\b(?! by\b)/,
+    ),
     score: 0.85,
     detail: 'asks to be called back',
   },
   {
-    pattern:
+    pattern: guardPattern(
       /\b(?:spa|billing|sales|reception|front desk|concierge|room service|housekeeping|support|fraud|claims) (?:team|department|desk|dept)?\s*(?:please|pls|now)\b/,
+    ),
     score: 0.8,
     detail: 'asks for a department',
   },
   {
     // Not wanting a machine: "no bot", "not a bot", "stop talking to bots", "sharing my details with a machine"
-    pattern:
+    pattern: guardPattern(
       /(?<!\bi'?m |\bi am |\bam i |\bare you |\bu r |\byou'?re |\bur )\b(?:no|not|stop|quit|enough|hate|sick of|tired of|done with|fed up with|rather not|don'?t (?:want|like)|do not (?:want|like)|uncomfortable|comfortable)\b(?:\s+\S+){0,5}?\s+(?:a |an |the |your |this |with |to )?(?:stupid |dumb |useless |automated |virtual )?(?:bot|bots|robot|robots|machine|machines|chatbot|chat bot|ai|computer|automated (?:system|assistant|agent|message)|virtual (?:agent|agents|assistant))\b/,
+    ),
     score: 0.8,
     detail: 'does not want to deal with a machine',
     negatable: false,
   },
   {
-    pattern:
+    pattern: guardPattern(
       /\b(?:real|actual|live|physical|flesh and blood) (?:person|human|people|agent|being)\b|\bhuman being\b|\b(?:vraie? (?:personne|humain)|persona real|pessoa (?:real|de verdade)|echte[nr]? (?:mensch\w*|person))\b/,
+    ),
     score: 0.85,
     detail: 'asks for a real person',
   },
   {
     // "I'd rather deal with someone who works there", "I'd prefer to explain it to a human"
-    pattern: new RegExp(
+    pattern: guardPattern(
       `\\b(?:rather|prefer(?:ably)?|prefer to|sooner)\\s+(?:\\S+\\s+){0,3}?(?:with|to|by)\\s+(?:a |an |the |some |one of your )?(?:real |live |actual )?(?:${person})\\b`,
     ),
     score: 0.9,
@@ -109,56 +114,67 @@ const requestPatterns: { pattern: RegExp; score: number; detail: string; negatab
   },
   {
     // "can a person look at this with me?"
-    pattern:
+    pattern: guardPattern(
       /\b(?:can|could|may|would) (?:a |an |one of your |some )?(?:real |live |actual )?(?:person|human|agent|rep|representative|employee|staff member|member of staff|colleague|manager|specialist|team member) (?:\w+ )?(?:look|help|check|review|go over|take a look|see|handle|deal|assist|call|contact|explain)\b/,
+    ),
     score: 0.9,
     detail: 'asks whether a person can help',
   },
   {
     // Spanish: "hay alguien con quien pueda hablar"
-    pattern:
+    pattern: guardPattern(
       /\b(?:hay|existe|tienen) (?:alguien|una persona|algun agente|algun humano)\b.{0,40}\b(?:hablar|atender|atienda|ayudar)|\bcon quien (?:pueda|puedo|podria) hablar\b/,
+    ),
     score: 0.9,
     detail: 'pregunta por una persona',
   },
   {
     // Spanish
-    pattern:
+    pattern: guardPattern(
       /\b(?:hablar|hablo|comunicarme|comunicar|contactar|contactarme|charlar|platicar|pasame|pasarme|paseme|pasar|pasen|pase|pasenme|transferir|transfieran|transfiereme|transferirme|comuniqueme|conecteme|conectarme|conectame|quiero|necesito|deseo|prefiero|ponme|pongame|comuniquenme|atienda|atender)\b(?:\s+\S+){0,4}?\s+(?:humano|humana|persona|agente|asesor|asesora|representante|operador|operadora|alguien|gerente|encargado|supervisor|empleado|ejecutivo)\b/,
+    ),
     score: 0.95,
     detail: 'pide hablar con una persona',
   },
   {
     // Portuguese
-    pattern:
+    pattern: guardPattern(
       /\b(?:falar|falo|conversar|contatar|contactar|fale|ligar|transferir|transfira|transfere|passe|passa|passar|quero|preciso|gostaria|prefiro|chamar|chame|atendimento)\b(?:\s+\S+){0,4}?\s+(?:humano|humana|pessoa|atendente|agente|representante|operador|operadora|alguem|gerente|supervisor|funcionario|consultor|consultora|responsavel)\b/,
+    ),
     score: 0.95,
     detail: 'pede para falar com uma pessoa',
   },
   {
     // French
-    pattern:
+    pattern: guardPattern(
       /\b(?:parler|discuter|contacter|joindre|passez|passer|passe|transferer|transferez|transfere|mettez|mettre|veux|voudrais|souhaite|souhaiterais|besoin|appeler|appelez|rappeler|rappelez|avoir)\b(?:[\s-]+\S+){0,4}?[\s-]+(?:humain|humaine|personne|agent|conseiller|conseillere|representant|operateur|operatrice|quelqu'?un|responsable|superieur|employe|interlocuteur)\b/,
+    ),
     score: 0.95,
     detail: 'demande à parler à une personne',
   },
   {
     // German: "mit einem Menschen sprechen", "verbinden Sie mich mit einem Mitarbeiter"
-    pattern:
+    pattern: guardPattern(
       /\b(?:mit|zu)\s+(?:\S+\s+){0,2}?(?:mensch\w*|person|mitarbeiter\w*|berater\w*|agent\w*|jemand\w*|vorgesetzt\w*|sachbearbeiter\w*|kundendienst|kundenservice|manager\w*|chef)\b|\b(?:will|mochte|moechte|brauche|hatte gerne?|verlange|bitte)\s+(?:\S+\s+){0,3}?(?:menschen|mitarbeiter\w*|person|berater\w*|jemand\w*)\b|\b(?:verbinden sie mich|verbinde mich|verbindet mich|durchstellen|stellen sie mich durch|leiten sie mich weiter)\b/,
+    ),
     score: 0.9,
     detail: 'möchte mit einem Menschen sprechen',
   },
 ];
 
-/** Person nouns alone, possibly with fillers: "agent", "human please", "REPRESENTATIVE!!!", "una persona por favor". */
-const standalonePattern = new RegExp(
-  `^(?:(?:hi|hey|hello|ok|okay|yes|yeah|no|just|please|pls|plz|por favor|bitte|s'il vous plait|svp|a|an|the|un|una|um|uma|une|ein|einen|einem|real|live|actual|now|asap|right now|immediately|again|i want|i need|give me|get me|ahora|agora|jetzt|maintenant|quiero|quero|je veux|ich will|ich mochte|me|already|connect|transfer)\\b[\\s,.!?:]*)*(?:${person})(?:[\\s,.!?:]+(?:please|pls|plz|now|asap|right now|already|por favor|bitte|s'il vous plait|svp|agora|ahora|jetzt|maintenant|immediately|again|!+|\\?+))*[\\s,.!?:]*$`,
+/**
+ * Person nouns alone, possibly with fillers: "agent", "human please", "REPRESENTATIVE!!!", "una persona por favor".
+ * Runs of `!` and `?` are separators and nothing else: an alternative of their own would let the
+ * trailing group split such a run in exponentially many ways. Exported for tests.
+ */
+export const standalonePattern = guardPattern(
+  `^(?:(?:hi|hey|hello|ok|okay|yes|yeah|no|just|please|pls|plz|por favor|bitte|s'il vous plait|svp|a|an|the|un|una|um|uma|une|ein|einen|einem|real|live|actual|now|asap|right now|immediately|again|i want|i need|give me|get me|ahora|agora|jetzt|maintenant|quiero|quero|je veux|ich will|ich mochte|me|already|connect|transfer)\\b[\\s,.!?:]*)*(?:${person})(?:[\\s,.!?:]+(?:please|pls|plz|now|asap|right now|already|por favor|bitte|s'il vous plait|svp|agora|ahora|jetzt|maintenant|immediately|again))*[\\s,.!?:]*$`,
 );
 
 /** Harmless mentions that look like a request: becoming an agent, agent fees, "in person", money to another person. */
-const harmlessPattern =
-  /\b(?:become|becoming|be|as|travel|insurance|estate|secret|free|booking|shipping|customs|registered|licensed|double|ticket|sports|talent|literary|cleaning)\s+(?:an?\s+)?agents?\b|\b(?:in|per|each|another|other|third) person\b|\bperson to person\b|\b(?:send|sent|transfer|transferring|pay|paying|give|giving|lend)\s+(?:money|cash|funds|\$?\d+\S*|it)\s+to\s+(?:someone|somebody|a person|another|my)\b|\bsomeone (?:else )?(?:used|is using|made|stole|has|took|withdrew|accessed|hacked|else made)\b|\bhuman (?:resources|error|rights)\b|\b(?:outra|otra|autre|andere[nm]?) (?:pessoa|persona|personne|person)\b/;
+const harmlessPattern = guardPattern(
+  /\b(?:become|becoming|be|as|travel|insurance|estate|secret|free|booking|shipping|customs|registered|licensed|double|ticket|sports|talent|literary|cleaning)\s+(?:an?\s+)?agents?\b|\b(?:in|per|each|another|other|third|\d+|one|two|three|four|five|six|seven|eight|nine|ten|only one|just one|a single|single|extra|additional) (?:person|persons|people)\b|\bcall me an? (?:cab|taxi|uber|lyft|ride|car)\b|\b(?:find|finding|search for|searching for|look for|looking for|recommend|book|hire)\s+(?:me\s+)?(?:an?\s+|the\s+|another\s+|some\s+|a good\s+|a different\s+)?(?:\w+\s+)?(?:specialist|doctor|dentist|therapist|stylist|lawyer|plumber|electrician|mechanic|someone (?:else|good|new)|somebody (?:else|good|new))\b|\bperson to person\b|\b(?:send|sent|transfer|transferring|pay|paying|give|giving|lend)\s+(?:money|cash|funds|\$?\d+\S*|it)\s+to\s+(?:someone|somebody|a person|another|my)\b|\bsomeone (?:else )?(?:used|is using|made|stole|has|took|withdrew|accessed|hacked|else made)\b|\bhuman (?:resources|error|rights)\b|\b(?:outra|otra|autre|andere[nm]?) (?:pessoa|persona|personne|person)\b/,
+);
 
 /** Key words whose misspellings are corrected before matching ("agnet", "costumer", "somenoe"). */
 const correctTypos = createTypoCorrector(
@@ -265,8 +281,9 @@ const correctTypos = createTypoCorrector(
 );
 
 /** Asking what the assistant is ("are you a real person?") is a question, not a request. */
-const identityQuestion =
-  /\b(?:are|r) (?:you|u) (?:a |an )?(?:real |actual |live |human |automated )?(?:person|human|human being|bot|robot|ai|machine|computer|chatbot)\b\??/g;
+const identityQuestion = guardPattern(
+  /\b(?:are|r) (?:you|u) (?:a |an )?(?:real |actual |live |human |automated )?(?:person|human|human being|bot|robot|ai|machine|computer|chatbot)\b\??/g,
+);
 
 /** Finds a request for a person in one message; returns the match or undefined. */
 export function findExplicitRequest(text: string): { text: string; score: number; detail: string } | undefined {

@@ -1,8 +1,12 @@
 import { type Detector, lastTurnIndex } from '../detector.js';
+import { builtInLexicons } from '../lexicon/languages.js';
+import { createStakesAnchor } from '../lexicon/stakes-anchor.js';
 import { type IntentModel, type IntentModelData, loadIntentModel } from '../model/intent-model.js';
 import intentModelData from '../model/intent-model.json' with { type: 'json' };
+import { isAcknowledgement } from '../text/acknowledgement.js';
 import { normalizeText } from '../text/normalize-text.js';
 import { isSmalltalk } from '../text/smalltalk.js';
+import { tokenize } from '../text/tokenize.js';
 import type { Signal } from '../types.js';
 import { defaultTopics } from './default-topics.js';
 
@@ -33,10 +37,19 @@ export function shippedIntentModel(): IntentModel {
   return shipped;
 }
 
+/** The matters the model is for: money, accounts, contracts, complaints, legal steps. */
+const namesStakes = createStakesAnchor(builtInLexicons);
+
+/** Agreeing to the bot's proposal in a few words ("Yes, please go ahead and book a table"). */
+function isShortAcknowledgement(normalized: string): boolean {
+  return isAcknowledgement(normalized) && tokenize(normalized).length <= 10;
+}
+
 /**
  * What the detector acts on: the model's probability that `text` raises a high-stakes matter,
- * or 0 where it abstains. It abstains on smalltalk, where the topic catalogue makes an exception
- * (`exclude`), and when its second head reads the message as a request for a person: those are
+ * or 0 where it abstains. It abstains on smalltalk, on a short acknowledgement ("yes, go ahead"),
+ * on a message that names no matter of money, account, contract or complaint
+ * ({@link createStakesAnchor}), where the topic catalogue makes an exception (`exclude`), and when its second head reads the message as a request for a person: those are
  * the explicit-request detector's, whose patterns know negation and context ("I'm a tall
  * person", "are you a real person?"), which the model does not.
  */
@@ -46,7 +59,14 @@ export function highStakesProbability(
   exclude: readonly RegExp[] = catalogueExceptions,
 ): number {
   const normalized = normalizeText(text);
-  if (isSmalltalk(normalized) || exclude.some((pattern) => pattern.test(normalized))) return 0;
+  if (
+    isSmalltalk(normalized) ||
+    isShortAcknowledgement(normalized) ||
+    !namesStakes(normalized) ||
+    exclude.some((pattern) => pattern.test(normalized))
+  ) {
+    return 0;
+  }
   const scores = model.score(text);
   return scores.explicit >= 0.5 ? 0 : scores.escalate;
 }

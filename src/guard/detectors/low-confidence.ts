@@ -1,18 +1,37 @@
 import { type Detector, lastTurnIndex } from '../detector.js';
+import { guardPattern } from '../text/guard-pattern.js';
 import { normalizeText } from '../text/normalize-text.js';
 import type { Signal } from '../types.js';
 
 /** The bot hedging or saying it does not know. */
-const hedgePattern =
-  /\b(?:i'?m not (?:sure|certain|able to (?:find|help|answer))|i am not (?:sure|certain|able to (?:find|help|answer))|i (?:can'?t|cannot|could ?n[o']?t|was unable to|am unable to|'m unable to) (?:find|locate|see|access|answer|help|determine|verify|confirm)|i (?:don'?t|do not) (?:have (?:any |enough |that |the )?(?:information|info|details|data|access|knowledge)|know|see any)|i'?m afraid i (?:can'?t|cannot|don'?t)|(?:that|this) is (?:outside|beyond) (?:my|what i)|i (?:can only|am only able to) help with|no (?:information|results|answer) (?:found|available)|i have no (?:information|record|details)|unfortunately,? i (?:can'?t|cannot|don'?t)|no estoy seguro|no tengo informacion|nao tenho certeza|nao tenho (?:essa )?informacao|je ne suis pas sur|je n'ai pas (?:cette |d')?information|ich bin (?:mir )?nicht sicher|ich habe keine informationen?)\b/;
+const hedgePattern = guardPattern(
+  /\b(?:i'?m not (?:sure|certain|able to (?:find|help|answer))|i am not (?:sure|certain|able to (?:find|help|answer))|i (?:can'?t|cannot|could ?n[o']?t|was unable to|am unable to|'m unable to) (?:find|locate|see|access|answer|help|determine|verify|confirm)|i (?:don'?t|do not) (?:have (?:any |enough |that |the )?(?:information|info|details|data|access|knowledge)|know|see any)|i'?m afraid i (?:can'?t|cannot|don'?t)|(?:that|this) is (?:outside|beyond) (?:my|what i)|i (?:can only|am only able to) help with|no (?:information|results|answer) (?:found|available)|i have no (?:information|record|details)|unfortunately,? i (?:can'?t|cannot|don'?t)|no estoy seguro|no tengo informacion|nao tenho certeza|nao tenho (?:essa )?informacao|je ne suis pas sur|je n'ai pas (?:cette |d')?information|ich bin (?:mir )?nicht sicher|ich habe keine informationen?)\b/,
+);
 
 /** The bot announcing a handoff in words instead of calling the escalation tool. */
-const promisedHandoffPattern =
-  /\b(?:(?:let me|i'?ll|i will|i am going to|i'?m going to|i'?m|i am) (?:now )?(?:transfer|transferring|connect|connecting|escalate|escalating|pass|passing|hand|handing|forward|forwarding|put) (?:you|your (?:chat|conversation|request|case)|this)(?: \w+)? (?:to|with|over|through)|(?:a|an|one of our) (?:human|live|real)? ?(?:agent|representative|colleague|person|team member|specialist)s? (?:will|is going to|shall) (?:be with you|contact you|get back to you|join|take over|reach out|call you)|te (?:paso|transfiero|comunico) con|vou (?:te )?transferir|je vous (?:transfere|mets en relation)|ich (?:verbinde|leite) sie)\b/;
+const promisedHandoffPattern = guardPattern(
+  /\b(?:(?:let me|i'?ll|i will|i am going to|i'?m going to|i'?m|i am) (?:now )?(?:transfer|transferring|connect|connecting|escalate|escalating|pass|passing|hand|handing|forward|forwarding|put) (?:you|your (?:chat|conversation|request|case)|this)(?: \w+)? (?:to|with|over|through)|(?:a|an|one of our) (?:human|live|real)? ?(?:agent|representative|colleague|person|team member|specialist)s? (?:will|is going to|shall) (?:be with you|contact you|get back to you|join|take over|reach out|call you)|te (?:paso|transfiero|comunico) con|vou (?:te )?transferir|je vous (?:transfere|mets en relation)|ich (?:verbinde|leite) sie)\b/,
+);
 
 /** The bot refusing a handoff ("I am not allowed to transfer you"): possibly a manipulated model. */
-const refusedHandoffPattern =
-  /\b(?:i (?:am|'m) not (?:allowed|able|permitted) to|i (?:can'?t|cannot|won'?t|will not|may not)|(?:escalation|transfer|handoff|hand-off) is (?:disabled|not (?:possible|available|allowed)))(?: \w+)?(?: (?:transfer|connect|escalate|hand|pass|put)(?: you| this)?(?: \w+)?(?: to| over| through)?)?(?: (?:a|an|any)? ?(?:human|person|agent|someone|representative))?\b/;
+const refusedHandoffPattern = guardPattern(
+  /\b(?:i (?:am|'m) not (?:allowed|able|permitted) to|i (?:can'?t|cannot|won'?t|will not|may not)|(?:escalation|transfer|handoff|hand-off) is (?:disabled|not (?:possible|available|allowed)))(?: \w+)?(?: (?:transfer|connect|escalate|hand|pass|put)(?: you| this)?(?: \w+)?(?: to| over| through)?)?(?: (?:a|an|any)? ?(?:human|person|agent|someone|representative))?\b/,
+);
+
+/** What a knowledge hedge is about: the bot not knowing, as opposed to a search that found nothing. */
+const knowledgeObject =
+  /\b(?:information|info|answer|details|documentation|anything (?:about|on|regarding)|that question|your question)\b/;
+
+/**
+ * A tool's result, not the bot's doubt: "I couldn't find a booking under that email", "no rooms
+ * match your dates". The bot did its job; the user answers with other details.
+ */
+function isLookupResult(normalized: string, hedge: RegExpExecArray): boolean {
+  if (!/\b(?:find|locate|see)\b|no results/.test(hedge[0])) return false;
+  const sentenceEnd = normalized.slice(hedge.index).search(/[.!?]/);
+  const sentence = normalized.slice(hedge.index, sentenceEnd < 0 ? undefined : hedge.index + sentenceEnd);
+  return !knowledgeObject.test(sentence);
+}
 
 /** Returns the hedge phrase in a bot answer, or undefined. */
 export function findHedge(text: string): string | undefined {
@@ -50,7 +69,7 @@ export function createLowConfidenceDetector(options: LowConfidenceOptions = {}):
     }
     const normalized = normalizeText(answer.content);
     const hedge = hedgePattern.exec(normalized);
-    if (hedge) {
+    if (hedge && !isLookupResult(normalized, hedge)) {
       signals.push({
         reason: 'low_confidence',
         score: 0.7,

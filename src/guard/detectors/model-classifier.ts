@@ -74,7 +74,7 @@ export function createModelClassifier(options: ModelClassifierOptions): ModelCla
       const result: Signal[] = [];
       if (classification.crisis) {
         result.push({
-          reason: 'high_stakes',
+          reason: 'crisis',
           score: Math.max(0.5, classification.confidence),
           detector: 'model-classifier',
           evidence,

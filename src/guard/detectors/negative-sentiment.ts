@@ -1,4 +1,5 @@
 import type { Detector } from '../detector.js';
+import { guardPattern } from '../text/guard-pattern.js';
 import { normalizeText } from '../text/normalize-text.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Signal, Transcript } from '../types.js';
@@ -62,7 +63,9 @@ const lexiconSource: Record<string, number> = {
   'nightmare*': -2.5,
   sucks: -2.5,
   'stupid*': -2.5,
-  'dumb*': -2.5,
+  dumb: -2.5,
+  dumber: -2.5,
+  dumbest: -2.5,
   'idiot*': -3,
   'moron*': -3,
   'shame*': -2,
@@ -186,7 +189,7 @@ const exactWords = new Map<string, number>();
 const prefixWords: [string, number][] = [];
 const phrases: [RegExp, number][] = [];
 for (const [entry, valence] of Object.entries(lexiconSource)) {
-  if (entry.includes(' ')) phrases.push([new RegExp(`\\b${entry}\\b`, 'g'), valence]);
+  if (entry.includes(' ')) phrases.push([guardPattern(`\\b${entry}\\b`, 'g'), valence]);
   else if (entry.endsWith('*')) prefixWords.push([entry.slice(0, -1), valence]);
   else exactWords.set(entry, valence);
 }
@@ -251,12 +254,14 @@ const negators = new Set([
 ]);
 
 /** Insults and hostility aimed at the bot or the company. */
-const insultPattern =
-  /\b(?:(?:you|u|this bot|this thing|this chat|this service|your (?:bot|company|service|app))(?:'re| are| r| is|'s)? (?:so |such |a |an |completely |totally |fucking |really )*(?:useless|stupid|dumb|idiot|idiotic|moron|worthless|pathetic|garbage|trash|rubbish|a joke|incompetent|hopeless|terrible|awful|clueless)|(?:stupid|dumb|useless|idiot|worthless|pathetic|fucking|damn|shit|crap) (?:bot|robot|machine|chatbot|thing|app|company|service|ai)|(?:fuck|screw|damn) (?:you|u|this|off|your)|shut up|go to hell)\b/g;
+const insultPattern = guardPattern(
+  /\b(?:(?:you|u|this bot|this thing|this chat|this service|your (?:bot|company|service|app))(?:'re| are| r| is|'s)? (?:so |such |a |an |completely |totally |fucking |really )*(?:useless|stupid|dumb|idiot|idiotic|moron|worthless|pathetic|garbage|trash|rubbish|a joke|incompetent|hopeless|terrible|awful|clueless)|(?:stupid|dumb|useless|idiot|worthless|pathetic|fucking|damn|shit|crap) (?:bot|robot|machine|chatbot|thing|app|company|service|ai)|(?:fuck|screw|damn) (?:you|u|this|off|your)|shut up|go to hell)\b/g,
+);
 
 /** How frustrated a text reads beyond single words: "you are not helping", "this is not working". */
-const frustrationPattern =
-  /\b(?:(?:you|u)(?:'re| are| r)? not (?:helping|listening|understanding|getting it)|(?:this|it|that|the \w+) (?:is|'s)? ?(?:still )?not (?:working|helping|helpful|leading anywhere|going anywhere)|(?:is|are)n'?t (?:working|helping)|how many times (?:do|must|should|have|did) (?:i|we) (?:have to |need to )?(?:tell|say|ask|explain|repeat|type|write)|for the (?:last|third|fourth|hundredth) time|i (?:already|just) (?:told|said|asked|explained)|what is wrong with (?:you|this)|are you (?:kidding|serious|joking)|give me a break|this is (?:ridiculous|a joke|insane|crazy|unbelievable)|sick and tired)\b/g;
+const frustrationPattern = guardPattern(
+  /\b(?:(?:you|u)(?:'re| are| r)? not (?:helping|listening|understanding|getting it)|(?:this|it|that|the \w+) (?:is|'s)? ?(?:still )?not (?:working|helping|helpful|leading anywhere|going anywhere)|(?:is|are)n'?t (?:working|helping)|how many times (?:do|must|should|have|did) (?:i|we) (?:have to |need to )?(?:tell|say|ask|explain|repeat|type|write)|for the (?:last|third|fourth|hundredth) time|i (?:already|just) (?:told|said|asked|explained)|what is wrong with (?:you|this)|are you (?:kidding|serious|joking)|give me a break|this is (?:ridiculous|a joke|insane|crazy|unbelievable)|sick and tired)\b/g,
+);
 
 const cache = new Map<string, number>();
 

@@ -1,4 +1,7 @@
 import type { Detector } from '../detector.js';
+import { isAcknowledgement } from '../text/acknowledgement.js';
+import { actionDone, actionFailed, asksForDetails } from '../text/bot-turns.js';
+import { guardPattern } from '../text/guard-pattern.js';
 import { normalizeText } from '../text/normalize-text.js';
 import { isSmalltalk } from '../text/smalltalk.js';
 import { textSimilarity } from '../text/text-similarity.js';
@@ -7,8 +10,9 @@ import type { Evidence, Signal, Transcript } from '../types.js';
 import { findHedge } from './low-confidence.js';
 
 /** The user telling the bot that its answer did not help, in five languages. */
-const notHelpedPattern =
-  /\b(?:(?:that|this|it|which|your answer|the answer)(?:'s| is| was| does|'s)? ?(?:not|n't|doesn'?t|didn'?t|does not|did not|wasn'?t|isn'?t) (?:help\w*|answer\w*|work\w*|useful|what i (?:asked|wanted|meant|need\w*)|make sense|solve \w+|right|correct|it)|not what i (?:asked|wanted|meant|need\w*)|(?:you(?:'re| are)?|u r|u) (?:not|n't) (?:understand\w*|listen\w*|help\w*|getting it|reading)|you (?:don'?t|do not|didn'?t|did not|never) (?:understand|get it|listen|read|answer\w*|help)|(?:i|we) (?:don'?t|do not|can'?t|cannot) understand (?:you|your (?:answer|reply|response))|(?:i|i've|i have) (?:already|just) (?:told|said|asked|explained|answered|tried|done) (?:you|that|this|it)?|(?:as|like) i (?:said|told you|mentioned)|i (?:said|told you) (?:already|before)|how many times (?:do|must|should|have|did) (?:i|we) (?:have to |need to )?(?:tell|say|ask|explain|repeat|type|write)|(?:read|answer) my (?:question|message)|(?:same|useless|wrong|irrelevant|generic) (?:answer|reply|response)|(?:answer|reply|response) (?:is|was) (?:useless|wrong|irrelevant)|(?:this|the) (?:conversation|chat) (?:is|isn'?t|is not) (?:not )?(?:working|going anywhere|leading anywhere|helping)|(?:going|running) (?:around )?in circles|still (?:not|doesn'?t|don'?t|can'?t) (?:work\w*|help\w*|understand)|still (?:have|having) the same (?:problem|issue)|that'?s wrong|you(?:'re| are) wrong|eso no (?:me )?ayuda|no me (?:entiendes|ayuda)|no entiendes|ya te (?:lo )?dije|isso nao (?:me )?ajuda|voce nao (?:me )?entende|ja (?:te )?disse|ca ne m'aide pas|vous ne comprenez pas|tu ne comprends pas|je (?:vous |t')?(?:l')?ai deja dit|das hilft (?:mir )?nicht|sie verstehen (?:mich )?nicht|du verstehst (?:mich )?nicht|hab(?:e)? ich (?:doch )?schon gesagt)\b/;
+const notHelpedPattern = guardPattern(
+  /\b(?:(?:that|this|it|which|your answer|the answer)(?:'s| is| was| does|'s)? ?(?:not|n't|doesn'?t|didn'?t|does not|did not|wasn'?t|isn'?t) (?:help\w*|answer\w*|work\w*|useful|what i (?:asked|wanted|meant|need\w*)|make sense|solve \w+|right|correct|it)|not what i (?:asked|wanted|meant|need\w*)|(?:you(?:'re| are)?|u r|u) (?:not|n't) (?:understand\w*|listen\w*|help\w*|getting it|reading)|you (?:don'?t|do not|didn'?t|did not|never) (?:understand|get it|listen|read|answer\w*|help)|(?:i|we) (?:don'?t|do not|can'?t|cannot) understand (?:you|your (?:answer|reply|response))|(?:i|i've|i have) (?:already|just) (?:told|said|asked|explained|answered|tried|done) (?:you|that|this|it)?|(?:as|like) i (?:said|told you|mentioned)|i (?:said|told you) (?:already|before)|how many times (?:do|must|should|have|did) (?:i|we) (?:have to |need to )?(?:tell|say|ask|explain|repeat|type|write)|(?:read|answer) my (?:question|message)|(?:same|useless|wrong|irrelevant|generic) (?:answer|reply|response)|(?:answer|reply|response) (?:is|was) (?:useless|wrong|irrelevant)|(?:this|the) (?:conversation|chat) (?:is|isn'?t|is not) (?:not )?(?:working|going anywhere|leading anywhere|helping)|(?:going|running) (?:around )?in circles|still (?:not|doesn'?t|don'?t|can'?t) (?:work\w*|help\w*|understand)|still (?:have|having) the same (?:problem|issue)|that'?s wrong|you(?:'re| are) wrong|eso no (?:me )?ayuda|no me (?:entiendes|ayuda)|no entiendes|ya te (?:lo )?dije|isso nao (?:me )?ajuda|voce nao (?:me )?entende|ja (?:te )?disse|ca ne m'aide pas|vous ne comprenez pas|tu ne comprends pas|je (?:vous |t')?(?:l')?ai deja dit|das hilft (?:mir )?nicht|sie verstehen (?:mich )?nicht|du verstehst (?:mich )?nicht|hab(?:e)? ich (?:doch )?schon gesagt)\b/,
+);
 
 /**
  * The user reporting, after an answer, that the advice failed or that the bot repeats itself:
@@ -16,7 +20,7 @@ const notHelpedPattern =
  * languages. Only read when the bot has answered before (a first message saying "it doesn't
  * work" is a problem report, not a failed answer).
  */
-const adviceFailedPattern = new RegExp(
+const adviceFailedPattern = guardPattern(
   [
     // tried / did / followed it already
     "\\b(?:i'?ve|i have|i|we'?ve|we have|we|already) (?:already |just |literally |also )?(?:tried|done|did|followed|checked|tested|used|entered|typed|reset|restarted|cleared) (?:that|this|it|those|these|them|all (?:of )?(?:that|those|these|this|the steps)|everything|exactly (?:that|this|what you (?:said|suggested|told me))|what you (?:said|suggested|told me)|the (?:steps|link|instructions|code|same thing)|your (?:steps|instructions|advice|suggestions?|link))\\b(?!\\s*(?:,\\s*)?(?:and|it|which)? ?(?:it )?(?:worked|works|fixed|solved|helped))",
@@ -56,6 +60,47 @@ const adviceFailedPattern = new RegExp(
 
 /** Similarity (0..1) above which two bot answers count as the same answer given again. */
 const sameAnswerSimilarity = 0.75;
+/**
+ * A bot that asks for details or a confirmation again, after the user changed them, asks a new
+ * question ("Please confirm: a table for 2 at 7 pm?" then "... at 8 pm?"); only the same request
+ * word for word is a loop.
+ */
+const sameRequestSimilarity = 0.95;
+
+/** True when a bot turn between `from` and `to` reports an action carried out. */
+function doneSince(transcript: Transcript, from: number, to: number): boolean {
+  for (let index = from + 1; index < to; index++) {
+    const turn = transcript[index]!;
+    if (turn.role === 'assistant' && turn.author !== 'agent' && actionDone.test(normalizeText(turn.content)))
+      return true;
+  }
+  return false;
+}
+
+/** Another item, not the same question: "also", "too", "another", "how about", "that one". */
+const followUpMarker =
+  /\b(?:also|too|as well|other|others|another|else|instead|how about|what about|that one|this one|the other|more of|some more|any more|more options|different|next|tambien|otro|otra|aussi|autre|auch|andere[nrs]?|tambem|outro|outra)\b/;
+
+/** A correction of details: "no, that's not right, it's for two", "that is not correct, I meant...". */
+const correctionPattern =
+  /^(?:no|nope|not quite|actually|sorry|wait)?[\s,.!]*(?:that(?:'s| is)|it(?:'s| is)) (?:not|n't) (?:right|correct|it|what i (?:want|wanted|meant|said))\b|^(?:no|nope|not quite|actually)\b/;
+
+function isCorrection(normalized: string): boolean {
+  return (
+    correctionPattern.test(normalized) && !/\byou (?:don'?t|do not|never) (?:understand|listen|read)\b/.test(normalized)
+  );
+}
+
+const figure = /\d+(?:[.,:]\d+)*/g;
+
+/** True when both texts quote the same figures (prices, times, counts), or neither quotes any. */
+function sameFigures(left: string, right: string): boolean {
+  const a = new Set(left.match(figure) ?? []);
+  const b = new Set(right.match(figure) ?? []);
+  if (a.size !== b.size) return false;
+  for (const value of a) if (!b.has(value)) return false;
+  return true;
+}
 
 const hedges = new Map<string, string | null>();
 
@@ -85,8 +130,12 @@ function findRepeatedAnswer(transcript: Transcript, phase: 'input' | 'output'): 
   const candidates = phase === 'output' ? answers.slice(0, -1) : answers.slice(-2, -1);
   const latestText = normalizeText(transcript[latest]!.content);
   if (contentTokens(latestText).length < 3) return undefined;
+  const required = asksForDetails(transcript[latest]!.content) ? sameRequestSimilarity : sameAnswerSimilarity;
   for (const index of candidates) {
-    if (textSimilarity(latestText, normalizeText(transcript[index]!.content)) >= sameAnswerSimilarity) {
+    const earlierText = normalizeText(transcript[index]!.content);
+    // The same template with other figures ("86 degrees" after "80 degrees") is another answer.
+    if (!sameFigures(latestText, earlierText) || followUpMarker.test(latestText)) continue;
+    if (textSimilarity(latestText, earlierText) >= required) {
       return [
         { turn: latest, text: transcript[latest]!.content.slice(0, 120) },
         { turn: index, text: transcript[index]!.content.slice(0, 120) },
@@ -149,7 +198,10 @@ export function createRepeatFailureDetector(options: RepeatFailureOptions = {}):
     }
     if (context.phase !== 'input' || !lastTurn || lastTurn.role !== 'user') return signals;
     const normalized = normalizeText(lastTurn.content);
-    const said = notHelpedPattern.exec(normalized);
+    const previousAnswer = transcript[last - 1];
+    const answersRequest = previousAnswer?.role === 'assistant' && asksForDetails(previousAnswer.content);
+    // "That's not right, I want two tickets" to "Please confirm: three tickets?" corrects a detail.
+    const said = answersRequest && isCorrection(normalized) ? null : notHelpedPattern.exec(normalized);
     if (said) {
       signals.push({
         reason: 'repeat_failure',
@@ -173,6 +225,12 @@ export function createRepeatFailureDetector(options: RepeatFailureOptions = {}):
       });
     }
     if (isSmalltalk(normalized) || contentTokens(normalized).length < 2) return signals;
+    // Details given again because the bot asked for them are an answer, not a repeated question;
+    // "what about my savings account too?" after an answer is the next question, not the same one.
+    if (answersRequest || followUpMarker.test(normalized) || isAcknowledgement(normalized)) return signals;
+    // A retry after the bot reported a failed action is counted by the fallbacks, not as a repeat.
+    if (previousAnswer?.role === 'assistant' && actionFailed.test(normalizeText(previousAnswer.content)))
+      return signals;
     // The same question again after the bot answered it.
     let answered = false;
     const repeats: Evidence[] = [];
@@ -185,9 +243,12 @@ export function createRepeatFailureDetector(options: RepeatFailureOptions = {}):
       if (!answered) continue;
       const earlier = normalizeText(turn.content);
       if (isSmalltalk(earlier)) continue;
+      if (!sameFigures(normalized, earlier)) continue;
       const similarity = textSimilarity(normalized, earlier);
       if (similarity >= minimumSimilarity) repeats.push({ turn: index, text: turn.content.slice(0, 120) });
     }
+    // Asked once before and done since ("Your transfer has been made"): a new request of the same kind.
+    if (repeats.length === 1 && doneSince(transcript, repeats[0]!.turn, last)) return signals;
     if (repeats.length > 0) {
       signals.push({
         reason: 'repeat_failure',

@@ -1,10 +1,11 @@
 import { type Detector, lastTurnIndex } from '../detector.js';
+import { botHasActed } from '../text/bot-turns.js';
 import { normalizeText } from '../text/normalize-text.js';
 import { TfIdfIndex } from '../text/tfidf-index.js';
 import { createTypoCorrector } from '../text/typo-correction.js';
 import type { Signal } from '../types.js';
 import { defaultTopics } from './default-topics.js';
-import type { TopicDefinition } from './topic-definition.js';
+import { routineScore, type TopicDefinition } from './topic-definition.js';
 
 /** Key words of the catalogue whose misspellings are corrected before matching ("complaitn", "refnud"). */
 const correctTypos = createTypoCorrector(
@@ -27,6 +28,9 @@ const correctTypos = createTypoCorrector(
     'duplicate',
     'delete',
     'terminate',
+    'close',
+    'remove',
+    'claim',
     'charged',
     'service',
     'consumer',
@@ -35,6 +39,15 @@ const correctTypos = createTypoCorrector(
   ],
   [
     'compliant',
+    'clone',
+    'cloned',
+    'chose',
+    'clove',
+    'closet',
+    'remote',
+    'clam',
+    'clamp',
+    'clear',
     'complains',
     'cancer',
     'canceled',
@@ -93,6 +106,8 @@ interface CompiledTopic {
   definition: TopicDefinition;
   matchers: RegExp[];
   exclude: RegExp[];
+  /** Set for a routine topic: matched words that keep it high stakes even while the bot acts. */
+  routineUnless?: RegExp | null;
   examples?: TfIdfIndex;
   minSimilarity: number;
 }
@@ -116,6 +131,9 @@ function compileTopic(definition: TopicDefinition): CompiledTopic {
     definition,
     matchers,
     exclude: (definition.exclude ?? []).map(toRegExp),
+    ...(definition.routine
+      ? { routineUnless: definition.routine.unless ? toRegExp(definition.routine.unless) : null }
+      : {}),
     ...(examples.length > 0 ? { examples: new TfIdfIndex(examples) } : {}),
     minSimilarity: definition.minSimilarity ?? 0.6,
   };
@@ -130,7 +148,7 @@ function matchTopic(
   for (const exclude of topic.exclude) if (exclude.test(normalized)) return undefined;
   for (const matcher of topic.matchers) {
     const match = matcher.exec(normalized);
-    if (match) return { text: match[0], score: 0.9 };
+    if (match) return { text: match[0], score: topic.definition.score ?? 0.9 };
   }
   if (topic.examples) {
     const [nearest] = topic.examples.search(raw, 1);
@@ -166,13 +184,19 @@ export function createTopicDetector(options: TopicDetectorOptions = {}): Detecto
     const raw = transcript[turn]!.content;
     const normalized = correctTypos(normalizeText(raw));
     const signals: Signal[] = [];
+    let acting: boolean | undefined;
     for (const topic of compiled) {
       const match = matchTopic(topic, normalized, raw);
       if (!match) continue;
       const { definition } = topic;
+      let score = match.score;
+      if (topic.routineUnless !== undefined && !topic.routineUnless?.test(match.text)) {
+        acting ??= botHasActed(transcript, turn);
+        if (acting) score = Math.min(score, routineScore);
+      }
       signals.push({
         reason: definition.reason,
-        score: match.score,
+        score,
         detector: 'topic',
         evidence: [{ turn, text: match.text }],
         topic: definition.id,

@@ -1,13 +1,16 @@
+import { guardPattern } from './guard-pattern.js';
+
 /** Words that end a clause: a negation before them does not reach what follows. */
-const clauseBoundary =
-  /[.,;:!?()]|\b(?:but|just|instead|only|actually|rather than|sondern|aber|pero|sino|mas|mais|plutot|i (?:want|need|would like|'d like|wanna)|give me|let me)\b/g;
+const clauseBoundary = guardPattern(
+  /[.,;:!?()]|\b(?:but|just|instead|only|actually|rather than|sondern|aber|pero|sino|mas|mais|plutot|i (?:want|need|would like|'d like|wanna)|give me|let me)\b/g,
+);
 
 /**
  * Phrases that negate wanting something: "I don't need", "no need", "without", and their
  * Spanish, Portuguese, French and German forms. "Why can't I talk to a human" is not a negation
  * of the wish, so inability verbs are deliberately absent.
  */
-const negatedWish = new RegExp(
+const negatedWish = guardPattern(
   [
     "\\b(?:(?:do|does|did|will|would)\\s*n[o']?t|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|never|dont|do not)\\s+(?:\\w+\\s+){0,2}?(?:need|want|wish|require|ask|asking|have to|like|care)\\b",
     '\\bno\\s+(?:need|necesito|quiero|hace falta|preciso|quero|es necesario)\\b',
@@ -19,7 +22,7 @@ const negatedWish = new RegExp(
   ].join('|'),
 );
 
-const negatedAfter = /^\W*(?:\w+\s+){0,3}?(?:is|are|'s)?\s*(?:not|n't)\s+(?:needed|necessary|required)\b/;
+const negatedAfter = guardPattern(/^\W*(?:\w+\s+){0,3}?(?:is|are|'s)?\s*(?:not|n't)\s+(?:needed|necessary|required)\b/);
 
 /**
  * True when the wish matched at `[start, end)` of the normalized text is negated: a negating

@@ -1,3 +1,5 @@
+import { deobfuscate } from './deobfuscate.js';
+
 /**
  * Texts normalized lately. The detectors of one guard check all normalize the last message, and
  * every check of a conversation reads its earlier turns again: each is normalized once. Bounded
@@ -8,16 +10,18 @@ const recentCharacterLimit = 1_000_000;
 let recentCharacters = 0;
 
 /**
- * Lower-cases text, strips accents (so `não` matches `nao`), unifies apostrophes and quotes and
- * collapses whitespace. Every rule-based detector matches against this form.
+ * The form every rule-based detector matches against: NFKC, lower case, obfuscation undone
+ * ({@link deobfuscate}: zero-width characters, look-alike letters, spaced-out letters, leetspeak),
+ * Latin accents stripped (so `não` matches `nao`), apostrophes and quotes unified, whitespace
+ * collapsed. Other scripts keep their letters (Hangul and kana are recomposed after the accents go).
  */
 export function normalizeText(text: string): string {
   const known = recent.get(text);
   if (known !== undefined) return known;
-  const normalized = text
-    .normalize('NFKD')
+  const normalized = deobfuscate(text.normalize('NFKC').toLowerCase())
+    .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+    .normalize('NFC')
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/ß/g, 'ss')

@@ -1,4 +1,6 @@
-const wordPattern = /[\p{L}\p{N}']+/gu;
+import { guardPattern } from './guard-pattern.js';
+
+const wordPattern = guardPattern(/[\p{L}\p{N}']+/gu);
 
 /** Splits normalized text into word tokens (letters, digits and apostrophes). */
 export function tokenize(normalized: string): string[] {

@@ -53,12 +53,22 @@ describe('createLearnedIntentDetector', () => {
       threshold: 0.8,
       score: () => ({ escalate, explicit }),
     });
-    expect(createLearnedIntentDetector({ model: model(0.99, 0.9) })(user('x y'), { phase: 'input' })).toEqual([]);
-    expect(createLearnedIntentDetector({ model: model(0.79, 0) })(user('x y'), { phase: 'input' })).toEqual([]);
-    expect(createLearnedIntentDetector({ model: model(0.81, 0) })(user('x y'), { phase: 'input' })).toHaveLength(1);
+    const text = 'x y payment';
+    expect(createLearnedIntentDetector({ model: model(0.99, 0.9) })(user(text), { phase: 'input' })).toEqual([]);
+    expect(createLearnedIntentDetector({ model: model(0.79, 0) })(user(text), { phase: 'input' })).toEqual([]);
+    expect(createLearnedIntentDetector({ model: model(0.81, 0) })(user(text), { phase: 'input' })).toHaveLength(1);
     expect(
-      createLearnedIntentDetector({ model: model(0.81, 0), threshold: 0.9 })(user('x y'), { phase: 'input' }),
+      createLearnedIntentDetector({ model: model(0.81, 0), threshold: 0.9 })(user(text), { phase: 'input' }),
     ).toEqual([]);
+  });
+
+  it('acts only where a matter of money, an account, a contract or a complaint is named', () => {
+    const sure: IntentModel = { threshold: 0.8, score: () => ({ escalate: 0.99, explicit: 0 }) };
+    const detect = createLearnedIntentDetector({ model: sure });
+    expect(detect(user('find me a place to eat that is not very costly'), { phase: 'input' })).toEqual([]);
+    expect(detect(user('yes, please go ahead and book a table'), { phase: 'input' })).toEqual([]);
+    expect(detect(user('this transaction is not something i did'), { phase: 'input' })).toHaveLength(1);
+    expect(detect(user('мне списали деньги дважды'), { phase: 'input' })).toHaveLength(1);
   });
 
   it('is on by default and can be turned off or given a threshold through the guard options', () => {

@@ -6,6 +6,25 @@ describe('normalizeText', () => {
     expect(normalizeText('  Não  QUIERO\t“esto” — it’s Straße ')).toBe('nao quiero "esto" — it\'s strasse');
   });
 
+  it('sees through obfuscation: zero-width characters, look-alike letters, spaced letters, leetspeak, repeats', () => {
+    expect(normalizeText('hu\u200bman')).toBe('human');
+    expect(normalizeText('talk to a \u0440\u0435rson')).toBe('talk to a person');
+    expect(normalizeText('h u m a n please')).toBe('human please');
+    expect(normalizeText('a-g-e-n-t')).toBe('agent');
+    expect(normalizeText('I want a hum4n')).toBe('i want a human');
+    expect(normalizeText('peeersooon')).toBe('person');
+    expect(normalizeText('𝐡𝐮𝐦𝐚𝐧 ＡＧＥＮＴ')).toBe('human agent');
+    expect(normalizeText('talk🙏to🙏someone')).toBe('talk to someone');
+  });
+
+  it('leaves other scripts, numbers with units and model codes alone', () => {
+    expect(normalizeText('Привет, мне нужен оператор')).toBe('привет, мне нужен оператор');
+    expect(normalizeText('我 想 死')).toBe('我想死');
+    expect(normalizeText('상담원과 통화하고 싶어요')).toBe('상담원과 통화하고 싶어요');
+    expect(normalizeText('delivery by 3pm, 24h, mp3 player, a320')).toBe('delivery by 3pm, 24h, mp3 player, a320');
+    expect(normalizeText('người bán')).toBe('nguoi ban');
+  });
+
   it('gives the same answer from memory, also after its memory is emptied', () => {
     const text = 'Ich möchte mit einem Menschen sprechen';
     const first = normalizeText(text);
@@ -13,6 +32,6 @@ describe('normalizeText', () => {
     // More than the remembered characters: the memory is emptied on the way.
     for (let index = 0; index < 300; index++) normalizeText(`${'x'.repeat(4000)} ${index}`);
     expect(normalizeText(text)).toBe(first);
-    expect(normalizeText(`É${'X'.repeat(9000)}`)).toBe(`e${'x'.repeat(9000)}`);
+    expect(normalizeText(`É${'XY'.repeat(4500)}`)).toBe(`e${'xy'.repeat(4500)}`);
   });
 });

@@ -1,0 +1,227 @@
+import { detectLanguage } from '../detect-language.js';
+import { type Detector, lastTurnIndex } from '../detector.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import { type LexiconHit, LexiconMatcher, tokenizeWithOffsets } from '../lexicon/lexicon-matcher.js';
+import { guardPattern } from '../text/guard-pattern.js';
+import { normalizeText } from '../text/normalize-text.js';
+import type { EscalationReason, Signal } from '../types.js';
+
+/** Options of {@link createLexiconDetector}. */
+export interface LexiconDetectorOptions {
+  lexicons: readonly Lexicon[];
+}
+
+/** Most tokens between a person and the contact verb that reaches them ("talk to one of your human agents"). */
+const pairTokens = 6;
+/** A bare wish asks for the person only just before it ("I need an operator"), in a short message. */
+const wishTokens = 3;
+const wishMessageTokens = 12;
+/** Most characters between them in an unspaced script ("我想和人工客服通话"). */
+const pairCharacters = 10;
+/** A negation this close before the wish turns it around ("I don't need an agent"). */
+const negationTokens = 2;
+const negationCharacters = 3;
+/** Messages this short are the frustration they name; in longer ones one word is reported, under the threshold. */
+const frustrationMessageTokens = 10;
+/** What ends a request: a sentence or clause mark, but not the commas around "please". */
+const requestBreak = guardPattern(/[.!?;:\n。！？；：؟।]/);
+const clauseBreak = guardPattern(/[.!?;,:\n。！？，、；：،؟।]/);
+
+interface Found {
+  reason: EscalationReason;
+  score: number;
+  hits: LexiconHit[];
+  detail: string;
+  language: string;
+}
+
+/**
+ * The guard's wording in every language it has a lexicon for (`src/guard/lexicon/`): crisis,
+ * requests for a person (a person with a verb or wish of the same language, a message that is
+ * only a person, or a way to reach one), money taken, closures, complaints and strong
+ * frustration, in the last user message. Pure; every lexicon is tried, so a message needs no
+ * language detection to be understood.
+ */
+export function createLexiconDetector(options: LexiconDetectorOptions): Detector {
+  const matcher = new LexiconMatcher(options.lexicons);
+  const byLanguage = new Map(options.lexicons.map((lexicon) => [lexicon.language, lexicon]));
+  return (transcript, context) => {
+    if (context.phase !== 'input') return [];
+    const turn = lastTurnIndex(transcript, 'user');
+    if (turn < 0) return [];
+    const original = transcript[turn]!.content;
+    const text = tokenizeWithOffsets(normalizeText(original));
+    const hits = matcher.match(text);
+    if (hits.length === 0) return [];
+    return judge(text.text, text.tokens.length, hits, detectLanguage(original)).map((found) => {
+      const signal: Signal = {
+        reason: found.reason,
+        score: found.score,
+        detector: 'lexicon',
+        evidence: found.hits.map((hit) => ({ turn, text: quote(original, text.text, hit) })),
+        detail: found.detail,
+      };
+      if (found.reason === 'crisis') {
+        signal.urgency = 'critical';
+        signal.topic = 'self_harm';
+        const message = byLanguage.get(found.language)?.crisisMessage;
+        if (message) signal.userMessage = message;
+      }
+      return signal;
+    });
+  };
+}
+
+/**
+ * What the hits of one message amount to: at most one finding per reason. Crisis wording counts in
+ * any language, and so does a person with a verb of the same language; a single phrase of another
+ * lexicon counts only in the message's own language (or English), or when that lexicon has more
+ * than one phrase in the message, so that a word of one language spelt like another's ("court",
+ * "samsta") is not taken for it.
+ */
+export function judge(text: string, tokenCount: number, all: readonly LexiconHit[], language: string): Found[] {
+  const perLanguage = new Map<string, number>();
+  for (const hit of all) perLanguage.set(hit.language, (perLanguage.get(hit.language) ?? 0) + 1);
+  const hits = all.filter(
+    (hit) => hit.language === language || hit.language === 'en' || (perLanguage.get(hit.language) ?? 0) > 1,
+  );
+  const found: Found[] = [];
+  // The crisis message in the user's language: a phrase both Chinese and Japanese write (自殺) answers in the detected one.
+  const crises = all.filter((hit) => hit.category === 'crisis');
+  const crisis = crises.find((hit) => hit.language === language) ?? crises[0];
+  if (crisis) found.push(finding('crisis', 1, [crisis], 'crisis wording', crisis.language));
+  const request = findRequest(text, tokenCount, all, hits);
+  if (request) found.push(request);
+  const stakes = hits.find(
+    (hit) =>
+      (hit.category === 'moneyTaken' || hit.category === 'closure' || hit.category === 'complaint') &&
+      !isNegated(text, hit, hits),
+  );
+  if (stakes) found.push(finding('high_stakes', 0.8, [stakes], stakesDetail[stakes.category]!, stakes.language));
+  const frustrated = hits.filter((hit) => hit.category === 'frustration' && !isNegated(text, hit, hits));
+  if (frustrated.length > 0) {
+    // Said on its own ("very bad", "I'm furious") it is the message; one word in a long message may not be.
+    const strong = tokenCount <= frustrationMessageTokens || new Set(frustrated.map((hit) => hit.phrase)).size > 1;
+    found.push(
+      finding('negative_sentiment', strong ? 0.7 : 0.55, frustrated, 'strong frustration', frustrated[0]!.language),
+    );
+  }
+  return found;
+}
+
+const stakesDetail: Partial<Record<LexiconHit['category'], string>> = {
+  moneyTaken: 'money taken or not received',
+  closure: 'closing the account',
+  complaint: 'complaint or legal threat',
+};
+
+function finding(reason: EscalationReason, score: number, hits: LexiconHit[], detail: string, language: string): Found {
+  return { reason, score, hits, detail, language };
+}
+
+/** A request for a person: a way to reach one (in the message's language), a person with a verb, or a person alone. */
+function findRequest(
+  text: string,
+  tokenCount: number,
+  hits: readonly LexiconHit[],
+  trusted: readonly LexiconHit[],
+): Found | undefined {
+  const channel = trusted.find((hit) => hit.category === 'contactChannels' && !isNegated(text, hit, hits));
+  if (channel) return finding('explicit_request', 0.85, [channel], 'asks how to reach a person', channel.language);
+  // "human-powered", "agent-based": a person word inside a compound is no person.
+  const harmless = hits.filter((hit) => hit.category === 'harmless');
+  const people = hits.filter(
+    (hit) =>
+      hit.category === 'person' &&
+      text[hit.end] !== '-' &&
+      !harmless.some((other) => other.language === hit.language && other.start <= hit.start && other.end >= hit.end),
+  );
+  for (const person of people) {
+    const asking = hits.find(
+      (hit) =>
+        hit.language === person.language &&
+        (hit.category === 'contactVerbs'
+          ? near(text, person, hit, pairTokens)
+          : hit.category === 'wishes' && tokenCount <= wishMessageTokens && wishBefore(text, hit, person)) &&
+        !isNegated(text, hit, hits) &&
+        !isNegated(text, person, hits),
+    );
+    if (asking) return finding('explicit_request', 0.85, [asking, person], 'asks for a person', person.language);
+  }
+  const alone = people.find((person) => !isNegated(text, person, hits) && isOnlyPerson(text, tokenCount, person, hits));
+  if (alone) return finding('explicit_request', 0.85, [alone], 'asks for a person', alone.language);
+  return undefined;
+}
+
+/** Two hits of one clause, at most `tokens` words apart (in an unspaced script, a few characters). */
+function near(text: string, a: LexiconHit, b: LexiconHit, tokens: number): boolean {
+  const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+  if (second.start < first.end) return true;
+  if (requestBreak.test(text.slice(first.end, second.start))) return false;
+  if (first.lastToken >= 0 && second.firstToken >= 0) return second.firstToken - first.lastToken - 1 <= tokens;
+  return second.start - first.end <= pairCharacters;
+}
+
+/**
+ * The wish stands just before the person ("I need a human"); in an unspaced script, or where the
+ * verb comes last (Korean, Japanese, Turkish, Hindi), on either side within a few characters.
+ */
+function wishBefore(text: string, wish: LexiconHit, person: LexiconHit): boolean {
+  if (wish.firstToken < 0 || person.firstToken < 0) return near(text, wish, person, wishTokens);
+  if (verbFinal.has(wish.language)) return near(text, wish, person, wishTokens);
+  return wish.start < person.start && near(text, wish, person, wishTokens);
+}
+
+/** Languages whose verb (and so the wish) follows its object. */
+const verbFinal = new Set(['ja', 'ko', 'tr', 'hi']);
+
+/** A negation of the same language just before the hit, or right after it in an unspaced script. */
+function isNegated(text: string, hit: LexiconHit, hits: readonly LexiconHit[]): boolean {
+  return hits.some((negation) => {
+    if (negation.category !== 'negations' || negation.language !== hit.language) return false;
+    if (negation.start >= hit.start && negation.end <= hit.end) return true;
+    if (hit.firstToken >= 0 && negation.lastToken >= 0) {
+      const gap = hit.firstToken - negation.lastToken - 1;
+      return gap >= 0 && gap <= negationTokens && !clauseBreak.test(text.slice(negation.end, hit.start));
+    }
+    const before = hit.start - negation.end;
+    const after = negation.start - hit.end;
+    return (before >= 0 && before <= negationCharacters) || (after >= 0 && after <= negationCharacters);
+  });
+}
+
+/** The message is little more than the person ("operatore per favore", "人工客服！"). */
+function isOnlyPerson(text: string, tokenCount: number, person: LexiconHit, hits: readonly LexiconHit[]): boolean {
+  const filler = hits.filter(
+    (hit) =>
+      hit.language === person.language &&
+      (hit.category === 'person' ||
+        hit.category === 'wishes' ||
+        hit.category === 'contactVerbs' ||
+        hit.category === 'smalltalk' ||
+        hit.category === 'confirmations'),
+  );
+  if (person.firstToken >= 0) {
+    if (tokenCount > 6) return false;
+    const covered = new Set<number>();
+    for (const hit of filler) for (let token = hit.firstToken; token <= hit.lastToken; token++) covered.add(token);
+    return covered.size >= tokenCount;
+  }
+  const covered = new Uint8Array(text.length);
+  for (const hit of filler) covered.fill(1, hit.start, hit.end);
+  let uncovered = 0;
+  for (let index = 0; index < text.length; index++) {
+    if (!covered[index] && !blank.test(text[index]!)) uncovered++;
+  }
+  return uncovered <= 1;
+}
+
+const blank = guardPattern(/[\s\p{P}\p{S}]/u);
+
+/** The user's own words for the evidence: the matched span when it reads the same in the original, else the message. */
+function quote(original: string, normalized: string, hit: LexiconHit): string {
+  const matched = normalized.slice(hit.start, hit.end);
+  const at = original.toLowerCase().indexOf(matched);
+  if (at >= 0) return original.slice(at, at + matched.length);
+  return original.length > 160 ? `${original.slice(0, 157)}...` : original;
+}

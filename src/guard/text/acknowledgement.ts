@@ -1,0 +1,13 @@
+import { guardPattern } from './guard-pattern.js';
+
+/** Agreeing or acknowledging: "yes that all sounds right", "that's perfect, thanks", "you got it". */
+const acknowledgement = guardPattern(
+  /^(?:yes|yeah|yep|yup|sure|ok|okay|alright|correct|right|exactly|perfect|great|fine|cool|good|nice|sounds (?:good|great|perfect|fine)|that(?:'s| is| sounds| all sounds| works| would be)|you got it|go ahead|please (?:go ahead|proceed|do)|let'?s do|no problem|si|oui|ja|sim|claro|vale|d'accord|genau|perfecto|perfeito|parfait)\b/,
+);
+
+const questionMark = guardPattern(/[?？]/);
+
+/** True for a message that agrees or acknowledges, asking nothing ("Yes that all sounds right", "perfect, book it"). */
+export function isAcknowledgement(normalized: string): boolean {
+  return acknowledgement.test(normalized) && !questionMark.test(normalized);
+}
