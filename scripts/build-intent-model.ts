@@ -23,9 +23,7 @@ import { parseJsonLines } from '../src/evals/load-dataset.js';
 import { intentExamples, trainIntentModel } from '../src/guard/model/train-intent-model.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const manifest = losoManifestSchema.parse(
-  JSON.parse(readFileSync(resolve(root, 'evals/loso-sources.json'), 'utf8')),
-);
+const manifest = losoManifestSchema.parse(JSON.parse(readFileSync(resolve(root, 'evals/loso-sources.json'), 'utf8')));
 const files = manifest.sources.flatMap((source) => source.files).map((file) => resolve(root, file));
 const missing = files.filter((file) => !existsSync(file));
 if (missing.length > 0) {

@@ -234,7 +234,12 @@ const gluedSmalltalk = fc
 /** A text with one character inserted, deleted or replaced. */
 const mutated = (texts: fc.Arbitrary<string>) =>
   fc
-    .tuple(texts, fc.nat(), fc.constantFrom('delete', 'insert', 'replace'), fc.constantFrom(...glue, 'a', 'i', 'm', 's'))
+    .tuple(
+      texts,
+      fc.nat(),
+      fc.constantFrom('delete', 'insert', 'replace'),
+      fc.constantFrom(...glue, 'a', 'i', 'm', 's'),
+    )
     .map(([text, at, how, character]) => {
       const index = text.length === 0 ? 0 : at % text.length;
       if (how === 'insert') return text.slice(0, index) + character + text.slice(index);

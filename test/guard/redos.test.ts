@@ -75,7 +75,7 @@ const adversarial: Record<string, string> = {
   '"suggest me " then spaces': `suggest me ${repeat(' ', 'x', maxChars - 11)}`,
   'single letters spaced out': repeat('a '),
   'letters hyphenated out': repeat('a-'),
-  'leetspeak': repeat('h4x0r '),
+  leetspeak: repeat('h4x0r '),
   'one long word': repeat('a'),
   'one long word with umlauts': repeat('aü', 'x'),
   'distinct words': Array.from({ length: 1400 }, (_, index) => `w${index.toString(36)}x`)

@@ -98,7 +98,9 @@ export const defaultTopics: readonly TopicDefinition[] = [
     // Cancelling a subscription or plan the bot is already handling is routine; closing the account is not.
     routine: { unless: /\b(?:accounts?|profile|bank|company|customer|member|client|everything|it all|all of it)\b/ },
     // Taking something off the account (a saved card, an address, a user) keeps the account.
-    exclude: [/\b(?:remove|removing|delete|deleting|take|taking|unlink|unlinking)\s+(?:\S+\s+){1,4}?(?:from|off) (?:my|the|our|your) (?:\w+ )?account\b/],
+    exclude: [
+      /\b(?:remove|removing|delete|deleting|take|taking|unlink|unlinking)\s+(?:\S+\s+){1,4}?(?:from|off) (?:my|the|our|your) (?:\w+ )?account\b/,
+    ],
     patterns: [
       /\b(?:cancel\w*|terminat\w*|close|closing|closed|delete|deleting|deleted|remove|removing|shut(?:ting)?|deactivate|deactivating|discontinue|invalidate|get rid of|end)\s+(?:down |out |off |up )?(?:my |the |this |that |our |your |an? |all |all my |all of my |both |both my |these |those )?(?:(?!newsletter|mailing|e-?mail|marketing|promo\w*|sms|text|notification|push)\w+\s+)?(?:account|accounts|subscription|subscriptions|membership|plan|contract|service|services|policy|profile|loan|mortgage|insurance|direct debit|standing order)\b(?! (?:number|details|settings|balance|statement|page|name|fees?|limit|auto-?renew\w*|renewal|reminders?))/,
       /\b(?:account|subscription|membership|contract|profile)\s+(?:\S+\s+){0,2}?(?:cancel\w*|terminat\w*|closed|deleted|closure|removed|deactivated)\b/,

@@ -31,7 +31,7 @@ export function deobfuscate(text: string): string {
 
 // Cf: zero-width space/joiners, soft hyphen, bidi marks, word joiner, BOM; also the combining
 // grapheme joiner, Mongolian vowel separator and variation selectors.
-const formatCharacters = guardPattern(/[\p{Cf}\u034f\u180e\ufe00-\ufe0f]|\udb40[\udd00-\uddef]/gu);
+const formatCharacters = guardPattern(/\p{Cf}|\u034f|\u180e|[\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}]/gu);
 const pictographs = guardPattern(/\p{Extended_Pictographic}/gu);
 const nonAsciiLetter = guardPattern(/[^\p{ASCII}]/u);
 const latinLetter = guardPattern(/\p{Script=Latin}/u);
@@ -95,8 +95,7 @@ function joinSeparatedLetters(text: string): string {
   return text.replace(singleLetterRun, (run) => {
     const joined = run.replace(/[\s\-._*·]+/g, '');
     const first = run.match(/^\S+/)?.[0] ?? '';
-    const apart =
-      /^\S+\s/.test(run) && knownWord(first) && spelled(joined.slice(first.length)) > spelled(joined);
+    const apart = /^\S+\s/.test(run) && knownWord(first) && spelled(joined.slice(first.length)) > spelled(joined);
     return apart ? `${first} ${joined.slice(first.length)}` : joined;
   });
 }
@@ -120,7 +119,11 @@ function spelled(word: string): number {
 }
 
 function withoutAccents(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase();
 }
 
 function lexiconWords(): Set<string> {
