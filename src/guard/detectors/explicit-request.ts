@@ -145,9 +145,10 @@ const requestPatterns: { pattern: RegExp; score: number; detail: string; negatab
     detail: 'pede para falar com uma pessoa',
   },
   {
-    // French
+    // French. The words in between are counted without their hyphens: `\S+` next to `[\s-]+` would
+    // split a hyphenated run in polynomially many ways ("veux ab-ab-ab-...").
     pattern: guardPattern(
-      /\b(?:parler|discuter|contacter|joindre|passez|passer|passe|transferer|transferez|transfere|mettez|mettre|veux|voudrais|souhaite|souhaiterais|besoin|appeler|appelez|rappeler|rappelez|avoir)\b(?:[\s-]+\S+){0,4}?[\s-]+(?:humain|humaine|personne|agent|conseiller|conseillere|representant|operateur|operatrice|quelqu'?un|responsable|superieur|employe|interlocuteur)\b/,
+      /\b(?:parler|discuter|contacter|joindre|passez|passer|passe|transferer|transferez|transfere|mettez|mettre|veux|voudrais|souhaite|souhaiterais|besoin|appeler|appelez|rappeler|rappelez|avoir)\b(?:[\s-]+[^\s-]+){0,4}?[\s-]+(?:humain|humaine|personne|agent|conseiller|conseillere|representant|operateur|operatrice|quelqu'?un|responsable|superieur|employe|interlocuteur)\b/,
     ),
     score: 0.95,
     detail: 'demande à parler à une personne',
@@ -173,7 +174,7 @@ export const standalonePattern = guardPattern(
 
 /** Harmless mentions that look like a request: becoming an agent, agent fees, "in person", money to another person. */
 const harmlessPattern = guardPattern(
-  /\b(?:become|becoming|be|as|travel|insurance|estate|secret|free|booking|shipping|customs|registered|licensed|double|ticket|sports|talent|literary|cleaning)\s+(?:an?\s+)?agents?\b|\b(?:in|per|each|another|other|third|\d+|one|two|three|four|five|six|seven|eight|nine|ten|only one|just one|a single|single|extra|additional) (?:person|persons|people)\b|\bcall me an? (?:cab|taxi|uber|lyft|ride|car)\b|\b(?:find|finding|search for|searching for|look for|looking for|recommend|book|hire)\s+(?:me\s+)?(?:an?\s+|the\s+|another\s+|some\s+|a good\s+|a different\s+)?(?:\w+\s+)?(?:specialist|doctor|dentist|therapist|stylist|lawyer|plumber|electrician|mechanic|someone (?:else|good|new)|somebody (?:else|good|new))\b|\bperson to person\b|\b(?:send|sent|transfer|transferring|pay|paying|give|giving|lend)\s+(?:money|cash|funds|\$?\d+\S*|it)\s+to\s+(?:someone|somebody|a person|another|my)\b|\bsomeone (?:else )?(?:used|is using|made|stole|has|took|withdrew|accessed|hacked|else made)\b|\bhuman (?:resources|error|rights)\b|\b(?:outra|otra|autre|andere[nm]?) (?:pessoa|persona|personne|person)\b/,
+  /\b(?:become|becoming|be|as|travel|insurance|estate|secret|free|booking|shipping|customs|registered|licensed|double|ticket|sports|talent|literary|cleaning)\s+(?:an?\s+)?agents?\b|\b(?:in|per|each|another|other|third|\d+|one|two|three|four|five|six|seven|eight|nine|ten|only one|just one|a single|single|extra|additional) (?:person|persons|people)\b|\bcall me an? (?:cab|taxi|uber|lyft|ride|car)\b|\b(?:find|finding|search for|searching for|look for|looking for|recommend|book|hire)\s+(?:me\s+)?(?:an?\s+|the\s+|another\s+|some\s+|a good\s+|a different\s+)?(?:\w+\s+)?(?:specialist|doctor|dentist|therapist|stylist|lawyer|plumber|electrician|mechanic|someone (?:else|good|new)|somebody (?:else|good|new))\b|\bperson to person\b|\b(?:send|sent|transfer|transferring|pay|paying|give|giving|lend)\s+(?:money|cash|funds|\$?\d\S*|it)\s+to\s+(?:someone|somebody|a person|another|my)\b|\bsomeone (?:else )?(?:used|is using|made|stole|has|took|withdrew|accessed|hacked|else made)\b|\bhuman (?:resources|error|rights)\b|\b(?:outra|otra|autre|andere[nm]?) (?:pessoa|persona|personne|person)\b/,
 );
 
 /** Key words whose misspellings are corrected before matching ("agnet", "costumer", "somenoe"). */

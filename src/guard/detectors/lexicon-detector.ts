@@ -14,8 +14,8 @@ export interface LexiconDetectorOptions {
 /** Most tokens between a person and the contact verb that reaches them ("talk to one of your human agents"). */
 const pairTokens = 6;
 /** A bare wish asks for the person only just before it ("I need an operator"), in a short message. */
-const wishTokens = 3;
-const wishMessageTokens = 12;
+const wishTokens = 2;
+const wishMessageTokens = 16;
 /** Most characters between them in an unspaced script ("我想和人工客服通话"). */
 const pairCharacters = 10;
 /** A negation this close before the wish turns it around ("I don't need an agent"). */
@@ -80,8 +80,14 @@ export function createLexiconDetector(options: LexiconDetectorOptions): Detector
  * "samsta") is not taken for it.
  */
 export function judge(text: string, tokenCount: number, all: readonly LexiconHit[], language: string): Found[] {
+  // Evidence for a language: its phrases that English does not also have at the same place
+  // (code-mixed lexicons such as Hinglish share "please" with English).
+  const english = new Set(all.filter((hit) => hit.language === 'en').map((hit) => `${hit.start}:${hit.end}`));
   const perLanguage = new Map<string, number>();
-  for (const hit of all) perLanguage.set(hit.language, (perLanguage.get(hit.language) ?? 0) + 1);
+  for (const hit of all) {
+    if (hit.language !== 'en' && english.has(`${hit.start}:${hit.end}`)) continue;
+    perLanguage.set(hit.language, (perLanguage.get(hit.language) ?? 0) + 1);
+  }
   const hits = all.filter(
     (hit) => hit.language === language || hit.language === 'en' || (perLanguage.get(hit.language) ?? 0) > 1,
   );
@@ -126,16 +132,15 @@ function findRequest(
   hits: readonly LexiconHit[],
   trusted: readonly LexiconHit[],
 ): Found | undefined {
-  const channel = trusted.find((hit) => hit.category === 'contactChannels' && !isNegated(text, hit, hits));
+  const harmless = hits.filter((hit) => hit.category === 'harmless');
+  const inHarmless = (hit: LexiconHit) =>
+    harmless.some((other) => other.language === hit.language && other.start <= hit.start && other.end >= hit.end);
+  const channel = trusted.find(
+    (hit) => hit.category === 'contactChannels' && !isNegated(text, hit, hits) && !inHarmless(hit),
+  );
   if (channel) return finding('explicit_request', 0.85, [channel], 'asks how to reach a person', channel.language);
   // "human-powered", "agent-based": a person word inside a compound is no person.
-  const harmless = hits.filter((hit) => hit.category === 'harmless');
-  const people = hits.filter(
-    (hit) =>
-      hit.category === 'person' &&
-      text[hit.end] !== '-' &&
-      !harmless.some((other) => other.language === hit.language && other.start <= hit.start && other.end >= hit.end),
-  );
+  const people = hits.filter((hit) => hit.category === 'person' && text[hit.end] !== '-' && !inHarmless(hit));
   for (const person of people) {
     const asking = hits.find(
       (hit) =>

@@ -27,9 +27,9 @@ const knowledgeObject =
  * match your dates". The bot did its job; the user answers with other details.
  */
 function isLookupResult(normalized: string, hedge: RegExpExecArray): boolean {
-  if (!/\b(?:find|locate|see)\b|no results/.test(hedge[0])) return false;
   const sentenceEnd = normalized.slice(hedge.index).search(/[.!?]/);
   const sentence = normalized.slice(hedge.index, sentenceEnd < 0 ? undefined : hedge.index + sentenceEnd);
+  if (!/\b(?:find|found|locate|see|match\w*|available)\b|no results/.test(sentence)) return false;
   return !knowledgeObject.test(sentence);
 }
 

@@ -47,6 +47,8 @@ const adviceFailedPattern = guardPattern(
     '\\b(?:again|once again|one more time)[,:!]? (?:where|what|when|why|how|can|will|is|do)\\b',
     "\\b(?:i(?:'ve| have)? )?(?:keep|kept) (?:asking|telling you|getting the same|getting the same answer|trying)\\b",
     '\\b(?:getting|going) nowhere\\b|\\bnot (?:getting|making) any(?:where| progress)\\b|\\bno progress\\b',
+    // counting the attempts: "three times now", "that's 4 times today", "I've asked twice already"
+    "\\b(?:two|three|four|five|six|seven|eight|nine|ten|2|3|4|5|6|7|8|9|10|several|many|multiple) times (?:now|today|already|in a row|so far|this (?:week|month|morning))\\b|\\b(?:that'?s|this is|it'?s been) (?:the )?(?:two|three|four|five|six|2|3|4|5|6|\\d+)(?:th|rd|nd)? (?:times|attempts|tries)\\b|\\b(?:asked|told you|said|written|wrote|called|tried|explained|typed|sent|given you)(?: (?:you|it|this|that|them))? (?:twice|(?:two|three|four|five|six|2|3|4|5|6|several|many|multiple) times)(?: (?:now|already|today))?\\b",
     // Spanish
     '\\bya (?:lo |eso )?(?:intente|hice|probe|revise|segui)\\b|\\bsigue (?:sin funcionar|igual|fallando|sin llegar|sin aparecer)\\b|\\bno (?:funciona|funciono|sirve|sirvio|ha funcionado)\\b|\\bme (?:dijiste|has dicho|repites|estas repitiendo) (?:lo mismo|eso)\\b|\\b(?:otra vez|de nuevo) (?:lo mismo|la misma)\\b|\\bpor (?:segunda|tercera|cuarta|enesima|ultima) vez\\b|\\btodavia no (?:funciona|llega|aparece)\\b',
     // Portuguese
@@ -91,6 +93,17 @@ function isCorrection(normalized: string): boolean {
   );
 }
 
+const name = /(?<![.!?]\s|^)\b\p{Lu}[\p{L}\p{M}'-]+/gu;
+
+/** True when both answers name the same capitalised names (not counting the first word of a sentence). */
+function sameNames(left: string, right: string): boolean {
+  const a = new Set((left.match(name) ?? []).map((word) => word.toLowerCase()));
+  const b = new Set((right.match(name) ?? []).map((word) => word.toLowerCase()));
+  if (a.size !== b.size) return false;
+  for (const value of a) if (!b.has(value)) return false;
+  return true;
+}
+
 const figure = /\d+(?:[.,:]\d+)*/g;
 
 /** True when both texts quote the same figures (prices, times, counts), or neither quotes any. */
@@ -130,11 +143,20 @@ function findRepeatedAnswer(transcript: Transcript, phase: 'input' | 'output'): 
   const candidates = phase === 'output' ? answers.slice(0, -1) : answers.slice(-2, -1);
   const latestText = normalizeText(transcript[latest]!.content);
   if (contentTokens(latestText).length < 3) return undefined;
+  // The user corrected a detail ("No, play it on the bedroom speaker instead"): the bot's next
+  // answer says it back with the change, a new answer however alike.
+  const asked = transcript[latest - 1];
+  if (asked?.role === 'user') {
+    const said = normalizeText(asked.content);
+    if (isCorrection(said) || followUpMarker.test(said)) return undefined;
+  }
   const required = asksForDetails(transcript[latest]!.content) ? sameRequestSimilarity : sameAnswerSimilarity;
   for (const index of candidates) {
     const earlierText = normalizeText(transcript[index]!.content);
     // The same template with other figures ("86 degrees" after "80 degrees") is another answer.
     if (!sameFigures(latestText, earlierText) || followUpMarker.test(latestText)) continue;
+    // Other names in the same template ("a Kia Forte" after "a Chevrolet Bolt") are another result.
+    if (!sameNames(transcript[latest]!.content, transcript[index]!.content)) continue;
     if (textSimilarity(latestText, earlierText) >= required) {
       return [
         { turn: latest, text: transcript[latest]!.content.slice(0, 120) },

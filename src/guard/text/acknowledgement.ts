@@ -7,7 +7,12 @@ const acknowledgement = guardPattern(
 
 const questionMark = guardPattern(/[?？]/);
 
+/** Approving what the bot proposed, said as a statement: "That flight sounds just right", "the price is good". */
+const approval = guardPattern(
+  /\b(?:sounds|sound|looks|look|seems|seem|is|are) (?:just |really |very |all )?(?:right|good|great|fine|perfect|ok|okay|nice|excellent)(?: to me| for me)?[.!]*$|\bworks for me\b/,
+);
+
 /** True for a message that agrees or acknowledges, asking nothing ("Yes that all sounds right", "perfect, book it"). */
 export function isAcknowledgement(normalized: string): boolean {
-  return acknowledgement.test(normalized) && !questionMark.test(normalized);
+  return (acknowledgement.test(normalized) || approval.test(normalized)) && !questionMark.test(normalized);
 }

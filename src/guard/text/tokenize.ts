@@ -5,7 +5,16 @@ const wordPattern = guardPattern(/[\p{L}\p{N}']+/gu);
 /** Splits normalized text into word tokens (letters, digits and apostrophes). */
 export function tokenize(normalized: string): string[] {
   const tokens = normalized.match(wordPattern) ?? [];
-  return tokens.map((token) => token.replace(/^'+|'+$/g, '')).filter((token) => token.length > 0);
+  return tokens.map(trimApostrophes).filter((token) => token.length > 0);
+}
+
+/** The token without leading and trailing apostrophes; a loop, as `/'+$/` is quadratic on a run of them. */
+function trimApostrophes(token: string): string {
+  let start = 0;
+  let end = token.length;
+  while (start < end && token[start] === "'") start++;
+  while (end > start && token[end - 1] === "'") end--;
+  return token.slice(start, end);
 }
 
 /** English stop words plus a few very common Spanish, Portuguese, French and German ones. */
