@@ -24,13 +24,24 @@ const latinCues: readonly { pattern: RegExp; language: string }[] = [
   { pattern: guardPattern(/[ñ¿¡]/u), language: 'es' },
   { pattern: guardPattern(/[ãõ]|ção|ções/u), language: 'pt' },
   { pattern: guardPattern(/[èêëœ]|\b(?:c'est|j'ai|n'est|qu'|l'|d')/u), language: 'fr' },
-  { pattern: guardPattern(/ß|\b\p{L}*(?:ä|ö|ü)\p{L}*(?:ung|en|st|t|e)\b/u), language: 'de' },
+  { pattern: guardPattern(/ß/u), language: 'de' },
   { pattern: guardPattern(/[ąćęłńśźż]/u), language: 'pl' },
   { pattern: guardPattern(/[ğış]/u), language: 'tr' },
   { pattern: guardPattern(/[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/u), language: 'vi' },
   { pattern: guardPattern(/å/u), language: 'sv' },
 ];
 const ukrainianLetters = guardPattern(/[іїєґ]/u);
+const umlaut = guardPattern(/[äöü]/u);
+const germanEndings = ['ung', 'en', 'st', 't', 'e'];
+
+/** A word with ä, ö or ü and a German ending ("möchte", "Rückerstattung"), word by word in linear time. */
+function hasGermanUmlautWord(lower: string): boolean {
+  if (!umlaut.test(lower)) return false;
+  for (const word of lower.split(/[^\p{L}]+/u)) {
+    if (umlaut.test(word) && germanEndings.some((ending) => word.endsWith(ending))) return true;
+  }
+  return false;
+}
 
 /** Weight of a function word (`markers`), and of any other word of the language's lexicon. */
 const markerWeight = 1;
@@ -113,6 +124,7 @@ export function detectLanguage(text: string): string {
   const bonus = new Map<string, number>();
   for (const { pattern, language } of latinCues)
     if (pattern.test(lower)) bonus.set(language, (bonus.get(language) ?? 0) + 2);
+  if (hasGermanUmlautWord(lower)) bonus.set('de', (bonus.get('de') ?? 0) + 2);
   const latin = [...markers.keys()].filter((language) => !cyrillicLanguages.includes(language));
   return byMarkers(tokenize(normalizeText(text)), latin, 'en', bonus);
 }

@@ -44,37 +44,6 @@ function transcripts(text: string): [Transcript, 'input' | 'output'][] {
   ];
 }
 
-/**
- * Texts the guard is still slow on, with the code that is: each is skipped until that is fixed
- * (remove it from here then; `REDOS_KNOWN_SLOW=1` runs them too). None of them is in the patterns
- * this file was written for.
- */
-const lexiconMatcher = 'lexicon detector (src/guard/detectors/lexicon-detector.ts, lexicon-matcher.ts)';
-const deobfuscation = 'normalizeText: deobfuscate (src/guard/text/deobfuscate.ts)';
-const knownSlow: Record<string, string> = {
-  'one long word with umlauts':
-    'detect-language.ts German cue /ß|\\b\\p{L}*(?:ä|ö|ü)\\p{L}*(?:ung|en|st|t|e)\\b/u (cubic)',
-  '"hi " repeated, then "card"': lexiconMatcher,
-  '"ok " repeated, then "card"': lexiconMatcher,
-  '"ok!" repeated, then "?x"': lexiconMatcher,
-  '"bot " repeated, then "card"': lexiconMatcher,
-  '"thank you!" repeated, then "?x"': lexiconMatcher,
-  ...Object.fromEntries(
-    ['agent', 'human', 'humans', 'huuuman', 'operator', 'manager'].flatMap((person) => [
-      [`"${person} " repeated, then "card"`, lexiconMatcher],
-      [`"${person}!" repeated, then "?x"`, lexiconMatcher],
-    ]),
-  ),
-  '"live agent" repeated without spaces, then "x"': lexiconMatcher,
-  '"me me me ... n"': lexiconMatcher,
-  'zero-width characters': lexiconMatcher,
-  ...Object.fromEntries([2, 5, 7, 24, 29, 38, 39, 46].map((index) => [`glued alternatives #${index}`, lexiconMatcher])),
-  '"a " repeated, then "card"': deobfuscation,
-  '"veux t h-u-u-u..."': deobfuscation,
-  '"i i i ..."': deobfuscation,
-  'single letters spaced out': deobfuscation,
-};
-
 describe('guard on adversarial texts', () => {
   beforeAll(() => {
     // V8 compiles a pattern to machine code the first time it runs on a long text: do that first.
@@ -92,23 +61,19 @@ describe('guard on adversarial texts', () => {
   });
 
   for (const [name, text] of Object.entries(adversarial)) {
-    const known = knownSlow[name];
-    (known && !process.env.REDOS_KNOWN_SLOW ? it.skip : it)(
-      `${name}: under ${boundMs} ms per check${known ? ` (known slow: ${known})` : ''}`,
-      () => {
-        for (const [index, [transcript, phase]] of transcripts(text).entries()) {
-          // The fastest of three tries, each with its own raw text (trailing spaces, normalized
-          // away), so a loaded machine does not fail a fast check and no cache hides a slow one.
-          let fastest = Infinity;
-          for (let attempt = 0; attempt < 3 && fastest >= boundMs; attempt++) {
-            const variant = transcript.map((turn) => ({ ...turn, content: turn.content + ' '.repeat(attempt) }));
-            const start = performance.now();
-            guard.check(variant, phase);
-            fastest = Math.min(fastest, performance.now() - start);
-          }
-          expect(fastest, `${phase} transcript #${index}`).toBeLessThan(boundMs);
+    it(`${name}: under ${boundMs} ms per check`, () => {
+      for (const [index, [transcript, phase]] of transcripts(text).entries()) {
+        // The fastest of three tries, each with its own raw text (trailing spaces, normalized
+        // away), so a loaded machine does not fail a fast check and no cache hides a slow one.
+        let fastest = Infinity;
+        for (let attempt = 0; attempt < 3 && fastest >= boundMs; attempt++) {
+          const variant = transcript.map((turn) => ({ ...turn, content: turn.content + ' '.repeat(attempt) }));
+          const start = performance.now();
+          guard.check(variant, phase);
+          fastest = Math.min(fastest, performance.now() - start);
         }
-      },
-    );
+        expect(fastest, `${phase} transcript #${index}`).toBeLessThan(boundMs);
+      }
+    });
   }
 });

@@ -27,6 +27,47 @@ const frustrationMessageTokens = 10;
 const requestBreak = guardPattern(/[.!?;:\n。！？；：؟।]/);
 const clauseBreak = guardPattern(/[.!?;,:\n。！？，、；：،؟।]/);
 
+/** How far around a hit (in characters) its partners are looked for: more than any pairing allows. */
+const neighbourhood = 160;
+
+/**
+ * The hits of one message by language and category, sorted by where they start, so that the hits
+ * near another are found by binary search: judging a message costs its hits times a bounded
+ * neighbourhood, however often a word repeats.
+ */
+class HitIndex {
+  private readonly lists = new Map<string, LexiconHit[]>();
+
+  constructor(hits: readonly LexiconHit[]) {
+    for (const hit of hits) {
+      const key = `${hit.language}:${hit.category}`;
+      const list = this.lists.get(key) ?? [];
+      list.push(hit);
+      this.lists.set(key, list);
+    }
+    for (const list of this.lists.values()) list.sort((a, b) => a.start - b.start);
+  }
+
+  /** Hits of `language` and `category` that start within `neighbourhood` characters of `hit`. */
+  around(hit: LexiconHit, category: LexiconHit['category'], language = hit.language): LexiconHit[] {
+    const list = this.lists.get(`${language}:${category}`);
+    if (!list) return [];
+    const from = hit.start - neighbourhood;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (list[middle]!.start < from) low = middle + 1;
+      else high = middle;
+    }
+    const found: LexiconHit[] = [];
+    for (let index = low; index < list.length && list[index]!.start <= hit.end + neighbourhood; index++) {
+      found.push(list[index]!);
+    }
+    return found;
+  }
+}
+
 interface Found {
   reason: EscalationReason;
   score: number;
@@ -91,20 +132,21 @@ export function judge(text: string, tokenCount: number, all: readonly LexiconHit
   const hits = all.filter(
     (hit) => hit.language === language || hit.language === 'en' || (perLanguage.get(hit.language) ?? 0) > 1,
   );
+  const index = new HitIndex(all);
   const found: Found[] = [];
   // The crisis message in the user's language: a phrase both Chinese and Japanese write (自殺) answers in the detected one.
   const crises = all.filter((hit) => hit.category === 'crisis');
   const crisis = crises.find((hit) => hit.language === language) ?? crises[0];
   if (crisis) found.push(finding('crisis', 1, [crisis], 'crisis wording', crisis.language));
-  const request = findRequest(text, tokenCount, all, hits);
+  const request = findRequest(text, tokenCount, all, hits, index);
   if (request) found.push(request);
   const stakes = hits.find(
     (hit) =>
       (hit.category === 'moneyTaken' || hit.category === 'closure' || hit.category === 'complaint') &&
-      !isNegated(text, hit, hits),
+      !isNegated(text, hit, index),
   );
   if (stakes) found.push(finding('high_stakes', 0.8, [stakes], stakesDetail[stakes.category]!, stakes.language));
-  const frustrated = hits.filter((hit) => hit.category === 'frustration' && !isNegated(text, hit, hits));
+  const frustrated = hits.filter((hit) => hit.category === 'frustration' && !isNegated(text, hit, index));
   if (frustrated.length > 0) {
     // Said on its own ("very bad", "I'm furious") it is the message; one word in a long message may not be.
     const strong = tokenCount <= frustrationMessageTokens || new Set(frustrated.map((hit) => hit.phrase)).size > 1;
@@ -131,29 +173,31 @@ function findRequest(
   tokenCount: number,
   hits: readonly LexiconHit[],
   trusted: readonly LexiconHit[],
+  index: HitIndex,
 ): Found | undefined {
-  const harmless = hits.filter((hit) => hit.category === 'harmless');
   const inHarmless = (hit: LexiconHit) =>
-    harmless.some((other) => other.language === hit.language && other.start <= hit.start && other.end >= hit.end);
+    index.around(hit, 'harmless').some((other) => other.start <= hit.start && other.end >= hit.end);
   const channel = trusted.find(
-    (hit) => hit.category === 'contactChannels' && !isNegated(text, hit, hits) && !inHarmless(hit),
+    (hit) => hit.category === 'contactChannels' && !isNegated(text, hit, index) && !inHarmless(hit),
   );
   if (channel) return finding('explicit_request', 0.85, [channel], 'asks how to reach a person', channel.language);
   // "human-powered", "agent-based": a person word inside a compound is no person.
   const people = hits.filter((hit) => hit.category === 'person' && text[hit.end] !== '-' && !inHarmless(hit));
   for (const person of people) {
-    const asking = hits.find(
-      (hit) =>
-        hit.language === person.language &&
-        (hit.category === 'contactVerbs'
-          ? near(text, person, hit, pairTokens)
-          : hit.category === 'wishes' && tokenCount <= wishMessageTokens && wishBefore(text, hit, person)) &&
-        !isNegated(text, hit, hits) &&
-        !isNegated(text, person, hits),
-    );
-    if (asking) return finding('explicit_request', 0.85, [asking, person], 'asks for a person', person.language);
+    if (isNegated(text, person, index)) continue;
+    const verb = index
+      .around(person, 'contactVerbs')
+      .find((hit) => near(text, person, hit, pairTokens) && !isNegated(text, hit, index));
+    const wish =
+      verb ??
+      (tokenCount <= wishMessageTokens
+        ? index.around(person, 'wishes').find((hit) => wishBefore(text, hit, person) && !isNegated(text, hit, index))
+        : undefined);
+    if (wish) return finding('explicit_request', 0.85, [wish, person], 'asks for a person', person.language);
   }
-  const alone = people.find((person) => !isNegated(text, person, hits) && isOnlyPerson(text, tokenCount, person, hits));
+  const alone = people.find(
+    (person) => !isNegated(text, person, index) && isOnlyPerson(text, tokenCount, person, hits),
+  );
   if (alone) return finding('explicit_request', 0.85, [alone], 'asks for a person', alone.language);
   return undefined;
 }
@@ -162,9 +206,11 @@ function findRequest(
 function near(text: string, a: LexiconHit, b: LexiconHit, tokens: number): boolean {
   const [first, second] = a.start <= b.start ? [a, b] : [b, a];
   if (second.start < first.end) return true;
-  if (requestBreak.test(text.slice(first.end, second.start))) return false;
-  if (first.lastToken >= 0 && second.firstToken >= 0) return second.firstToken - first.lastToken - 1 <= tokens;
-  return second.start - first.end <= pairCharacters;
+  const close =
+    first.lastToken >= 0 && second.firstToken >= 0
+      ? second.firstToken - first.lastToken - 1 <= tokens
+      : second.start - first.end <= pairCharacters;
+  return close && !requestBreak.test(text.slice(first.end, second.start));
 }
 
 /**
@@ -181,9 +227,8 @@ function wishBefore(text: string, wish: LexiconHit, person: LexiconHit): boolean
 const verbFinal = new Set(['ja', 'ko', 'tr', 'hi']);
 
 /** A negation of the same language just before the hit, or right after it in an unspaced script. */
-function isNegated(text: string, hit: LexiconHit, hits: readonly LexiconHit[]): boolean {
-  return hits.some((negation) => {
-    if (negation.category !== 'negations' || negation.language !== hit.language) return false;
+function isNegated(text: string, hit: LexiconHit, index: HitIndex): boolean {
+  return index.around(hit, 'negations').some((negation) => {
     if (negation.start >= hit.start && negation.end <= hit.end) return true;
     if (hit.firstToken >= 0 && negation.lastToken >= 0) {
       const gap = hit.firstToken - negation.lastToken - 1;
@@ -197,6 +242,8 @@ function isNegated(text: string, hit: LexiconHit, hits: readonly LexiconHit[]): 
 
 /** The message is little more than the person ("operatore per favore", "人工客服！"). */
 function isOnlyPerson(text: string, tokenCount: number, person: LexiconHit, hits: readonly LexiconHit[]): boolean {
+  const spaced = person.firstToken >= 0;
+  if (spaced ? tokenCount > onlyPersonTokens : text.length > onlyPersonCharacters) return false;
   const filler = hits.filter(
     (hit) =>
       hit.language === person.language &&
@@ -206,8 +253,7 @@ function isOnlyPerson(text: string, tokenCount: number, person: LexiconHit, hits
         hit.category === 'smalltalk' ||
         hit.category === 'confirmations'),
   );
-  if (person.firstToken >= 0) {
-    if (tokenCount > 6) return false;
+  if (spaced) {
     const covered = new Set<number>();
     for (const hit of filler) for (let token = hit.firstToken; token <= hit.lastToken; token++) covered.add(token);
     return covered.size >= tokenCount;
@@ -222,6 +268,9 @@ function isOnlyPerson(text: string, tokenCount: number, person: LexiconHit, hits
 }
 
 const blank = guardPattern(/[\s\p{P}\p{S}]/u);
+/** Longest message that can be only a person and filler ("operatore per favore", "请帮我转人工客服，谢谢！"). */
+const onlyPersonTokens = 6;
+const onlyPersonCharacters = 40;
 
 /** The user's own words for the evidence: the matched span when it reads the same in the original, else the message. */
 function quote(original: string, normalized: string, hit: LexiconHit): string {

@@ -35,6 +35,8 @@ interface GapStep {
 type Step = WordStep | GapStep;
 
 interface SpacedEntry {
+  /** Position in the matcher's entries, for counting its occurrences in one text. */
+  id: number;
   language: string;
   category: LexiconCategory;
   phrase: string;
@@ -42,6 +44,7 @@ interface SpacedEntry {
 }
 
 interface UnspacedEntry {
+  id: number;
   language: string;
   category: LexiconCategory;
   phrase: string;
@@ -53,6 +56,11 @@ const gapWords = 3;
 const gapCharacters = 6;
 /** Longest word prefix looked up in the prefix index. */
 const longestPrefix = 24;
+/**
+ * Occurrences of one phrase reported per text. A message names a thing a few times at most; a
+ * text that repeats a word thousands of times gets the first ones, and its cost stays linear.
+ */
+const occurrencesPerPhrase = 8;
 
 const tokenPattern = guardPattern(/[\p{L}\p{M}\p{N}']+/gu);
 const unspacedScript = guardPattern(
@@ -106,6 +114,7 @@ export class LexiconMatcher {
   private readonly exact = new Map<string, SpacedEntry[]>();
   private readonly prefixed = new Map<string, SpacedEntry[]>();
   private readonly unspaced: UnspacedEntry[] = [];
+  private entries = 0;
 
   constructor(lexicons: readonly Lexicon[]) {
     for (const lexicon of lexicons) {
@@ -119,7 +128,7 @@ export class LexiconMatcher {
     const { language } = lexicon;
     if (lexicon.script === 'unspaced') {
       const segments = compileUnspaced(phrase);
-      if (segments.length > 0) this.unspaced.push({ language, category, phrase, segments });
+      if (segments.length > 0) this.unspaced.push({ id: this.entries++, language, category, phrase, segments });
       return;
     }
     const steps = compileSpaced(phrase);
@@ -127,7 +136,7 @@ export class LexiconMatcher {
     if (first?.kind !== 'word') return;
     const index = first.prefix ? this.prefixed : this.exact;
     const entries = index.get(first.word) ?? [];
-    entries.push({ language, category, phrase, steps });
+    entries.push({ id: this.entries++, language, category, phrase, steps });
     index.set(first.word, entries);
   }
 
@@ -135,22 +144,32 @@ export class LexiconMatcher {
   match(input: TokenizedText): LexiconHit[] {
     const hits: LexiconHit[] = [];
     const { tokens } = input;
+    const counts = new Uint8Array(this.entries);
     for (let position = 0; position < tokens.length; position++) {
       const word = tokens[position]!.word;
-      for (const entry of this.exact.get(word) ?? []) this.trySpaced(entry, input, position, hits);
+      for (const entry of this.exact.get(word) ?? []) {
+        if (counts[entry.id]! < occurrencesPerPhrase && this.trySpaced(entry, input, position, hits))
+          counts[entry.id]!++;
+      }
       const longest = Math.min(word.length, longestPrefix);
       for (let length = 1; length <= longest; length++) {
         const entries = this.prefixed.get(word.slice(0, length));
-        if (entries) for (const entry of entries) this.trySpaced(entry, input, position, hits);
+        if (!entries) continue;
+        for (const entry of entries) {
+          if (counts[entry.id]! < occurrencesPerPhrase && this.trySpaced(entry, input, position, hits)) {
+            counts[entry.id]!++;
+          }
+        }
       }
     }
     if (this.unspaced.length > 0 && unspacedScript.test(input.text)) this.matchUnspaced(input.text, hits);
     return hits;
   }
 
-  private trySpaced(entry: SpacedEntry, input: TokenizedText, position: number, hits: LexiconHit[]): void {
+  /** Adds the entry's hit at `position` when it matches there; says whether it did. */
+  private trySpaced(entry: SpacedEntry, input: TokenizedText, position: number, hits: LexiconHit[]): boolean {
     const last = matchSteps(entry.steps, 0, input.tokens, position);
-    if (last < 0) return;
+    if (last < 0) return false;
     hits.push({
       language: entry.language,
       category: entry.category,
@@ -160,6 +179,7 @@ export class LexiconMatcher {
       firstToken: position,
       lastToken: last,
     });
+    return true;
   }
 
   private matchUnspaced(text: string, hits: LexiconHit[]): void {
@@ -210,9 +230,10 @@ function matchSteps(
 function matchSegments(text: string, segments: readonly string[], from: number): number {
   let end = from;
   for (const segment of segments) {
-    const found = text.indexOf(segment, end);
-    if (found < 0 || found - end > gapCharacters) return -1;
-    end = found + segment.length;
+    let skip = 0;
+    while (skip <= gapCharacters && !text.startsWith(segment, end + skip)) skip++;
+    if (skip > gapCharacters) return -1;
+    end += skip + segment.length;
   }
   return end;
 }

@@ -114,9 +114,13 @@ function knownWord(word: string): boolean {
  */
 function spelled(word: string): number {
   const plain = withoutAccents(word);
+  if (plain.length > longestWord) return 0;
   for (let length = plain.length; length >= 4; length--) if (knownWord(plain.slice(0, length))) return length;
   return knownWord(plain) ? plain.length : 0;
 }
+
+/** Longer runs spell no word: a run of single letters that long is noise, joined as it is. */
+const longestWord = 30;
 
 function withoutAccents(text: string): string {
   return text
