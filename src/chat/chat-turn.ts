@@ -10,7 +10,7 @@ import {
   type UIMessageChunk,
   zodSchema,
 } from 'ai';
-import type { Guard } from '../guard/index.js';
+import { type Guard, isCrisisSignal } from '../guard/index.js';
 import type { GuardDecision, Signal, Transcript, Urgency } from '../guard/types.js';
 import type { HandoffService } from '../handoff/handoff-service.js';
 import type { Logger } from '../logger.js';
@@ -157,7 +157,17 @@ async function executeTurn(
 
   // A person has the conversation (or the bot is collecting details for them): the model stays silent.
   if (conversation.state !== 'bot' && conversation.state !== 'resolved') {
-    const part = await context.handoffs.continueHandoff(conversation, userText);
+    // The guard still reads every message: a crisis while waiting makes the handoff critical.
+    const waiting = context.guard.check(toTranscript(conversation.messages), 'input');
+    const crisis = waiting.reasons.filter(isCrisisSignal);
+    const part =
+      crisis.length > 0
+        ? await context.handoffs.raiseToCrisis(conversation, {
+            reasons: reasonsFromSignals(crisis),
+            urgency: 'critical',
+            ...(waiting.userMessage ? { userMessage: waiting.userMessage } : {}),
+          })
+        : await context.handoffs.continueHandoff(conversation, userText);
     writeHandoff(write, part, context.generateId);
     writeAgentMessagesSinceLastTurn(write, conversation, context.generateId);
     trace.end({ outcome: 'human', output: part.message });

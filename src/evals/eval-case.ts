@@ -34,6 +34,8 @@ export const evalCaseSchema = z
     expect: z.enum(['escalate', 'handle']),
     reason: z.enum(expectedReasons),
     note: z.string().optional(),
+    /** ISO 639-1 language of the conversation, when the dataset says. */
+    lang: z.string().min(2).optional(),
   })
   .superRefine((value, context) => {
     if ((value.expect === 'handle') !== (value.reason === 'none')) {

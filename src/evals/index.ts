@@ -52,6 +52,7 @@ export {
   type SourceMetrics,
   sourceOf,
 } from './metrics.js';
+export { type ObfuscationKind, obfuscateCase, obfuscateText, obfuscationKinds } from './obfuscate.js';
 export { type AppLike, conversationIdOf, createPipelineRunner, type PipelineRunnerOptions } from './pipeline-runner.js';
 export {
   conversationTranscript,

@@ -56,7 +56,8 @@ function letters(token: string): string[] {
 /** Rewrites only the longest word with `rewrite` (spelling every word out would run them together). */
 function longestOnly(text: string, rewrite: (token: string) => string): string {
   const target = longestWord(text);
-  if (!target || target.length < 3 || syllabic.test(target)) return text;
+  // A word of one or two letters spelled out is no disguise.
+  if (!target || letters(target).length < 3 || syllabic.test(target)) return text;
   const at = text.indexOf(target);
   return text.slice(0, at) + rewrite(target) + text.slice(at + target.length);
 }

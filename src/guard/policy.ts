@@ -49,8 +49,8 @@ function rank(urgency: Urgency): number {
 
 /**
  * Builds the policy: a signal fires when its score reaches its reason's threshold and the reason
- * is not disabled; crisis signals always fire. The decision lists fired signals strongest first
- * (crisis first), takes the highest urgency among them (strong negative sentiment is `high`), and
+ * is not disabled; crisis signals always fire. The decision lists the strongest fired signal of each
+ * reason, strongest first (crisis first), takes the highest urgency among them (strong negative sentiment is `high`), and
  * carries the first user message a fired signal demands. Deterministic; reads no user text.
  */
 export function createPolicy(options: PolicyOptions = {}): Policy {
@@ -61,7 +61,7 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
       if (isCrisisSignal(signal)) return signal.score > 0;
       return !disabled.has(signal.reason) && signal.score >= thresholds[signal.reason];
     });
-    const ordered = fired
+    const ranked = fired
       .map((signal, index) => ({ signal, index }))
       .sort(
         (a, b) =>
@@ -70,6 +70,13 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
           a.index - b.index,
       )
       .map((item) => item.signal);
+    // One signal a reason, the strongest: two detectors that hear the same request make one reason.
+    const seen = new Set<string>();
+    const ordered = ranked.filter((signal) => {
+      if (seen.has(signal.reason)) return false;
+      seen.add(signal.reason);
+      return true;
+    });
     let urgency: Urgency = 'normal';
     if (ordered.length > 0) {
       urgency = 'low';

@@ -408,6 +408,36 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
       return waitingPart(conversation);
     },
 
+    async raiseToCrisis(conversation: StoredConversation, request: HandoffRequest): Promise<HandoffPartData> {
+      const at = now().toISOString();
+      let collecting = false;
+      const stored = await updateConversation(store, conversation.id, (current) => {
+        const handoff = current?.handoff;
+        if (!current || !handoff || !activeStates.has(current.state) || handoff.urgency === 'critical') return null;
+        collecting = handoff.collecting === true;
+        const known = new Set(handoff.reasons.map((reason) => reason.reason));
+        const { collecting: _asking, ...rest } = handoff;
+        return {
+          ...current,
+          handoff: {
+            ...rest,
+            urgency: 'critical',
+            reasons: [...request.reasons.filter((reason) => !known.has(reason.reason)), ...handoff.reasons],
+            escalatedAt: at,
+          },
+          updatedAt: at,
+        };
+      });
+      const current = stored ?? conversation;
+      const message = request.userMessage ?? crisisMessage({ language: languageOf(current) });
+      if (!stored?.handoff) return { ...waitingPart(current), message };
+      logger.info('handoff-escalated', { conversationId: conversation.id, handoffId: stored.handoff.id });
+      // Still collecting details: the questions stop and the handoff completes now, critical.
+      if (collecting) return (await complete(conversation.id, request.topic, message)).part;
+      options.waitUntil(notify(conversation.id, stored.handoff, 'handoff.escalated').catch(() => {}));
+      return { ...waitingPart(stored), message };
+    },
+
     async submitContact(conversationId: string, contact: CustomerIdentity): Promise<HandoffOutcome> {
       const conversation = await mustGet(conversationId);
       const handoff = conversation.handoff;

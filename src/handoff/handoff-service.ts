@@ -34,6 +34,12 @@ export interface HandoffService {
   startHandoff(conversationId: string, request: HandoffRequest): Promise<HandoffOutcome>;
   /** Handles a user message while the conversation is not with the bot. */
   continueHandoff(conversation: StoredConversation, userText: string): Promise<HandoffPartData>;
+  /**
+   * A crisis in a message written while the conversation is with people (queued, collecting
+   * details, assigned): the handoff becomes critical with the crisis reason, pre-handoff questions
+   * stop, agents are told (`handoff.escalated`) and the user gets the safe message.
+   */
+  raiseToCrisis(conversation: StoredConversation, request: HandoffRequest): Promise<HandoffPartData>;
   submitContact(conversationId: string, contact: CustomerIdentity): Promise<HandoffOutcome>;
   claim(conversationId: string, agent: AgentIdentity): Promise<StoredConversation>;
   sendAgentMessage(conversationId: string, agent: AgentIdentity, text: string): Promise<StoredConversation>;

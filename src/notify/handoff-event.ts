@@ -4,7 +4,13 @@ import type { HandoffRecord } from '../store/store.js';
 import { redactPii } from './redact.js';
 
 /** Event types the notifiers send, noun then verb. */
-export const handoffEventTypes = ['handoff.created', 'handoff.claimed', 'handoff.resolved', 'ticket.created'] as const;
+export const handoffEventTypes = [
+  'handoff.created',
+  'handoff.claimed',
+  'handoff.resolved',
+  'ticket.created',
+  'handoff.escalated',
+] as const;
 
 /** Type of a {@link HandoffEvent}. */
 export type HandoffEventType = (typeof handoffEventTypes)[number];
@@ -22,7 +28,7 @@ export const handoffEventSchema = z.object({
   summary: z.string(),
   /** Where an agent opens the conversation. */
   link: z.string().optional(),
-  /** ISO time the event happened (the handoff was created, claimed, resolved, or the ticket created). */
+  /** ISO time the event happened (the handoff was created, claimed, resolved or raised to critical, or the ticket created). */
   createdAt: z.iso.datetime({ offset: true }),
 });
 
@@ -64,7 +70,9 @@ export function buildHandoffEvent({
         ? handoff.claimedAt
         : type === 'handoff.resolved'
           ? handoff.resolvedAt
-          : handoff.ticket?.createdAt;
+          : type === 'handoff.escalated'
+            ? handoff.escalatedAt
+            : handoff.ticket?.createdAt;
   const event: HandoffEvent = {
     type,
     conversationId,

@@ -41,6 +41,7 @@ const titles: Record<HandoffEventType, string> = {
   'handoff.claimed': 'Handoff claimed',
   'handoff.resolved': 'Handoff resolved',
   'ticket.created': 'New offline ticket',
+  'handoff.escalated': 'Handoff now critical',
 };
 
 /**

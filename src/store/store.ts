@@ -46,6 +46,8 @@ export interface HandoffRecord {
   resolvedAt?: string;
   resolution?: 'bot' | 'closed';
   ticket?: OfflineTicket;
+  /** ISO time a crisis raised the handoff to critical while the user waited. */
+  escalatedAt?: string;
 }
 
 /** One conversation as stored. `version` grows by one on every successful write. */

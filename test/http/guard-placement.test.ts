@@ -22,7 +22,7 @@ describe('input guard', () => {
     const handoff = chunks.find((chunk) => chunk.type === 'data-handoff') as {
       data: { reasons: { reason: string }[]; message: string };
     };
-    expect(handoff.data.reasons.map((reason) => reason.reason)).toContain('high_stakes');
+    expect(handoff.data.reasons.map((reason) => reason.reason)[0]).toBe('crisis');
     expect(handoff.data.message).toMatch(/emergency|crisis|988|112/i);
     expect(model.doStreamCalls).toHaveLength(0);
     const stored = await engine.store.getConversation('input-guard-1');

@@ -226,10 +226,19 @@ function wishBefore(text: string, wish: LexiconHit, person: LexiconHit): boolean
 /** Languages whose verb (and so the wish) follows its object. */
 const verbFinal = new Set(['ja', 'ko', 'tr', 'hi']);
 
-/** A negation of the same language just before the hit, or right after it in an unspaced script. */
+/**
+ * A negation just before the hit (or overlapping its start: "don't … need" over "need to"), or right
+ * after it in an unspaced script. Negations of the hit's language count, and English ones: the
+ * code-mixed lexicons (Hinglish) share English words, which English negates.
+ */
 function isNegated(text: string, hit: LexiconHit, index: HitIndex): boolean {
-  return index.around(hit, 'negations').some((negation) => {
+  const negations = [
+    ...index.around(hit, 'negations'),
+    ...(hit.language === 'en' ? [] : index.around(hit, 'negations', 'en')),
+  ];
+  return negations.some((negation) => {
     if (negation.start >= hit.start && negation.end <= hit.end) return true;
+    if (negation.start < hit.start && negation.end > hit.start) return true;
     if (hit.firstToken >= 0 && negation.lastToken >= 0) {
       const gap = hit.firstToken - negation.lastToken - 1;
       return gap >= 0 && gap <= negationTokens && !clauseBreak.test(text.slice(negation.end, hit.start));

@@ -28,7 +28,8 @@ const adviceFailedPattern = guardPattern(
     // still failing
     "\\bstill (?:fails|failing|failed|broken|stuck|nothing|no (?:luck|change|answer|refund|reply|parcel|package|order)|the same|not (?:working|fixed|resolved|solved|sorted|arrived|here|there|showing|received)|(?:does|do|did|is|has|have|was|can|will)\\s*(?:n'?t|not) (?:work|help|arrive|load|show|go through|change|come|apply|accept)|can'?t|won'?t|doesn'?t|isn'?t|hasn'?t|haven'?t|didn'?t|get(?:ting)? (?:the )?(?:same|an? error|nothing))\\b",
     '\\b(?:nothing|no(?:thing)?) (?:has )?(?:happened|happens|changed|changes|works|worked|helped)\\b',
-    "\\b(?:it |that |this |which )?(?:didn'?t|doesn'?t|did not|does not|won'?t|will not|never) (?:work|help|load|open|change anything|fix (?:it|anything)|solve (?:it|anything)|do anything)\\b",
+    // what the bot advised did not work: said of it, or on its own ("didn't help"); "my card won't work" is a new problem
+    "(?:^|[.,!;:]\\s*|\\b(?:it|that|this|which|still|but it|and it|nope|no)\\s+)(?:didn'?t|doesn'?t|did not|does not|won'?t|will not|never) (?:work|help|load|open|change anything|fix (?:it|anything)|solve (?:it|anything)|do anything)\\b",
     '\\bsame (?:thing|error|problem|issue|message|result|answer|reply|response|link|page|screen)s? (?:again|as before|every time|over and over|each time|all over again)\\b',
     // the bot repeats itself
     "\\b(?:you(?:'ve| have)? )?(?:already )?(?:said|told me|sent me|gave me|showed me) (?:that|this|the same(?: thing| answer| link)?)(?: \\w+)? (?:already|before|last time|earlier|twice|two times|three times|\\d+ times|a minute ago)\\b",

@@ -226,14 +226,18 @@ function matchSteps(
   return stepIndex === steps.length - 1 ? position : matchSteps(steps, stepIndex + 1, tokens, position + 1);
 }
 
-/** End offset of `segments` matched in order from `from`, each within a gap of the last, or -1. */
-function matchSegments(text: string, segments: readonly string[], from: number): number {
-  let end = from;
-  for (const segment of segments) {
-    let skip = 0;
-    while (skip <= gapCharacters && !text.startsWith(segment, end + skip)) skip++;
-    if (skip > gapCharacters) return -1;
-    end += skip + segment.length;
+/**
+ * End offset of `segments` matched in order from `from`, each starting within a gap of the end of
+ * the one before, or -1. Every start within the gap is tried (phrases have few segments and the
+ * gap is a few characters, so the search stays bounded).
+ */
+function matchSegments(text: string, segments: readonly string[], from: number, index = 0): number {
+  if (index === segments.length) return from;
+  const segment = segments[index]!;
+  for (let skip = 0; skip <= gapCharacters; skip++) {
+    if (!text.startsWith(segment, from + skip)) continue;
+    const end = matchSegments(text, segments, from + skip + segment.length, index + 1);
+    if (end >= 0) return end;
   }
-  return end;
+  return -1;
 }

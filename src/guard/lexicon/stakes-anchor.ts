@@ -54,10 +54,16 @@ const stemLength = 5;
  */
 export function createStakesAnchor(lexicons: readonly Lexicon[]): (normalized: string) => boolean {
   const stems = new Set<string>();
+  /** Four-letter starts a lexicon marks as prefixes (`künd*`). */
+  const prefixes = new Set<string>();
   const runs: string[] = [];
   const addWords = (phrase: string) => {
     for (const word of tokenize(normalizeText(phrase.replace(/[*…]/g, ' ')))) {
-      if (word.length >= 4) stems.add(word.slice(0, stemLength));
+      if (word.length >= 3) stems.add(word.slice(0, stemLength));
+    }
+    for (const raw of phrase.split(/\s+/)) {
+      const word = normalizeText(raw.slice(0, -1));
+      if (raw.endsWith('*') && word.length === 4) prefixes.add(word);
     }
   };
   englishAnchors.forEach(addWords);
@@ -74,8 +80,17 @@ export function createStakesAnchor(lexicons: readonly Lexicon[]): (normalized: s
     }
   }
   return (normalized) => {
-    for (const token of tokenize(normalized))
-      if (token.length >= 4 && stems.has(token.slice(0, stemLength))) return true;
+    for (const token of tokenize(normalized)) {
+      // A stem of five letters starts the word; a shorter anchor is the word, or its plural ("fee", "fees", "cards").
+      if (
+        stems.has(token.slice(0, stemLength)) ||
+        stems.has(token.replace(/s$/, '')) ||
+        stems.has(token.replace(/es$/, ''))
+      ) {
+        return true;
+      }
+      if (prefixes.has(token.slice(0, 4))) return true;
+    }
     return runs.some((run) => normalized.includes(run));
   };
 }

@@ -6,6 +6,8 @@ const acknowledgement = guardPattern(
 );
 
 const questionMark = guardPattern(/[?？]/);
+/** "That's not what I ordered", "that is wrong", "correct me if I am wrong but": no agreement. */
+const disagreement = guardPattern(/\b(?:not|n't|never|wrong|incorrect|mistake|but|however|although|though)\b/);
 
 /** Approving what the bot proposed, said as a statement: "That flight sounds just right", "the price is good". */
 const approval = guardPattern(
@@ -14,5 +16,9 @@ const approval = guardPattern(
 
 /** True for a message that agrees or acknowledges, asking nothing ("Yes that all sounds right", "perfect, book it"). */
 export function isAcknowledgement(normalized: string): boolean {
-  return (acknowledgement.test(normalized) || approval.test(normalized)) && !questionMark.test(normalized);
+  return (
+    (acknowledgement.test(normalized) || approval.test(normalized)) &&
+    !questionMark.test(normalized) &&
+    !disagreement.test(normalized)
+  );
 }

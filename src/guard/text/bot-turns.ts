@@ -37,7 +37,7 @@ export const actionFailed = guardPattern(
 
 /** The bot reporting an action it carried out ("I've cancelled your plan", "your refund has been issued", "booking ID"). */
 export const actionDone = guardPattern(
-  /\b(?:i'?ve|i have|i'?ve just|we'?ve|we have|has been|have been|was|were|is now|are now|successfully) (?:\w+ )?(?:cancel\w*|book\w*|refund\w*|issu\w*|process\w*|chang\w*|updat\w*|reserv\w*|schedul\w*|order\w*|submit\w*|confirm\w*|appl\w*|add\w*|remov\w*|transferr\w*|sent|placed|completed|done)\b|\b(?:confirmation|booking|reservation|reference|order|ticket|case) (?:number|code|id|#)\b|\b(?:you'?re|you are) all set\b|\b(?:transfer|payment|booking|reservation|order|appointment|purchase) (?:has been|was|is) (?:made|successful|complete|completed|confirmed|placed|done)\b/,
+  /\b(?:i'?ve|i have|i'?ve just|we'?ve|we have|has been|have been|was|were|is now|are now|successfully) (?:(?!not\b|never\b|yet\b)\w+ )?(?:cancel\w*|book\w*|refund\w*|issu\w*|process\w*|chang\w*|updat\w*|reserv\w*|schedul\w*|order\w*|submit\w*|confirm\w*|appl\w*|add\w*|remov\w*|transferr\w*|sent|placed|completed|done)\b|\b(?:confirmation|booking|reservation|reference|order|ticket|case) (?:number|code|id|#)\b|\b(?:you'?re|you are) all set\b|\b(?:transfer|payment|booking|reservation|order|appointment|purchase) (?:has been|was|is) (?:made|successful|complete|completed|confirmed|placed|done)\b/,
 );
 
 /**

@@ -87,16 +87,27 @@ const singleLetterRun = guardPattern(
 
 /**
  * Joins runs of three or more single letters separated by spaces, hyphens, dots or stars. A
- * leading one-letter word of the lexicons ("a", "я", "मैं") stays apart, followed by a space, when
- * the lexicons spell more of the rest than of the whole run: "talk to a h u m a n" is "a human",
- * "a g e n t" is "agent", "на с п е ц и а л и с т а" is "на специалиста".
+ * one-letter word of the lexicons at either end ("a", "à", "я", "मैं") stays apart when, without it,
+ * fewer letters of the run are left that no word of the lexicons spells: "talk to a h u m a n" is "a human", "a g e n t" is "agent",
+ * "на с п е ц и а л и с т а" is "на специалиста", "au r e v o i r à tous" is "au revoir à tous".
  */
 function joinSeparatedLetters(text: string): string {
   return text.replace(singleLetterRun, (run) => {
-    const joined = run.replace(/[\s\-._*·]+/g, '');
-    const first = run.match(/^\S+/)?.[0] ?? '';
-    const apart = /^\S+\s/.test(run) && knownWord(first) && spelled(joined.slice(first.length)) > spelled(joined);
-    return apart ? `${first} ${joined.slice(first.length)}` : joined;
+    const letters = run.split(/[\s\-._*·]+/);
+    // One-letter words at either end ("a", "à", "i", "я") stay apart when the lexicons leave fewer
+    // letters unexplained without them.
+    const keepFirst =
+      /^\S+\s/.test(run) &&
+      knownWord(letters[0]!) &&
+      unexplained(letters.slice(1).join('')) < unexplained(letters.join(''));
+    const body = keepFirst ? letters.slice(1) : letters;
+    const keepLast =
+      /\s\S+$/.test(run) &&
+      body.length > 3 &&
+      knownWord(body.at(-1)!) &&
+      unexplained(body.slice(0, -1).join('')) < unexplained(body.join(''));
+    const word = (keepLast ? body.slice(0, -1) : body).join('');
+    return `${keepFirst ? `${letters[0]} ` : ''}${word}${keepLast ? ` ${body.at(-1)}` : ''}`;
   });
 }
 
@@ -121,6 +132,11 @@ function spelled(word: string): number {
 
 /** Longer runs spell no word: a run of single letters that long is noise, joined as it is. */
 const longestWord = 30;
+
+/** Letters of the word that no word of the lexicons spells (see {@link spelled}). */
+function unexplained(word: string): number {
+  return withoutAccents(word).length - spelled(word);
+}
 
 function withoutAccents(text: string): string {
   return text

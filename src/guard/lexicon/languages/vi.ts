@@ -274,6 +274,12 @@ export const vietnamese: Lexicon = {
     'lỗi con người',
     'quyền con người',
     'lỗi do con người',
+    'mời ai đó',
+    'mời ai dó',
+    'xóa ai đó',
+    'xóa ai dó',
+    'mời thêm ai đó',
+    'mời thêm ai dó',
   ],
 
   crisis: [
