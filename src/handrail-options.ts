@@ -1,6 +1,7 @@
 import type { LanguageModel, ToolSet } from 'ai';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import type { SemanticDetectorOptions } from './guard/detectors/semantic-detector.js';
 import type { GuardOptions } from './guard/index.js';
 import type { RateLimitStore } from './http/rate-limit.js';
 import type { Logger } from './logger.js';
@@ -81,6 +82,11 @@ export interface HandrailOptions {
   guard?: GuardOptions;
   /** An optional model-based classifier that runs beside the main generation. */
   classifier?: { model: LanguageModel; timeoutMs?: number };
+  /**
+   * An optional semantic detector (`createSemanticDetector`) that runs beside the main generation:
+   * the user's message is compared, by an embedding model, with exemplar sentences per reason.
+   */
+  semantic?: SemanticDetectorOptions;
   /** Hold the model's text until the output guard has passed. @default true */
   holdOutput?: boolean;
   /** Deadline of one model call, in milliseconds; past it the user is handed off with reason `error`. @default 30000 */
@@ -167,6 +173,22 @@ export const handrailOptionsSchema = z
     tracer: objectWith('tracer', ['startTurn', 'flush']).optional(),
     guard: z.object({}).loose().optional(),
     classifier: z.object({ model: modelSchema, timeoutMs: z.number().int().positive().optional() }).optional(),
+    semantic: z
+      .object({
+        model: z.custom<SemanticDetectorOptions['model']>(
+          (value) =>
+            typeof value === 'string' ||
+            (typeof value === 'object' &&
+              value !== null &&
+              typeof (value as { doEmbed?: unknown }).doEmbed === 'function'),
+          'semantic.model must be an AI SDK embedding model (an object with doEmbed, or a model id string)',
+        ),
+        exemplars: z.record(z.string(), z.array(z.string().min(1))).optional(),
+        threshold: z.number().min(0).max(1).optional(),
+        timeoutMs: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
     holdOutput: z.boolean().optional(),
     modelTimeoutMs: z.number().int().positive().max(600_000).optional(),
     limits: z

@@ -11,7 +11,7 @@ import { ConversationNotFoundError } from './errors/conversation-not-found-error
 import { HandoffStateError } from './errors/handoff-state-error.js';
 import { StoreConflictError } from './errors/store-conflict-error.js';
 import { StoreUnavailableError } from './errors/store-unavailable-error.js';
-import { createGuard, createModelClassifier } from './guard/index.js';
+import { createGuard, createModelClassifier, createSemanticDetector, type ModelClassifier } from './guard/index.js';
 import { createHandoffService } from './handoff/create-handoff-service.js';
 import { type HandrailOptions, validateHandrailOptions } from './handrail-options.js';
 import { type ChatRequest, chatRequestSchema, defaultLimits, type RequestLimits } from './http/chat-request.js';
@@ -154,15 +154,7 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     logger,
     tracer,
     guard,
-    ...(options.classifier
-      ? {
-          classifier: createModelClassifier({
-            model: options.classifier.model,
-            scope: variables.scope,
-            ...(options.classifier.timeoutMs ? { timeoutMs: options.classifier.timeoutMs } : {}),
-          }),
-        }
-      : {}),
+    ...besideGeneration(options, variables.scope),
     holdOutput,
     modelTimeoutMs,
     handoffs,
@@ -485,4 +477,29 @@ function publicHandoff(handoff: HandoffRecord) {
 async function drain(stream: ReadableStream<UIMessageChunk>) {
   const reader = stream.getReader();
   while (!(await reader.read()).done) {}
+}
+
+/**
+ * The optional detectors that run beside the generation (the model classifier, the semantic
+ * detector), as one function whose signals the chat loop adds to the guard's.
+ */
+function besideGeneration(options: HandrailOptions, scope: string): { classifier?: ModelClassifier } {
+  const detectors: ModelClassifier[] = [];
+  if (options.classifier) {
+    detectors.push(
+      createModelClassifier({
+        model: options.classifier.model,
+        scope,
+        ...(options.classifier.timeoutMs ? { timeoutMs: options.classifier.timeoutMs } : {}),
+      }),
+    );
+  }
+  if (options.semantic) detectors.push(createSemanticDetector(options.semantic));
+  if (detectors.length === 0) return {};
+  const [only] = detectors;
+  if (detectors.length === 1) return { classifier: only! };
+  return {
+    classifier: async (transcript, abortSignal) =>
+      (await Promise.all(detectors.map((detect) => detect(transcript, abortSignal)))).flat(),
+  };
 }

@@ -43,6 +43,13 @@ export {
   detectRepeatFailure,
   type RepeatFailureOptions,
 } from './detectors/repeat-failure.js';
+export {
+  createSemanticDetector,
+  defaultExemplars,
+  type SemanticDetector,
+  type SemanticDetectorOptions,
+  type SemanticReason,
+} from './detectors/semantic-detector.js';
 export { createTopicDetector, type TopicDetectorOptions } from './detectors/topic.js';
 export type { TopicDefinition } from './detectors/topic-definition.js';
 export { createGuard, type Guard, type GuardOptions, guardOptionsSchema } from './guard.js';
