@@ -2,39 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../../src/guard/detect-language.js';
 import { createLexiconDetector, judge } from '../../../src/guard/detectors/lexicon-detector.js';
 import { builtInLexicons } from '../../../src/guard/lexicon/languages.js';
-import type { Lexicon, LexiconCategory } from '../../../src/guard/lexicon/lexicon.js';
 import { LexiconMatcher, tokenizeWithOffsets } from '../../../src/guard/lexicon/lexicon-matcher.js';
 import { normalizeText } from '../../../src/guard/text/normalize-text.js';
 import type { Signal, Transcript } from '../../../src/guard/types.js';
-
-type Lists = Partial<Record<LexiconCategory, readonly string[]>>;
-
-/** A lexicon with every list present and empty except the ones given. */
-function lexicon(language: string, script: Lexicon['script'], lists: Lists, crisisMessage = `crisis ${language}`) {
-  const built: Lexicon = {
-    language,
-    name: `Test ${language}`,
-    script,
-    markers: [],
-    person: [],
-    bot: [],
-    contactVerbs: [],
-    wishes: [],
-    contactChannels: [],
-    negations: [],
-    harmless: [],
-    crisis: [],
-    moneyTaken: [],
-    closure: [],
-    complaint: [],
-    frustration: [],
-    confirmations: [],
-    smalltalk: [],
-    crisisMessage,
-    ...lists,
-  };
-  return built;
-}
+import { testLexicon as lexicon } from '../lexicon/test-lexicon.js';
 
 const english = lexicon(
   'en',

@@ -1,36 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Lexicon, LexiconCategory } from '../../../src/guard/lexicon/lexicon.js';
+import type { LexiconCategory } from '../../../src/guard/lexicon/lexicon.js';
 import { type LexiconHit, LexiconMatcher, tokenizeWithOffsets } from '../../../src/guard/lexicon/lexicon-matcher.js';
 import { normalizeText } from '../../../src/guard/text/normalize-text.js';
-
-type Lists = Partial<Record<LexiconCategory, readonly string[]>>;
-
-/** A lexicon with every list present and empty except the ones given. */
-function lexicon(language: string, script: Lexicon['script'], lists: Lists): Lexicon {
-  return {
-    language,
-    name: `Test ${language}`,
-    script,
-    markers: [],
-    person: [],
-    bot: [],
-    contactVerbs: [],
-    wishes: [],
-    contactChannels: [],
-    negations: [],
-    harmless: [],
-    crisis: [],
-    moneyTaken: [],
-    closure: [],
-    complaint: [],
-    frustration: [],
-    confirmations: [],
-    smalltalk: [],
-    crisisMessage: `crisis message ${language}`,
-    ...lists,
-  };
-}
+import { testLexicon as lexicon } from './test-lexicon.js';
 
 function matchText(matcher: LexiconMatcher, text: string): LexiconHit[] {
   return matcher.match(tokenizeWithOffsets(normalizeText(text)));

@@ -1,35 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtInLexicons } from '../../../src/guard/lexicon/languages.js';
-import type { Lexicon, LexiconCategory } from '../../../src/guard/lexicon/lexicon.js';
 import { createStakesAnchor } from '../../../src/guard/lexicon/stakes-anchor.js';
 import { normalizeText } from '../../../src/guard/text/normalize-text.js';
-
-type Lists = Partial<Record<LexiconCategory, readonly string[]>>;
-
-function lexicon(language: string, script: Lexicon['script'], lists: Lists): Lexicon {
-  return {
-    language,
-    name: `Test ${language}`,
-    script,
-    markers: [],
-    person: [],
-    bot: [],
-    contactVerbs: [],
-    wishes: [],
-    contactChannels: [],
-    negations: [],
-    harmless: [],
-    crisis: [],
-    moneyTaken: [],
-    closure: [],
-    complaint: [],
-    frustration: [],
-    confirmations: [],
-    smalltalk: [],
-    crisisMessage: `crisis ${language}`,
-    ...lists,
-  };
-}
+import { testLexicon as lexicon } from './test-lexicon.js';
 
 describe('createStakesAnchor', () => {
   const englishOnly = createStakesAnchor([]);
