@@ -94,7 +94,9 @@ export function createLexiconDetector(options: LexiconDetectorOptions): Detector
     const text = tokenizeWithOffsets(normalizeText(original));
     const hits = matcher.match(text);
     if (hits.length === 0) return [];
-    return judge(text.text, text.tokens.length, hits, detectLanguage(original)).map((found) => {
+    // The language matters only for hits of other lexicons: an English-only message skips detection.
+    const language = hits.every((hit) => hit.language === 'en') ? 'en' : detectLanguage(original);
+    return judge(text.text, text.tokens.length, hits, language).map((found) => {
       const signal: Signal = {
         reason: found.reason,
         score: found.score,

@@ -114,6 +114,8 @@ export class LexiconMatcher {
   private readonly exact = new Map<string, SpacedEntry[]>();
   private readonly prefixed = new Map<string, SpacedEntry[]>();
   private readonly unspaced: UnspacedEntry[] = [];
+  /** The lengths of the prefix words there are, shortest first: only those are looked up. */
+  private readonly prefixLengths: number[];
   private entries = 0;
 
   constructor(lexicons: readonly Lexicon[]) {
@@ -122,6 +124,8 @@ export class LexiconMatcher {
         for (const phrase of lexicon[category] ?? []) this.add(lexicon, category, phrase);
       }
     }
+    const lengths = new Set([...this.prefixed.keys()].map((prefix) => prefix.length));
+    this.prefixLengths = [...lengths].filter((length) => length <= longestPrefix).sort((a, b) => a - b);
   }
 
   private add(lexicon: Lexicon, category: LexiconCategory, phrase: string): void {
@@ -151,8 +155,8 @@ export class LexiconMatcher {
         if (counts[entry.id]! < occurrencesPerPhrase && this.trySpaced(entry, input, position, hits))
           counts[entry.id]!++;
       }
-      const longest = Math.min(word.length, longestPrefix);
-      for (let length = 1; length <= longest; length++) {
+      for (const length of this.prefixLengths) {
+        if (length > word.length) break;
         const entries = this.prefixed.get(word.slice(0, length));
         if (!entries) continue;
         for (const entry of entries) {
