@@ -10,6 +10,7 @@ import { createRepeatFailureDetector } from './detectors/repeat-failure.js';
 import { createTopicDetector } from './detectors/topic.js';
 import type { TopicDefinition } from './detectors/topic-definition.js';
 import { builtInLexicons } from './lexicon/languages.js';
+import type { Lexicon } from './lexicon/lexicon.js';
 import type { IntentModel } from './model/intent-model.js';
 import { createPolicy } from './policy.js';
 import { type EscalationReason, escalationReasons, type GuardDecision, type Signal, type Transcript } from './types.js';
@@ -37,6 +38,11 @@ export interface GuardOptions {
   learnedIntent?: false | { threshold?: number; model?: IntentModel };
   /** Called when a detector throws; the guard goes on without it. A crash is never an escalation. */
   onDetectorError?: (error: unknown, detector: string) => void;
+  /**
+   * More languages, or your own wording, read beside the built-in lexicons (`builtInLexicons`):
+   * objects of the `Lexicon` shape (see docs/languages.md). @default []
+   */
+  lexicons?: Lexicon[];
 }
 
 const patternSchema = z.union([
@@ -110,6 +116,19 @@ export const guardOptionsSchema: z.ZodType<GuardOptions> = z
     onDetectorError: z
       .custom<(error: unknown, detector: string) => void>((value) => typeof value === 'function')
       .optional(),
+    lexicons: z
+      .array(
+        z.custom<Lexicon>(
+          (value) =>
+            typeof value === 'object' &&
+            value !== null &&
+            typeof (value as Lexicon).language === 'string' &&
+            ((value as Lexicon).script === 'spaced' || (value as Lexicon).script === 'unspaced') &&
+            typeof (value as Lexicon).crisisMessage === 'string',
+          'each lexicon needs a language, a script (spaced or unspaced) and a crisisMessage (see docs/languages.md)',
+        ),
+      )
+      .optional(),
   })
   .strict();
 
@@ -148,7 +167,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
   } = options;
   const detectors: { name: string; detect: Detector }[] = [
     { name: 'explicit-request', detect: detectExplicitRequest },
-    { name: 'lexicon', detect: createLexiconDetector({ lexicons: builtInLexicons }) },
+    { name: 'lexicon', detect: createLexiconDetector({ lexicons: [...builtInLexicons, ...(options.lexicons ?? [])] }) },
     { name: 'negative-sentiment', detect: detectNegativeSentiment },
     { name: 'topic', detect: createTopicDetector({ topics: topics ?? [], replaceDefaultTopics }) },
     { name: 'repeat-failure', detect: createRepeatFailureDetector() },

@@ -17,6 +17,7 @@ export {
   type LearnedIntentOptions,
   shippedIntentModel,
 } from './detectors/learned-intent.js';
+export { createLexiconDetector, type LexiconDetectorOptions } from './detectors/lexicon-detector.js';
 export { createLowConfidenceDetector, findHedge, type LowConfidenceOptions } from './detectors/low-confidence.js';
 export {
   createModelClassifier,
@@ -53,6 +54,9 @@ export {
 export { createTopicDetector, type TopicDetectorOptions } from './detectors/topic.js';
 export type { TopicDefinition } from './detectors/topic-definition.js';
 export { createGuard, type Guard, type GuardOptions, guardOptionsSchema } from './guard.js';
+export { builtInLexicons } from './lexicon/languages.js';
+export { type Lexicon, type LexiconCategory, lexiconCategories } from './lexicon/lexicon.js';
+export { type LexiconHit, LexiconMatcher } from './lexicon/lexicon-matcher.js';
 export { intentFeatures } from './model/intent-features.js';
 export {
   type IntentHeadData,
@@ -61,5 +65,13 @@ export {
   type IntentScores,
   loadIntentModel,
 } from './model/intent-model.js';
+export {
+  chooseIntentThreshold,
+  type IntentExample,
+  intentExamples,
+  type LabelledConversation,
+  type TrainIntentOptions,
+  trainIntentModel,
+} from './model/train-intent-model.js';
 export { createPolicy, defaultThresholds, isCrisisSignal, type Policy, type PolicyOptions } from './policy.js';
 export * from './types.js';
