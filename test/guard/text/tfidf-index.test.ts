@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -70,7 +70,12 @@ function referenceSearch(
     .slice(0, k);
 }
 
-const scope = readFileSync(resolve(import.meta.dirname, '../../../../shared/evaldata/clinc150_scope.jsonl'), 'utf8')
+// A real scope: CLINC150's banking intents from ../shared/evaldata, beside the checkout (absent for a
+// newcomer: the tests that need it are skipped, said so).
+const scopeFile = resolve(import.meta.dirname, '../../../../shared/evaldata/clinc150_scope.jsonl');
+const haveScope = existsSync(scopeFile);
+if (!haveScope) console.log(`skipped: the real-scope TfIdfIndex tests need ${scopeFile} (../shared/evaldata)`);
+const scope = (haveScope ? readFileSync(scopeFile, 'utf8') : '')
   .split('\n')
   .filter((line) => line.trim())
   .map((line) => (JSON.parse(line) as { text: string }).text)
@@ -90,7 +95,7 @@ describe('TfIdfIndex', () => {
     expect(index.search('zzzz qqqq')).toEqual([]);
   });
 
-  it('returns exactly the top k of a full scan, over a real scope and arbitrary queries', () => {
+  it.skipIf(!haveScope)('returns exactly the top k of a full scan, over a real scope and arbitrary queries', () => {
     const settings = [
       { wordWeight: 0.7, unknownWeight: 1 },
       { wordWeight: 0.5, unknownWeight: 0.5 },
@@ -129,7 +134,7 @@ describe('TfIdfIndex', () => {
     );
   });
 
-  it('leaves no state behind between queries', () => {
+  it.skipIf(!haveScope)('leaves no state behind between queries', () => {
     const index = new TfIdfIndex(scope, 0.7, 1);
     const first = index.search('what is my credit limit', 3);
     index.search('how long does it take to get a replacement card, and what about the pin of the old one', 5);
