@@ -81,40 +81,38 @@ function doneSince(transcript: Transcript, from: number, to: number): boolean {
 }
 
 /** Another item, not the same question: "also", "too", "another", "how about", "that one". */
-const followUpMarker =
-  /\b(?:also|too|as well|other|others|another|else|instead|how about|what about|that one|this one|the other|more of|some more|any more|more options|different|next|tambien|otro|otra|aussi|autre|auch|andere[nrs]?|tambem|outro|outra)\b/;
+const followUpMarker = guardPattern(
+  /\b(?:also|too|as well|other|others|another|else|instead|how about|what about|that one|this one|the other|more of|some more|any more|more options|different|next|tambien|otro|otra|aussi|autre|auch|andere[nrs]?|tambem|outro|outra)\b/,
+);
 
 /** A correction of details: "no, that's not right, it's for two", "that is not correct, I meant...". */
-const correctionPattern =
-  /^(?:no|nope|not quite|actually|sorry|wait)?[\s,.!]*(?:that(?:'s| is)|it(?:'s| is)) (?:not|n't) (?:right|correct|it|what i (?:want|wanted|meant|said))\b|^(?:no|nope|not quite|actually)\b/;
+const correctionPattern = guardPattern(
+  /^(?:no|nope|not quite|actually|sorry|wait)?[\s,.!]*(?:that(?:'s| is)|it(?:'s| is)) (?:not|n't) (?:right|correct|it|what i (?:want|wanted|meant|said))\b|^(?:no|nope|not quite|actually)\b/,
+);
+
+const notListening = guardPattern(/\byou (?:don'?t|do not|never) (?:understand|listen|read)\b/);
 
 function isCorrection(normalized: string): boolean {
-  return (
-    correctionPattern.test(normalized) && !/\byou (?:don'?t|do not|never) (?:understand|listen|read)\b/.test(normalized)
-  );
+  return correctionPattern.test(normalized) && !notListening.test(normalized);
 }
 
-const name = /(?<![.!?]\s|^)\b\p{Lu}[\p{L}\p{M}'-]+/gu;
+const name = guardPattern(/(?<![.!?]\s|^)\b\p{Lu}[\p{L}\p{M}'-]+/gu);
+const figure = guardPattern(/\d+(?:[.,:]\d+)*/g);
+
+/** True when both texts have the same set of `pattern`'s matches (compared in lower case), or neither has any. */
+function sameMatches(pattern: RegExp, left: string, right: string): boolean {
+  const a = new Set((left.match(pattern) ?? []).map((match) => match.toLowerCase()));
+  const b = new Set((right.match(pattern) ?? []).map((match) => match.toLowerCase()));
+  if (a.size !== b.size) return false;
+  for (const value of a) if (!b.has(value)) return false;
+  return true;
+}
 
 /** True when both answers name the same capitalised names (not counting the first word of a sentence). */
-function sameNames(left: string, right: string): boolean {
-  const a = new Set((left.match(name) ?? []).map((word) => word.toLowerCase()));
-  const b = new Set((right.match(name) ?? []).map((word) => word.toLowerCase()));
-  if (a.size !== b.size) return false;
-  for (const value of a) if (!b.has(value)) return false;
-  return true;
-}
-
-const figure = /\d+(?:[.,:]\d+)*/g;
+const sameNames = (left: string, right: string) => sameMatches(name, left, right);
 
 /** True when both texts quote the same figures (prices, times, counts), or neither quotes any. */
-function sameFigures(left: string, right: string): boolean {
-  const a = new Set(left.match(figure) ?? []);
-  const b = new Set(right.match(figure) ?? []);
-  if (a.size !== b.size) return false;
-  for (const value of a) if (!b.has(value)) return false;
-  return true;
-}
+const sameFigures = (left: string, right: string) => sameMatches(figure, left, right);
 
 const hedges = new Map<string, string | null>();
 
