@@ -222,8 +222,16 @@ function near(text: string, a: LexiconHit, b: LexiconHit, tokens: number): boole
 function wishBefore(text: string, wish: LexiconHit, person: LexiconHit): boolean {
   if (wish.firstToken < 0 || person.firstToken < 0) return near(text, wish, person, wishTokens);
   if (verbFinal.has(wish.language)) return near(text, wish, person, wishTokens);
-  return wish.start < person.start && near(text, wish, person, wishTokens);
+  if (wish.start >= person.start || !near(text, wish, person, wishTokens)) return false;
+  return !infinitiveWish.test(wish.phrase) || onlyDeterminers.test(text.slice(wish.end, person.start));
 }
+
+/**
+ * A wish that ends in an infinitive marker ("need to", "want to") is followed by a verb: in "I need
+ * to reschedule the technician" the person is what is rescheduled, not who is asked for.
+ */
+const infinitiveWish = guardPattern(/ to$/);
+const onlyDeterminers = guardPattern(/^(?:\s+(?:a|an|the|some|any|my|your|one|real|live|actual))*\s*$/);
 
 /** Languages whose verb (and so the wish) follows its object. */
 const verbFinal = new Set(['ja', 'ko', 'tr', 'hi']);

@@ -263,6 +263,18 @@ const frustrationPattern = guardPattern(
   /\b(?:(?:you|u)(?:'re| are| r)? not (?:helping|listening|understanding|getting it)|(?:this|it|that|the \w+) (?:is|'s)? ?(?:still )?not (?:working|helping|helpful|leading anywhere|going anywhere)|(?:is|are)n'?t (?:working|helping)|how many times (?:do|must|should|have|did) (?:i|we) (?:have to |need to )?(?:tell|say|ask|explain|repeat|type|write)|for the (?:last|third|fourth|hundredth) time|i (?:already|just) (?:told|said|asked|explained)|what is wrong with (?:you|this)|are you (?:kidding|serious|joking)|give me a break|this is (?:ridiculous|a joke|insane|crazy|unbelievable)|sick and tired)\b/g,
 );
 
+/**
+ * The user owning up to a slip of their own ("ugh sorry, it's jordan.miles@...", "oops, my bad,
+ * wrong number", "damn, typo"): an apology not followed by a "but". The annoyance words of such a
+ * message are aimed at themselves, not at the service.
+ */
+const ownedMistakePattern = guardPattern(
+  /^(?!.*\bbut\b).*\b(?:sorry|my bad|my mistake|my fault|oops|whoops|typo|i mistyped|i misspelled|i meant)\b/,
+);
+/** Words that read as annoyance with oneself next to such an apology. */
+const ownedWords: ReadonlySet<string> = new Set(['bad', 'mistake', 'fault']);
+const selfDirected = guardPattern(/^(?:ugh\w*|argh\w*|damn\w*|dang|shoot|oops|whoops|sorry|mistake\w*|error\w*|wrong|typo)$/);
+
 const cache = new Map<string, number>();
 
 function lookup(word: string): number | undefined {
@@ -284,10 +296,12 @@ export function scoreSentiment(text: string): number {
   const tokens = tokenize(normalized);
   let raw = 0;
   let negativeWeight = 0;
+  const ownsMistake = ownedMistakePattern.test(normalized);
   for (let index = 0; index < tokens.length; index++) {
     const word = tokens[index]!;
     const valence = lookup(word);
     if (valence === undefined || valence === 0 || intensifiers.has(word)) continue;
+    if (ownsMistake && (selfDirected.test(word) || (tokens[index - 1] === 'my' && ownedWords.has(word)))) continue;
     let value = valence;
     const previous = tokens.slice(Math.max(0, index - 3), index);
     let boost = 0;

@@ -166,6 +166,26 @@ function findRepeatedAnswer(transcript: Transcript, phase: 'input' | 'output'): 
   return undefined;
 }
 
+/**
+ * True when the latest message adds words that the bot's answers since the earlier message
+ * brought in: "how about premium economy?", then "... 12,500 miles with no co-pay", then "use
+ * miles for premium economy" takes up what the bot offered. A question asked again adds nothing
+ * from the answer it did not get.
+ */
+function takesUpAnswer(transcript: Transcript, earlierTurn: number, latestTurn: number, latest: string, earlier: string): boolean {
+  const before = new Set(contentTokens(earlier));
+  const added = contentTokens(latest).filter((token) => !before.has(token));
+  if (added.length === 0) return false;
+  const offered = new Set<string>();
+  for (let index = earlierTurn + 1; index < latestTurn; index++) {
+    const turn = transcript[index]!;
+    if (turn.role === 'assistant' && turn.author !== 'agent') {
+      for (const token of contentTokens(normalizeText(turn.content))) offered.add(token);
+    }
+  }
+  return added.some((token) => offered.has(token) && !before.has(token));
+}
+
 /** Options of {@link createRepeatFailureDetector}. */
 export interface RepeatFailureOptions {
   /** Similarity (0..1) above which two user messages count as the same question. @default 0.5 */
@@ -265,6 +285,7 @@ export function createRepeatFailureDetector(options: RepeatFailureOptions = {}):
       const earlier = normalizeText(turn.content);
       if (isSmalltalk(earlier)) continue;
       if (!sameFigures(normalized, earlier)) continue;
+      if (takesUpAnswer(transcript, index, last, normalized, earlier)) continue;
       const similarity = textSimilarity(normalized, earlier);
       if (similarity >= minimumSimilarity) repeats.push({ turn: index, text: turn.content.slice(0, 120) });
     }

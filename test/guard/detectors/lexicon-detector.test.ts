@@ -235,6 +235,24 @@ describe('createLexiconDetector with test lexicons', () => {
   });
 });
 
+describe('a person word that is the object of another verb', () => {
+  it.each([
+    'I need to reschedule the technician visit for my fiber install',
+    'I want to rate the agent who helped me yesterday',
+    'I need to pay the representative fee on my invoice',
+    'I would like to thank the operator from this morning',
+  ])('is no request for a person: %j', (text) => {
+    expect(asksForPerson(text, builtIn)).toBe(false);
+  });
+
+  it.each(['I need to talk to an agent', 'I want a human', 'i want to an agent please', 'need to agent'])(
+    'while a wish for a person still is: %j',
+    (text) => {
+      expect(asksForPerson(text, builtIn)).toBe(true);
+    },
+  );
+});
+
 describe('judge', () => {
   const matcher = new LexiconMatcher([english, swedish, chinese, japanese]);
   const judged = (text: string, language: string) => {

@@ -36,6 +36,27 @@ describe('scoreSentiment', () => {
   });
 });
 
+describe('a slip the user owns up to', () => {
+  it.each([
+    "ugh sorry, it's jordan.miles@fernway.com",
+    'oops my bad, wrong order number, it is 5521',
+    'damn, typo: I meant the 14th',
+    'argh, my mistake, the zip code is 30301',
+    'sorry, wrong account, use the one ending 4410',
+  ])('reads an apology for the user\'s own mistake as neutral: %j', (text) => {
+    expect(scoreSentiment(text)).toBeGreaterThan(-0.3);
+  });
+
+  it.each([
+    'sorry but this is ugh terrible',
+    'ugh, this is useless',
+    'sorry, I am furious, this is a scam',
+    'sorry, your service is bad',
+  ])('keeps a complaint negative, apology or not: %j', (text) => {
+    expect(scoreSentiment(text)).toBeLessThan(-0.4);
+  });
+});
+
 describe('sentiment trend', () => {
   const rising: Transcript = [
     { role: 'user', content: 'where is my parcel' },

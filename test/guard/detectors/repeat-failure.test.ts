@@ -56,4 +56,27 @@ describe('detectRepeatFailure', () => {
     expect(signal?.detail).toMatch(/fell back 2 times/);
     expect(signal?.evidence.map((item) => item.turn)).toEqual([1, 3]);
   });
+  it.each([
+    ['how about premium economy instead?', 'Premium economy is $389, or 12,500 miles with no co-pay.', 'use miles for premium economy'],
+    ['what rooms do you have for friday?', 'A queen room at $149 or a king suite at $229, both with breakfast.', 'the king suite for friday please'],
+    ['can I get the blue jacket in medium?', 'Medium is sold out in blue; navy and olive are in stock.', 'then the navy jacket in medium'],
+  ])('does not count taking up what the bot offered as a repeat: %j', (first, offer, choice) => {
+    const transcript: Transcript = [
+      { role: 'user', content: 'hi' },
+      { role: 'assistant', content: 'Hello! How can I help?' },
+      { role: 'user', content: first },
+      { role: 'assistant', content: offer },
+      { role: 'user', content: choice },
+    ];
+    expect(detectRepeatFailure(transcript, { phase: 'input' })).toEqual([]);
+  });
+
+  it('still counts the same question asked again after an answer that did not answer it', () => {
+    const transcript: Transcript = [
+      { role: 'user', content: 'where is my refund for order 5521?' },
+      { role: 'assistant', content: 'Refunds are issued to the original payment method.' },
+      { role: 'user', content: 'ok but where is my refund for order 5521?' },
+    ];
+    expect(detectRepeatFailure(transcript, { phase: 'input' })[0]?.detail).toMatch(/repeated the question/);
+  });
 });
