@@ -273,7 +273,9 @@ const ownedMistakePattern = guardPattern(
 );
 /** Words that read as annoyance with oneself next to such an apology. */
 const ownedWords: ReadonlySet<string> = new Set(['bad', 'mistake', 'fault']);
-const selfDirected = guardPattern(/^(?:ugh\w*|argh\w*|damn\w*|dang|shoot|oops|whoops|sorry|mistake\w*|error\w*|wrong|typo)$/);
+const selfDirected = guardPattern(
+  /^(?:ugh\w*|argh\w*|damn\w*|dang|shoot|oops|whoops|sorry|mistake\w*|error\w*|wrong|typo)$/,
+);
 
 const cache = new Map<string, number>();
 

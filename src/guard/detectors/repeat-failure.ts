@@ -172,7 +172,13 @@ function findRepeatedAnswer(transcript: Transcript, phase: 'input' | 'output'): 
  * miles for premium economy" takes up what the bot offered. A question asked again adds nothing
  * from the answer it did not get.
  */
-function takesUpAnswer(transcript: Transcript, earlierTurn: number, latestTurn: number, latest: string, earlier: string): boolean {
+function takesUpAnswer(
+  transcript: Transcript,
+  earlierTurn: number,
+  latestTurn: number,
+  latest: string,
+  earlier: string,
+): boolean {
   const before = new Set(contentTokens(earlier));
   const added = contentTokens(latest).filter((token) => !before.has(token));
   if (added.length === 0) return false;

@@ -43,7 +43,7 @@ describe('a slip the user owns up to', () => {
     'damn, typo: I meant the 14th',
     'argh, my mistake, the zip code is 30301',
     'sorry, wrong account, use the one ending 4410',
-  ])('reads an apology for the user\'s own mistake as neutral: %j', (text) => {
+  ])("reads an apology for the user's own mistake as neutral: %j", (text) => {
     expect(scoreSentiment(text)).toBeGreaterThan(-0.3);
   });
 

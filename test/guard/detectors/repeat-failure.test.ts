@@ -57,9 +57,21 @@ describe('detectRepeatFailure', () => {
     expect(signal?.evidence.map((item) => item.turn)).toEqual([1, 3]);
   });
   it.each([
-    ['how about premium economy instead?', 'Premium economy is $389, or 12,500 miles with no co-pay.', 'use miles for premium economy'],
-    ['what rooms do you have for friday?', 'A queen room at $149 or a king suite at $229, both with breakfast.', 'the king suite for friday please'],
-    ['can I get the blue jacket in medium?', 'Medium is sold out in blue; navy and olive are in stock.', 'then the navy jacket in medium'],
+    [
+      'how about premium economy instead?',
+      'Premium economy is $389, or 12,500 miles with no co-pay.',
+      'use miles for premium economy',
+    ],
+    [
+      'what rooms do you have for friday?',
+      'A queen room at $149 or a king suite at $229, both with breakfast.',
+      'the king suite for friday please',
+    ],
+    [
+      'can I get the blue jacket in medium?',
+      'Medium is sold out in blue; navy and olive are in stock.',
+      'then the navy jacket in medium',
+    ],
   ])('does not count taking up what the bot offered as a repeat: %j', (first, offer, choice) => {
     const transcript: Transcript = [
       { role: 'user', content: 'hi' },
