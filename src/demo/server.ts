@@ -7,23 +7,31 @@ import { createConsoleLogger } from '../logger.js';
 import { redactValue } from '../notify/redact.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
 import { createTracerFromEnv } from '../tracing/tracer-from-env.js';
-import { createDemoApp, demoAgentToken } from './demo-app.js';
+import { createDemoApp } from './demo-app.js';
+import { demoStartRefusal } from './demo-start-refusal.js';
 
 const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
 const logger = createConsoleLogger({ level: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+const refusal = demoStartRefusal({ hostname, agentToken: process.env.HANDRAIL_AGENT_TOKEN });
+if (refusal) {
+  logger.error('demo-refused', { reason: refusal });
+  process.exit(1);
+}
 // Traces mask emails, phone and card numbers the same way notifications do.
 const tracer = await createTracerFromEnv(process.env, { redact: redactValue });
 const store = process.env.HANDRAIL_DB ? createSqliteStore({ path: process.env.HANDRAIL_DB }) : undefined;
 const { app, engine, modelKind } = createDemoApp({ env: process.env, logger, tracer, ...(store ? { store } : {}) });
 
+// Recovery at start-up: notifications a stopped process left in the outbox go out now, then on a timer.
+void engine.flushOutbox();
 const retries = setInterval(() => void engine.flushOutbox(), 5000);
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   logger.info('demo-started', {
     url: `http://${hostname}:${info.port}/`,
     chat: `POST http://${hostname}:${info.port}/api/chat`,
     model: modelKind,
-    agentToken: process.env.HANDRAIL_AGENT_TOKEN ? 'from HANDRAIL_AGENT_TOKEN' : `demo default (${demoAgentToken})`,
+    agentToken: process.env.HANDRAIL_AGENT_TOKEN ? 'from HANDRAIL_AGENT_TOKEN' : 'the demo default (see the README)',
   });
 });
 

@@ -1,10 +1,9 @@
-import { type BriefInput, type BriefWriter, buildExtractiveBrief, type HandoffBrief } from '../brief/index.js';
+import { type BriefInput, type BriefWriter, buildExtractiveBrief } from '../brief/index.js';
 import type { HandoffPartData, HandoffReason } from '../chat/conversation.js';
 import { toTranscript } from '../chat/transcript.js';
 import { ConversationNotFoundError } from '../errors/conversation-not-found-error.js';
 import { HandoffStateError } from '../errors/handoff-state-error.js';
 import { detectLanguage, sentimentTrend } from '../guard/index.js';
-import type { Urgency } from '../guard/types.js';
 import type { Logger } from '../logger.js';
 import { buildHandoffEvent, type HandoffEventType, type Outbox } from '../notify/index.js';
 import { estimateWaitSeconds, type RouteResult, routeHandoff, type Team } from '../routing/index.js';
@@ -71,6 +70,37 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
 
   function languageOf(conversation: StoredConversation): string {
     return conversation.language ?? detectLanguage(lastUserText(conversation) || '');
+  }
+
+  /**
+   * The conversation with a new handoff opened on it (queued, with the extractive brief), or
+   * null when it already has an active one. Pure: it runs again when a write must be retried.
+   */
+  function openHandoff(
+    current: StoredConversation,
+    opened: { id: string; at: Date; request: HandoffRequest; question?: string },
+  ): StoredConversation | null {
+    if (activeStates.has(current.state) && current.handoff) return null;
+    const record: HandoffRecord = {
+      id: opened.id,
+      createdAt: opened.at.toISOString(),
+      reasons: opened.request.reasons,
+      urgency: opened.request.urgency,
+      team: null,
+      brief: null,
+      ...(opened.question ? { collecting: true, askedQuestions: [opened.question] } : {}),
+    };
+    const withRecord: StoredConversation = {
+      ...current,
+      language: current.language ?? detectLanguage(lastUserText(current)),
+      state: 'queued',
+      handoff: record,
+      pastHandoffs: current.handoff ? [...(current.pastHandoffs ?? []), current.handoff] : current.pastHandoffs,
+      updatedAt: opened.at.toISOString(),
+    };
+    record.brief = buildExtractiveBrief(briefInput(withRecord, record, opened.request.topic));
+    record.briefSource = 'extractive';
+    return withRecord;
   }
 
   /** Conversations with people or waiting for them: the queue and every agent's load. */
@@ -158,45 +188,79 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
     };
   }
 
-  /** Writes the model brief when it arrives, then sends the notification; runs after the response. */
-  function finishInBackground(conversation: StoredConversation, record: HandoffRecord, type: HandoffEventType) {
+  /**
+   * Writes the model brief when it arrives, with its `handoff.brief_ready` notification in the
+   * same write; runs after the response. The handoff was announced already, with the
+   * extractive brief: a slow or failing model never delays or loses the first notification.
+   */
+  function writeModelBrief(conversation: StoredConversation, record: HandoffRecord) {
+    const writer = options.briefWriter;
+    if (!writer) return;
     const task = (async () => {
-      let brief = record.brief as HandoffBrief;
-      if (options.briefWriter) {
-        const written = await options.briefWriter.write(briefInput(conversation, record));
-        brief = written.brief;
-        await updateConversation(store, conversation.id, (current) => {
+      const written = await writer.write(briefInput(conversation, record));
+      const fromModel = written.source === 'model';
+      const briefAt = now().toISOString();
+      await updateConversation(
+        store,
+        conversation.id,
+        (current) => {
           if (!current?.handoff || current.handoff.id !== record.id) return null;
-          return {
-            ...current,
-            handoff: {
-              ...current.handoff,
-              brief,
-              briefSource: written.source,
-              ...(written.error ? { briefError: written.error } : {}),
-            },
-          };
-        });
-      }
-      await notify(conversation.id, { ...record, brief }, type);
+          const { briefError: _error, ...handoff } = current.handoff;
+          // The model failed: the extractive brief stays, and the record says why.
+          if (!fromModel)
+            return written.error ? { ...current, handoff: { ...handoff, briefError: written.error } } : null;
+          return { ...current, handoff: { ...handoff, brief: written.brief, briefSource: written.source, briefAt } };
+        },
+        { deliveries: async (next) => (fromModel ? announce('handoff.brief_ready')(next) : []) },
+      );
+      if (fromModel) flushSoon();
     })().catch((error: unknown) =>
       logger.error('handoff-background-error', { conversationId: conversation.id, error: String(error) }),
     );
     options.waitUntil(task);
   }
 
-  async function notify(conversationId: string, record: HandoffRecord, type: HandoffEventType) {
-    if (!outbox) return;
-    const link = options.consoleUrl ? `${options.consoleUrl.replace(/\/$/, '')}/agent#${conversationId}` : undefined;
-    await outbox.enqueue(
-      buildHandoffEvent({ type, conversationId, handoff: record, ...(link ? { link } : {}), now: now() }),
-    );
-    await outbox.flush();
+  /**
+   * The notifications of a change, built from the state it writes, for `updateConversation`:
+   * they are stored in the same write as the change (the transactional outbox).
+   */
+  function announce(type: HandoffEventType) {
+    return async (next: StoredConversation) => {
+      if (!outbox || !next.handoff) return [];
+      const link = options.consoleUrl ? `${options.consoleUrl.replace(/\/$/, '')}/agent#${next.id}` : undefined;
+      return outbox.build(
+        buildHandoffEvent({
+          type,
+          conversationId: next.id,
+          handoff: next.handoff,
+          ...(link ? { link } : {}),
+          now: now(),
+        }),
+      );
+    };
+  }
+
+  /** Sends what the outbox holds, after the response. */
+  function flushSoon() {
+    if (outbox) options.waitUntil(outbox.flush());
   }
 
   /** Routes a handoff whose questions are answered, and tells the user what happens next. */
-  async function complete(conversationId: string, topic?: string, userMessage?: string): Promise<HandoffOutcome> {
-    const conversation = await mustGet(conversationId);
+  /**
+   * Routes a handoff and tells the user what happens next: the handoff the conversation holds
+   * (its questions answered), or the one `opening` opens on it, in a single write with its
+   * announcement, so no handoff is ever stored unannounced. When another request opened one
+   * first, `opening` answers null and the outcome is that handoff's, not created.
+   */
+  async function complete(
+    conversationId: string,
+    topic?: string,
+    userMessage?: string,
+    opening?: (current: StoredConversation) => StoredConversation | null,
+  ): Promise<HandoffOutcome> {
+    const read = await mustGet(conversationId);
+    const conversation = opening ? opening(read) : read;
+    if (!conversation) return { part: waitingPart(read), record: read.handoff, conversation: read, created: false };
     const pending = conversation.handoff;
     if (!pending) throw new HandoffStateError({ code: 'no_handoff', message: 'The conversation has no handoff.' });
     const active = await activeConversations();
@@ -265,12 +329,23 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
     }
     if (userMessage) part = { ...part, message: `${userMessage}\n\n${part.message}` };
 
-    const stored = await updateConversation(store, conversationId, (current) => {
-      if (!current?.handoff || current.handoff.id !== record.id) return null;
-      return { ...current, state: 'queued', handoff: record, updatedAt: at.toISOString() };
-    });
+    record.routedAt = at.toISOString();
+    const stored = await updateConversation(
+      store,
+      conversationId,
+      (current) => {
+        const base = current && opening ? opening(current) : current;
+        if (!base?.handoff || base.handoff.id !== record.id) return null;
+        return { ...base, state: 'queued', handoff: record, updatedAt: at.toISOString() };
+      },
+      { deliveries: announce(record.ticket ? 'ticket.created' : 'handoff.created') },
+    );
+    if (stored && opening && stored.handoff?.id !== record.id) {
+      return { part: waitingPart(stored), record: stored.handoff, conversation: stored, created: false };
+    }
     if (!stored) throw new HandoffStateError({ code: 'handoff_changed', message: 'The handoff changed meanwhile.' });
-    finishInBackground(stored, record, record.ticket ? 'ticket.created' : 'handoff.created');
+    flushSoon();
+    writeModelBrief(stored, record);
     logger.info('handoff-routed', {
       conversationId,
       handoffId: record.id,
@@ -285,80 +360,46 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
     async startHandoff(conversationId: string, request: HandoffRequest): Promise<HandoffOutcome> {
       const at = now();
       const handoffId = generateId();
-      let created = false;
-      let question: PreHandoffField | null = null;
-      const stored = await updateConversation(store, conversationId, (current) => {
-        if (!current) return null;
-        if (activeStates.has(current.state) && current.handoff) {
-          created = false;
-          return null;
-        }
-        created = true;
-        const urgency: Urgency = request.urgency;
-        question =
-          urgency === 'critical'
-            ? null
-            : nextPreHandoffQuestion({
-                required: options.preHandoffQuestions,
-                transcript: toTranscript(current.messages),
-                asked: [],
-                urgency,
-              });
-        const record: HandoffRecord = {
-          id: handoffId,
-          createdAt: at.toISOString(),
-          reasons: request.reasons,
-          urgency,
-          team: null,
-          brief: null,
-          ...(question ? { collecting: true, askedQuestions: [(question as PreHandoffField).field] } : {}),
-        };
-        const language = current.language ?? detectLanguage(lastUserText(current));
-        const withRecord: StoredConversation = {
-          ...current,
-          language,
-          state: 'queued',
-          handoff: record,
-          pastHandoffs: current.handoff ? [...(current.pastHandoffs ?? []), current.handoff] : current.pastHandoffs,
-          updatedAt: at.toISOString(),
-        };
-        record.brief = buildExtractiveBrief(briefInput(withRecord, record, request.topic));
-        record.briefSource = 'extractive';
-        return withRecord;
-      });
-      if (!stored) throw new ConversationNotFoundError({ conversationId });
-      if (!created) {
-        return {
-          part: waitingPart(stored),
-          record: stored.handoff,
-          conversation: stored,
-          created: false,
-        };
+      const current = await mustGet(conversationId);
+      if (activeStates.has(current.state) && current.handoff) {
+        return { part: waitingPart(current), record: current.handoff, conversation: current, created: false };
       }
+      const question =
+        request.urgency === 'critical'
+          ? null
+          : nextPreHandoffQuestion({
+              required: options.preHandoffQuestions,
+              transcript: toTranscript(current.messages),
+              asked: [],
+              urgency: request.urgency,
+            });
       logger.info('handoff-start', {
         conversationId,
         handoffId,
         urgency: request.urgency,
         reasons: request.reasons.map((reason) => reason.reason),
       });
-      const asked = question as PreHandoffField | null;
-      if (asked) {
-        return {
-          part: {
-            status: 'collecting',
-            reasons: request.reasons.map(({ reason, source, detail }) => ({ reason, source, detail })),
-            message: asked.question,
-          },
-          record: stored.handoff,
-          conversation: stored,
-          created: true,
-        };
+      const opening = (latest: StoredConversation) =>
+        openHandoff(latest, { id: handoffId, at, request, ...(question ? { question: question.field } : {}) });
+      if (!question) {
+        const message =
+          request.urgency === 'critical'
+            ? (request.userMessage ?? crisisMessage({ language: languageOf(current) }))
+            : request.userMessage;
+        return complete(conversationId, request.topic, message, opening);
       }
-      const message =
-        request.urgency === 'critical'
-          ? (request.userMessage ?? crisisMessage({ language: stored.language ?? 'en' }))
-          : request.userMessage;
-      return complete(conversationId, request.topic, message);
+      // Questions first: nothing is announced until they are answered and the handoff completes.
+      const stored = await updateConversation(store, conversationId, (latest) => (latest ? opening(latest) : null));
+      if (!stored) throw new ConversationNotFoundError({ conversationId });
+      if (stored.handoff?.id !== handoffId) {
+        return { part: waitingPart(stored), record: stored.handoff, conversation: stored, created: false };
+      }
+      return {
+        part: { status: 'collecting', reasons: partReasons(request.reasons), message: question.question },
+        record: stored.handoff,
+        conversation: stored,
+        created: true,
+      };
     },
 
     async continueHandoff(conversation: StoredConversation, userText: string): Promise<HandoffPartData> {
@@ -411,30 +452,36 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
     async raiseToCrisis(conversation: StoredConversation, request: HandoffRequest): Promise<HandoffPartData> {
       const at = now().toISOString();
       let collecting = false;
-      const stored = await updateConversation(store, conversation.id, (current) => {
-        const handoff = current?.handoff;
-        if (!current || !handoff || !activeStates.has(current.state) || handoff.urgency === 'critical') return null;
-        collecting = handoff.collecting === true;
-        const known = new Set(handoff.reasons.map((reason) => reason.reason));
-        const { collecting: _asking, ...rest } = handoff;
-        return {
-          ...current,
-          handoff: {
-            ...rest,
-            urgency: 'critical',
-            reasons: [...request.reasons.filter((reason) => !known.has(reason.reason)), ...handoff.reasons],
-            escalatedAt: at,
-          },
-          updatedAt: at,
-        };
-      });
+      const stored = await updateConversation(
+        store,
+        conversation.id,
+        (current) => {
+          const handoff = current?.handoff;
+          if (!current || !handoff || !activeStates.has(current.state) || handoff.urgency === 'critical') return null;
+          collecting = handoff.collecting === true;
+          const known = new Set(handoff.reasons.map((reason) => reason.reason));
+          const { collecting: _asking, ...rest } = handoff;
+          return {
+            ...current,
+            handoff: {
+              ...rest,
+              urgency: 'critical',
+              reasons: [...request.reasons.filter((reason) => !known.has(reason.reason)), ...handoff.reasons],
+              escalatedAt: at,
+            },
+            updatedAt: at,
+          };
+        },
+        // Still collecting: the handoff is announced when it completes, critical, just below.
+        { deliveries: async (next) => (next.handoff?.routedAt ? announce('handoff.escalated')(next) : []) },
+      );
       const current = stored ?? conversation;
       const message = request.userMessage ?? crisisMessage({ language: languageOf(current) });
       if (!stored?.handoff) return { ...waitingPart(current), message };
       logger.info('handoff-escalated', { conversationId: conversation.id, handoffId: stored.handoff.id });
       // Still collecting details: the questions stop and the handoff completes now, critical.
       if (collecting) return (await complete(conversation.id, request.topic, message)).part;
-      options.waitUntil(notify(conversation.id, stored.handoff, 'handoff.escalated').catch(() => {}));
+      flushSoon();
       return { ...waitingPart(stored), message };
     },
 
@@ -455,18 +502,26 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
         ...(contact.name ? { name: contact.name } : {}),
         ...(contact.email ? { email: contact.email } : {}),
       };
-      const stored = await updateConversation(store, conversationId, (current) => {
-        if (!current?.handoff || current.handoff.id !== handoff.id) return null;
-        return {
-          ...current,
-          identity: { ...current.identity, ...contact },
-          handoff: { ...current.handoff, ticket, awaitingContact: false },
-          updatedAt: at.toISOString(),
-        };
-      });
+      const stored = await updateConversation(
+        store,
+        conversationId,
+        (current) => {
+          if (!current?.handoff || current.handoff.id !== handoff.id) return null;
+          return {
+            ...current,
+            identity: { ...current.identity, ...contact },
+            handoff: { ...current.handoff, ticket, awaitingContact: false },
+            updatedAt: at.toISOString(),
+          };
+        },
+        { deliveries: async (next) => (handoff.ticket ? [] : announce('ticket.created')(next)) },
+      );
       if (!stored?.handoff)
         throw new HandoffStateError({ code: 'handoff_changed', message: 'The handoff changed meanwhile.' });
-      if (!handoff.ticket) finishInBackground(stored, stored.handoff, 'ticket.created');
+      if (!handoff.ticket) {
+        flushSoon();
+        writeModelBrief(stored, stored.handoff);
+      }
       return {
         part: {
           status: 'offline',
@@ -493,40 +548,43 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
     async claim(conversationId: string, agent: AgentIdentity): Promise<StoredConversation> {
       const at = now().toISOString();
       let notice: HandoffPartData | null = null;
-      const stored = await updateConversation(store, conversationId, (current) => {
-        if (!current) throw new ConversationNotFoundError({ conversationId });
-        const handoff = current.handoff;
-        if (!handoff || !activeStates.has(current.state)) {
-          throw new HandoffStateError({
-            code: 'not_handed_off',
-            message: 'The conversation is not waiting for a person.',
-          });
-        }
-        if (handoff.agentId) {
-          if (handoff.agentId === agent.id) return null;
-          throw new HandoffStateError({
-            code: 'already_claimed',
-            message: 'Another agent has already claimed this conversation.',
-          });
-        }
-        notice = {
-          status: 'assigned',
-          reasons: partReasons(handoff.reasons),
-          ...(handoff.team ? { team: handoff.team } : {}),
-          message: agentJoinedMessage({ language: languageOf(current), agentName: agent.name ?? agent.id }),
-        };
-        return {
-          ...current,
-          state: 'assigned',
-          handoff: { ...handoff, agentId: agent.id, claimedAt: at, collecting: false, awaitingContact: false },
-          messages: [...current.messages, handoffNotice(generateId(), notice, at)],
-          updatedAt: at,
-        };
-      });
+      const stored = await updateConversation(
+        store,
+        conversationId,
+        (current) => {
+          if (!current) throw new ConversationNotFoundError({ conversationId });
+          const handoff = current.handoff;
+          if (!handoff || !activeStates.has(current.state)) {
+            throw new HandoffStateError({
+              code: 'not_handed_off',
+              message: 'The conversation is not waiting for a person.',
+            });
+          }
+          if (handoff.agentId) {
+            if (handoff.agentId === agent.id) return null;
+            throw new HandoffStateError({
+              code: 'already_claimed',
+              message: 'Another agent has already claimed this conversation.',
+            });
+          }
+          notice = {
+            status: 'assigned',
+            reasons: partReasons(handoff.reasons),
+            ...(handoff.team ? { team: handoff.team } : {}),
+            message: agentJoinedMessage({ language: languageOf(current), agentName: agent.name ?? agent.id }),
+          };
+          return {
+            ...current,
+            state: 'assigned',
+            handoff: { ...handoff, agentId: agent.id, claimedAt: at, collecting: false, awaitingContact: false },
+            messages: [...current.messages, handoffNotice(generateId(), notice, at)],
+            updatedAt: at,
+          };
+        },
+        { deliveries: announce('handoff.claimed') },
+      );
       if (!stored) throw new ConversationNotFoundError({ conversationId });
-      if (notice && stored.handoff) {
-        options.waitUntil(notify(conversationId, stored.handoff, 'handoff.claimed').catch(() => {}));
-      }
+      if (notice) flushSoon();
       return stored;
     },
 
@@ -566,32 +624,37 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
 
     async resolve(conversationId: string, agent: AgentIdentity, to: 'bot' | 'closed'): Promise<StoredConversation> {
       const at = now().toISOString();
-      const stored = await updateConversation(store, conversationId, (current) => {
-        if (!current) throw new ConversationNotFoundError({ conversationId });
-        const handoff = current.handoff;
-        if (!handoff || !activeStates.has(current.state)) {
-          throw new HandoffStateError({ code: 'not_handed_off', message: 'The conversation is not with a person.' });
-        }
-        if (handoff.agentId && handoff.agentId !== agent.id) {
-          throw new HandoffStateError({ code: 'claimed_by_other', message: 'Another agent has this conversation.' });
-        }
-        const part: HandoffPartData = {
-          status: 'resolved',
-          reasons: partReasons(handoff.reasons),
-          ...(handoff.team ? { team: handoff.team } : {}),
-          message: backToBotMessage({ language: languageOf(current) }),
-        };
-        return {
-          ...current,
-          state: to === 'bot' ? 'bot' : 'resolved',
-          handoff: { ...handoff, agentId: handoff.agentId ?? agent.id, resolvedAt: at, resolution: to },
-          messages: [...current.messages, handoffNotice(generateId(), part, at)],
-          updatedAt: at,
-        };
-      });
+      const stored = await updateConversation(
+        store,
+        conversationId,
+        (current) => {
+          if (!current) throw new ConversationNotFoundError({ conversationId });
+          const handoff = current.handoff;
+          if (!handoff || !activeStates.has(current.state)) {
+            throw new HandoffStateError({ code: 'not_handed_off', message: 'The conversation is not with a person.' });
+          }
+          if (handoff.agentId && handoff.agentId !== agent.id) {
+            throw new HandoffStateError({ code: 'claimed_by_other', message: 'Another agent has this conversation.' });
+          }
+          const part: HandoffPartData = {
+            status: 'resolved',
+            reasons: partReasons(handoff.reasons),
+            ...(handoff.team ? { team: handoff.team } : {}),
+            message: backToBotMessage({ language: languageOf(current) }),
+          };
+          return {
+            ...current,
+            state: to === 'bot' ? 'bot' : 'resolved',
+            handoff: { ...handoff, agentId: handoff.agentId ?? agent.id, resolvedAt: at, resolution: to },
+            messages: [...current.messages, handoffNotice(generateId(), part, at)],
+            updatedAt: at,
+          };
+        },
+        { deliveries: announce('handoff.resolved') },
+      );
       if (!stored?.handoff) throw new ConversationNotFoundError({ conversationId });
       recordHandling(stored.handoff);
-      options.waitUntil(notify(conversationId, stored.handoff, 'handoff.resolved').catch(() => {}));
+      flushSoon();
       return stored;
     },
   };

@@ -10,6 +10,7 @@ export const handoffEventTypes = [
   'handoff.resolved',
   'ticket.created',
   'handoff.escalated',
+  'handoff.brief_ready',
 ] as const;
 
 /** Type of a {@link HandoffEvent}. */
@@ -28,7 +29,11 @@ export const handoffEventSchema = z.object({
   summary: z.string(),
   /** Where an agent opens the conversation. */
   link: z.string().optional(),
-  /** ISO time the event happened (the handoff was created, claimed, resolved or raised to critical, or the ticket created). */
+  /**
+   * ISO time the event happened: the handoff was created, claimed, resolved or raised to
+   * critical, its model brief was written (`handoff.brief_ready`, after `handoff.created`,
+   * whose summary is the extractive one), or the ticket created.
+   */
   createdAt: z.iso.datetime({ offset: true }),
 });
 
@@ -49,7 +54,7 @@ export interface BuildHandoffEventInput {
 
 /**
  * Builds the event for a handoff record. `createdAt` comes from the record (`createdAt`,
- * `claimedAt`, `resolvedAt` or the ticket's `createdAt`), so building the same event twice
+ * `claimedAt`, `resolvedAt`, `escalatedAt`, `briefAt` or the ticket's `createdAt`), so building the same event twice
  * gives the same value and the outbox enqueues it once.
  *
  * @example
@@ -72,7 +77,9 @@ export function buildHandoffEvent({
           ? handoff.resolvedAt
           : type === 'handoff.escalated'
             ? handoff.escalatedAt
-            : handoff.ticket?.createdAt;
+            : type === 'handoff.brief_ready'
+              ? handoff.briefAt
+              : handoff.ticket?.createdAt;
   const event: HandoffEvent = {
     type,
     conversationId,

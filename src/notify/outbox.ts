@@ -22,6 +22,12 @@ export interface OutboxOptions {
   /** Source of jitter in [0, 1). @default Math.random */
   random?: () => number;
   logger?: OutboxLogger;
+  /**
+   * How long an attempt holds its delivery (at least; a longer backoff holds it longer): another
+   * flusher takes it over only after this, and a process that dies mid-attempt retries it then.
+   * Keep it above the notifiers' timeout. @default 30000
+   */
+  leaseMs?: number;
 }
 
 /** Options of {@link Outbox.flush}. */
@@ -53,6 +59,11 @@ export interface Outbox {
    */
   enqueue(event: HandoffEvent): Promise<OutboxDelivery[]>;
   /**
+   * The deliveries `enqueue` would store for `event`, without storing them: to hand to
+   * `Store.putConversation` so they are written with the change they announce.
+   */
+  build(event: HandoffEvent): Promise<OutboxDelivery[]>;
+  /**
    * Attempts the deliveries that are due: notifiers in parallel, each one's deliveries in
    * order. Failures are rescheduled with exponential backoff, or marked `failed` when not
    * retryable or out of attempts. Never throws. A flush called while one runs joins it.
@@ -68,8 +79,9 @@ export interface Outbox {
  * until it is accepted or runs out of attempts. Delivery is at least once; the delivery
  * id (the `webhook-id`) stays the same on every attempt so receivers can drop duplicates.
  *
- * Each attempt is recorded in the store before the notifier runs, so a process that dies
- * mid-attempt retries it after the backoff rather than at once or never.
+ * Each attempt first takes a lease on its delivery (a conditional write of the attempt
+ * count), so of two flushers (two processes, or a restart during a send) only one sends; a
+ * process that dies mid-attempt leaves the lease to run out, and the delivery is retried then.
  *
  * @example
  * const outbox = createOutbox({
@@ -86,6 +98,7 @@ export function createOutbox({
   backoff: backoffOptions,
   random = Math.random,
   logger,
+  leaseMs = 30_000,
 }: OutboxOptions): Outbox {
   const backoff = resolveBackoff(backoffOptions);
   if (notifiers.length === 0) throw new Error('The outbox needs at least one notifier.');
@@ -116,9 +129,10 @@ export function createOutbox({
     const reserved: OutboxDelivery = {
       ...delivery,
       attempts,
-      nextAttemptAt: new Date(clock().getTime() + delayMs).toISOString(),
+      nextAttemptAt: new Date(clock().getTime() + Math.max(delayMs, leaseMs)).toISOString(),
     };
-    if (!(await save(reserved, result))) return;
+    // Another flusher leased it first (or the store failed): this one does not send.
+    if (!(await save(reserved, result, delivery.attempts))) return;
 
     let failure: unknown;
     let delivered = false;
@@ -173,11 +187,10 @@ export function createOutbox({
     result.retried++;
   }
 
-  /** Writes a delivery; on a store error counts and logs it and returns false. */
-  async function save(delivery: OutboxDelivery, result: FlushResult): Promise<boolean> {
+  /** Writes a delivery (a lease with `expectedAttempts`); on a store error counts and logs it and returns false. */
+  async function save(delivery: OutboxDelivery, result: FlushResult, expectedAttempts?: number): Promise<boolean> {
     try {
-      await store.updateDelivery(delivery);
-      return true;
+      return await store.updateDelivery(delivery, expectedAttempts);
     } catch (error) {
       result.storeErrors++;
       warn('Outbox could not update a delivery.', { deliveryId: delivery.id, error: describeError(error) });
@@ -217,24 +230,31 @@ export function createOutbox({
     return result;
   }
 
+  async function build(event: HandoffEvent): Promise<OutboxDelivery[]> {
+    const parsed = handoffEventSchema.safeParse(event);
+    if (!parsed.success) throw new TypeError(`Not a valid handoff event: ${parsed.error.message}`);
+    const now = clock().toISOString();
+    const deliveries: OutboxDelivery[] = [];
+    for (const notifier of notifiers) {
+      deliveries.push({
+        id: await deliveryId(parsed.data, notifier.name),
+        notifier: notifier.name,
+        type: parsed.data.type,
+        payload: parsed.data,
+        createdAt: now,
+        attempts: 0,
+        nextAttemptAt: now,
+        status: 'pending',
+      });
+    }
+    return deliveries;
+  }
+
   return {
+    build,
+
     async enqueue(event) {
-      const parsed = handoffEventSchema.safeParse(event);
-      if (!parsed.success) throw new TypeError(`Not a valid handoff event: ${parsed.error.message}`);
-      const now = clock().toISOString();
-      const deliveries: OutboxDelivery[] = [];
-      for (const notifier of notifiers) {
-        deliveries.push({
-          id: await deliveryId(parsed.data, notifier.name),
-          notifier: notifier.name,
-          type: parsed.data.type,
-          payload: parsed.data,
-          createdAt: now,
-          attempts: 0,
-          nextAttemptAt: now,
-          status: 'pending',
-        });
-      }
+      const deliveries = await build(event);
       await store.enqueueDeliveries(deliveries);
       return deliveries;
     },

@@ -42,6 +42,7 @@ const titles: Record<HandoffEventType, string> = {
   'handoff.resolved': 'Handoff resolved',
   'ticket.created': 'New offline ticket',
   'handoff.escalated': 'Handoff now critical',
+  'handoff.brief_ready': 'Handoff brief ready',
 };
 
 /**

@@ -42,9 +42,9 @@ export function createDurableObjectStore({
       return call(() => conversationStub(id).getConversation(id));
     },
 
-    async putConversation(conversation, expectedVersion) {
+    async putConversation(conversation, expectedVersion, deliveries = []) {
       const result = await call(() =>
-        conversationStub(conversation.id).putConversation(conversation, expectedVersion, indexName),
+        conversationStub(conversation.id).putConversation(conversation, expectedVersion, indexName, deliveries),
       );
       if (!result.ok) throw new StoreConflictError({ conversationId: conversation.id });
       return result.conversation;
@@ -63,8 +63,8 @@ export function createDurableObjectStore({
       return call(() => directoryStub().dueDeliveries(now, limit));
     },
 
-    async updateDelivery(delivery) {
-      await call(() => directoryStub().updateDelivery(delivery));
+    async updateDelivery(delivery, expectedAttempts) {
+      return call(() => directoryStub().updateDelivery(delivery, expectedAttempts));
     },
 
     async listDeliveries() {

@@ -22,6 +22,11 @@ export function createMemoryStore({ isolate = true }: MemoryStoreOptions = {}): 
   const conversations = new Map<string, StoredConversation>();
   const deliveries = new Map<string, OutboxDelivery>();
   const copy = <T>(value: T): T => (isolate ? copyData(value) : value);
+  const addDeliveries = (newDeliveries: readonly OutboxDelivery[]) => {
+    for (const delivery of newDeliveries) {
+      if (!deliveries.has(delivery.id)) deliveries.set(delivery.id, copy(delivery));
+    }
+  };
 
   return {
     async getConversation(id) {
@@ -29,7 +34,7 @@ export function createMemoryStore({ isolate = true }: MemoryStoreOptions = {}): 
       return conversation ? copy(conversation) : null;
     },
 
-    async putConversation(conversation, expectedVersion) {
+    async putConversation(conversation, expectedVersion, newDeliveries = []) {
       const current = conversations.get(conversation.id);
       const currentVersion = current ? current.version : null;
       if (currentVersion !== expectedVersion) {
@@ -39,6 +44,7 @@ export function createMemoryStore({ isolate = true }: MemoryStoreOptions = {}): 
       // Re-insert so iteration order is update order.
       conversations.delete(conversation.id);
       conversations.set(conversation.id, stored);
+      addDeliveries(newDeliveries);
       // The caller's own value with the new version: it shares nothing with what is stored.
       return { ...conversation, version: stored.version };
     },
@@ -53,9 +59,7 @@ export function createMemoryStore({ isolate = true }: MemoryStoreOptions = {}): 
     },
 
     async enqueueDeliveries(newDeliveries) {
-      for (const delivery of newDeliveries) {
-        if (!deliveries.has(delivery.id)) deliveries.set(delivery.id, copy(delivery));
-      }
+      addDeliveries(newDeliveries);
     },
 
     async dueDeliveries(now, limit) {
@@ -66,8 +70,13 @@ export function createMemoryStore({ isolate = true }: MemoryStoreOptions = {}): 
       return copy(due);
     },
 
-    async updateDelivery(delivery) {
+    async updateDelivery(delivery, expectedAttempts) {
+      if (expectedAttempts !== undefined) {
+        const current = deliveries.get(delivery.id);
+        if (current?.status !== 'pending' || current.attempts !== expectedAttempts) return false;
+      }
       deliveries.set(delivery.id, copy(delivery));
+      return true;
     },
 
     async listDeliveries() {

@@ -24,6 +24,10 @@ ORDER BY created_at_ms, enqueue_sequence LIMIT ?`,
 VALUES (?, ?, ?, ?, (SELECT coalesce(max(enqueue_sequence), 0) + 1 FROM deliveries), ?)
 ON CONFLICT (id) DO UPDATE SET status = excluded.status, created_at_ms = excluded.created_at_ms,
   next_attempt_at_ms = excluded.next_attempt_at_ms, data = excluded.data`,
+  /** {@link leaseRow}'s parameters: replaces a pending delivery only, and returns its id when it did. */
+  lease: `UPDATE deliveries SET status = ?, created_at_ms = ?, next_attempt_at_ms = ?, data = ?
+WHERE id = ? AND status = 'pending' AND json_extract(data, '$.attempts') = ?
+RETURNING id`,
   list: 'SELECT data FROM deliveries ORDER BY enqueue_sequence',
 } as const;
 
@@ -41,4 +45,13 @@ export function deliveryRow(delivery: OutboxDelivery): [string, string, number, 
 /** A delivery read back from its `data` column. */
 export function parseDelivery(row: { data: string }): OutboxDelivery {
   return JSON.parse(row.data) as OutboxDelivery;
+}
+
+/** The parameters of `lease`: the new row, then its id and the attempts the stored row must have. */
+export function leaseRow(
+  delivery: OutboxDelivery,
+  expectedAttempts: number,
+): [string, number, number, string, string, number] {
+  const [id, status, createdAt, nextAttemptAt, data] = deliveryRow(delivery);
+  return [status, createdAt, nextAttemptAt, data, id, expectedAttempts];
 }

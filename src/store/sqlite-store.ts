@@ -4,7 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { StoreConflictError } from '../errors/store-conflict-error.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import { summarizeConversation } from './memory-store.js';
-import { deliveryRow, outboxSql, parseDelivery } from './sql-outbox.js';
+import { deliveryRow, leaseRow, outboxSql, parseDelivery } from './sql-outbox.js';
 import type { ConversationSummary, Store, StoredConversation } from './store.js';
 
 /** Options of {@link createSqliteStore}. */
@@ -70,7 +70,21 @@ export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOpt
     enqueue: database.prepare(outboxSql.enqueue),
     due: database.prepare(outboxSql.due),
     updateDelivery: database.prepare(outboxSql.upsert),
+    lease: database.prepare(outboxSql.lease),
     listDeliveries: database.prepare(outboxSql.list),
+  };
+
+  /** Runs `work` in one write transaction: all of its writes are kept, or none. */
+  const transaction = <T>(work: () => T): T => {
+    database.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      database.exec('COMMIT');
+      return result;
+    } catch (error) {
+      database.exec('ROLLBACK');
+      throw error;
+    }
   };
 
   /** Runs a database call, turning driver failures into `StoreUnavailableError`. */
@@ -88,16 +102,22 @@ export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOpt
       return row ? (JSON.parse(row.data) as StoredConversation) : null;
     },
 
-    async putConversation(conversation, expectedVersion) {
+    async putConversation(conversation, expectedVersion, deliveries = []) {
       const stored: StoredConversation = { ...conversation, version: (expectedVersion ?? 0) + 1 };
       const data = JSON.stringify(stored);
       const summary = JSON.stringify(summarizeConversation(stored));
-      const result = run(() =>
-        expectedVersion === null
-          ? statements.insert.run(stored.id, stored.state, summary, data)
-          : statements.update.run(stored.state, summary, data, stored.id, expectedVersion),
+      const written = run(() =>
+        transaction(() => {
+          const result =
+            expectedVersion === null
+              ? statements.insert.run(stored.id, stored.state, summary, data)
+              : statements.update.run(stored.state, summary, data, stored.id, expectedVersion);
+          if (Number(result.changes) !== 1) return false;
+          for (const delivery of deliveries) statements.enqueue.run(...deliveryRow(delivery));
+          return true;
+        }),
       );
-      if (Number(result.changes) !== 1) throw new StoreConflictError({ conversationId: conversation.id });
+      if (!written) throw new StoreConflictError({ conversationId: conversation.id });
       return JSON.parse(data) as StoredConversation;
     },
 
@@ -109,16 +129,11 @@ export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOpt
     },
 
     async enqueueDeliveries(deliveries) {
-      run(() => {
-        database.exec('BEGIN IMMEDIATE');
-        try {
+      run(() =>
+        transaction(() => {
           for (const delivery of deliveries) statements.enqueue.run(...deliveryRow(delivery));
-          database.exec('COMMIT');
-        } catch (error) {
-          database.exec('ROLLBACK');
-          throw error;
-        }
-      });
+        }),
+      );
     },
 
     async dueDeliveries(now, limit) {
@@ -128,8 +143,12 @@ export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOpt
       return rows.map(parseDelivery);
     },
 
-    async updateDelivery(delivery) {
-      run(() => statements.updateDelivery.run(...deliveryRow(delivery)));
+    async updateDelivery(delivery, expectedAttempts) {
+      if (expectedAttempts === undefined) {
+        run(() => statements.updateDelivery.run(...deliveryRow(delivery)));
+        return true;
+      }
+      return run(() => statements.lease.all(...leaseRow(delivery, expectedAttempts))).length === 1;
     },
 
     async listDeliveries() {

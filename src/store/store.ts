@@ -40,6 +40,10 @@ export interface HandoffRecord {
   briefSource?: 'model' | 'extractive';
   /** Why the model brief was not used, when it was not. */
   briefError?: string;
+  /** ISO time the model brief replaced the extractive one (the `handoff.brief_ready` event). */
+  briefAt?: string;
+  /** ISO time the handoff was routed and announced (`handoff.created` or `ticket.created`). */
+  routedAt?: string;
   agentId?: string;
   claimedAt?: string;
   firstAgentReplyAt?: string;
@@ -110,16 +114,29 @@ export interface Store {
    * Writes `conversation` if the stored version equals `expectedVersion` (`null`: the
    * conversation must not exist yet). Returns the stored copy, whose version is
    * `expectedVersion + 1` (or 1). Throws `StoreConflictError` when the version differs.
+   *
+   * `deliveries` are the notifications of this change (the transactional outbox): they are
+   * stored in the same atomic write, so either the change and its notifications are both
+   * kept or neither is. A delivery whose id is already stored is left as it is.
    */
-  putConversation(conversation: StoredConversation, expectedVersion: number | null): Promise<StoredConversation>;
+  putConversation(
+    conversation: StoredConversation,
+    expectedVersion: number | null,
+    deliveries?: OutboxDelivery[],
+  ): Promise<StoredConversation>;
   /** Summaries of conversations, newest update last. */
   listConversations(filter?: ListConversationsFilter): Promise<ConversationSummary[]>;
   /** Adds deliveries; a delivery whose id is already stored is left as it is. */
   enqueueDeliveries(deliveries: OutboxDelivery[]): Promise<void>;
   /** Pending deliveries whose `nextAttemptAt` is at or before `now`, oldest first. */
   dueDeliveries(now: Date, limit: number): Promise<OutboxDelivery[]>;
-  /** Replaces a delivery (after an attempt). */
-  updateDelivery(delivery: OutboxDelivery): Promise<void>;
+  /**
+   * Replaces a delivery (after an attempt). With `expectedAttempts`, replaces it only while
+   * the stored delivery is pending with that many attempts, and answers whether it did: the
+   * lease that lets one flusher of several take a delivery. Without it, always replaces and
+   * answers true.
+   */
+  updateDelivery(delivery: OutboxDelivery, expectedAttempts?: number): Promise<boolean>;
   /** All deliveries, for tests and metrics. */
   listDeliveries(): Promise<OutboxDelivery[]>;
 }

@@ -2,7 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import type { DurableObjectState } from '@cloudflare/workers-types';
 import { defaultDirectoryName } from '../store/durable-object-store.js';
 import { summarizeConversation } from '../store/memory-store.js';
-import type { StoredConversation } from '../store/store.js';
+import type { OutboxDelivery, StoredConversation } from '../store/store.js';
 import type { WorkerBindings } from './env.js';
 
 /** What {@link ConversationObject.putConversation} answers: the stored copy, or the version that was found. */
@@ -20,6 +20,11 @@ const indexRetryMs = 1000;
  * two escalations of one conversation cannot both win. After every write the object
  * pushes the conversation's summary to the {@link DirectoryObject}; if that push fails it
  * retries from an alarm until the directory has the newest version.
+ *
+ * The notifications of a change are written in the same step as the change, to this
+ * object's own `outgoing` table (the transactional outbox), then handed to the directory's
+ * outbox with the summary and deleted once it has them. The directory keeps a delivery
+ * whose id it has once, so a hand-over repeated after a failure sends nothing twice.
  */
 export class ConversationObject extends DurableObject<WorkerBindings> {
   constructor(ctx: DurableObjectState, env: WorkerBindings) {
@@ -30,6 +35,10 @@ export class ConversationObject extends DurableObject<WorkerBindings> {
          version INTEGER NOT NULL,
          indexed_version INTEGER NOT NULL DEFAULT 0,
          directory TEXT NOT NULL,
+         data TEXT NOT NULL
+       );
+       CREATE TABLE IF NOT EXISTS outgoing (
+         id TEXT PRIMARY KEY,
          data TEXT NOT NULL
        )`,
     );
@@ -51,6 +60,7 @@ export class ConversationObject extends DurableObject<WorkerBindings> {
     conversation: StoredConversation,
     expectedVersion: number | null,
     directory: string = defaultDirectoryName,
+    deliveries: OutboxDelivery[] = [],
   ): Promise<ConversationWriteResult> {
     const sql = this.ctx.storage.sql;
     const current = sql
@@ -69,7 +79,14 @@ export class ConversationObject extends DurableObject<WorkerBindings> {
       directory,
       data,
     );
-    // Everything above ran synchronously: the version check and the write are one step.
+    for (const delivery of deliveries) {
+      sql.exec(
+        'INSERT INTO outgoing (id, data) VALUES (?, ?) ON CONFLICT (id) DO NOTHING',
+        delivery.id,
+        JSON.stringify(delivery),
+      );
+    }
+    // Everything above ran synchronously: the version check, the write and its notifications are one step.
     await this.pushToDirectory(stored, directory);
     return { ok: true, conversation: JSON.parse(data) as StoredConversation };
   }
@@ -81,7 +98,9 @@ export class ConversationObject extends DurableObject<WorkerBindings> {
         'SELECT data, version, indexed_version, directory FROM conversation LIMIT 1',
       )
       .toArray()[0];
-    if (!row || row.indexed_version >= row.version) return;
+    if (!row) return;
+    const outgoing = this.ctx.storage.sql.exec<{ n: number }>('SELECT count(*) AS n FROM outgoing').one().n;
+    if (row.indexed_version >= row.version && outgoing === 0) return;
     await this.pushToDirectory(JSON.parse(row.data) as StoredConversation, row.directory);
   }
 
@@ -94,6 +113,13 @@ export class ConversationObject extends DurableObject<WorkerBindings> {
         conversation.version,
         conversation.id,
       );
+      const outgoing = this.ctx.storage.sql
+        .exec<{ id: string; data: string }>('SELECT id, data FROM outgoing')
+        .toArray();
+      if (outgoing.length > 0) {
+        await stub.enqueueDeliveries(outgoing.map((row) => JSON.parse(row.data) as OutboxDelivery));
+        for (const row of outgoing) this.ctx.storage.sql.exec('DELETE FROM outgoing WHERE id = ?', row.id);
+      }
     } catch {
       // The conversation is written; the queue catches up from the alarm.
       await this.ctx.storage.setAlarm(Date.now() + indexRetryMs);

@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { DurableObjectState } from '@cloudflare/workers-types';
-import { deliveryRow, outboxSql, parseDelivery } from '../store/sql-outbox.js';
+import { deliveryRow, leaseRow, outboxSql, parseDelivery } from '../store/sql-outbox.js';
 import type { ConversationSummary, ListConversationsFilter, OutboxDelivery } from '../store/store.js';
 import type { WorkerBindings } from './env.js';
 import { flushDirectoryOutbox } from './outbox-flush.js';
@@ -86,10 +86,19 @@ export class DirectoryObject extends DurableObject<WorkerBindings> {
       .map(parseDelivery);
   }
 
-  /** Replaces a delivery after an attempt, and keeps the alarm at the next due one. */
-  async updateDelivery(delivery: OutboxDelivery): Promise<void> {
-    this.ctx.storage.sql.exec(outboxSql.upsert, ...deliveryRow(delivery));
+  /**
+   * Replaces a delivery after an attempt (with `expectedAttempts`: only while it is pending with
+   * that many attempts, and answers whether it did), and keeps the alarm at the next due one.
+   */
+  async updateDelivery(delivery: OutboxDelivery, expectedAttempts?: number): Promise<boolean> {
+    const sql = this.ctx.storage.sql;
+    let changed = true;
+    if (expectedAttempts === undefined) sql.exec(outboxSql.upsert, ...deliveryRow(delivery));
+    else {
+      changed = sql.exec(outboxSql.lease, ...leaseRow(delivery, expectedAttempts)).toArray().length === 1;
+    }
     await this.scheduleAlarm(Date.now());
+    return changed;
   }
 
   /** Every delivery, in enqueue order. */

@@ -8,7 +8,7 @@ import { notifiersFromEnv } from './notifiers-from-env.js';
 export interface DirectoryOutbox {
   enqueueDeliveries(deliveries: OutboxDelivery[]): Promise<void>;
   dueDeliveries(now: Date, limit: number): OutboxDelivery[];
-  updateDelivery(delivery: OutboxDelivery): Promise<void>;
+  updateDelivery(delivery: OutboxDelivery, expectedAttempts?: number): Promise<boolean>;
   listDeliveries(): OutboxDelivery[];
 }
 
@@ -25,7 +25,7 @@ export async function flushDirectoryOutbox(directory: DirectoryOutbox, env: Work
     ...createDurableObjectStore({ conversations: env.CONVERSATIONS, index: env.DIRECTORY }),
     enqueueDeliveries: (deliveries) => directory.enqueueDeliveries(deliveries),
     dueDeliveries: async (now, limit) => directory.dueDeliveries(now, limit),
-    updateDelivery: (delivery) => directory.updateDelivery(delivery),
+    updateDelivery: (delivery, expectedAttempts) => directory.updateDelivery(delivery, expectedAttempts),
     listDeliveries: async () => directory.listDeliveries(),
   };
   const outbox = createOutbox({ store, notifiers, logger: console });

@@ -261,7 +261,7 @@ describe('createOutbox', () => {
     expect(webhook.requests.map((request) => request.headers['webhook-id'])).toEqual([queued?.id, queued?.id]);
   });
 
-  it('records the attempt before sending, so a crash mid-attempt retries after the backoff', async () => {
+  it('leases the delivery before sending, so a crash mid-attempt retries when the lease runs out', async () => {
     const webhook = await receiver('hang');
     const { time, store, outbox } = setup([{ name: 'webhook', receiver: webhook, timeoutMs: 5_000 }]);
     await outbox.enqueue(handoffEvent());
@@ -272,7 +272,8 @@ describe('createOutbox', () => {
     expect(inFlight).toMatchObject({
       status: 'pending',
       attempts: 1,
-      nextAttemptAt: new Date(time.clock().getTime() + 1000).toISOString(),
+      // The default lease (30 s) outlasts the first backoff (1 s) and the notifier's timeout.
+      nextAttemptAt: new Date(time.clock().getTime() + 30_000).toISOString(),
     });
     // A flush that starts meanwhile joins the running one instead of sending twice.
     expect(outbox.flush()).toBe(flushing);
@@ -281,6 +282,22 @@ describe('createOutbox', () => {
     await webhook.close();
     receivers.splice(receivers.indexOf(webhook), 1);
     expect(await flushing).toMatchObject({ retried: 1 });
+  });
+
+  it('sends a delivery once when two outboxes (two processes) flush the same store at once', async () => {
+    const webhook = await receiver(ok);
+    const { time, store, outbox } = setup([{ name: 'webhook', receiver: webhook }]);
+    const other = createOutbox({
+      store,
+      notifiers: [createWebhookNotifier({ url: webhook.url, secret: generateWebhookSecret(), clock: time.clock })],
+      clock: time.clock,
+      ...exact,
+    });
+    await outbox.enqueue(handoffEvent());
+    const results = await Promise.all([outbox.flush(), other.flush()]);
+    expect(webhook.requests).toHaveLength(1);
+    expect(results.reduce((sum, result) => sum + result.delivered, 0)).toBe(1);
+    expect((await store.listDeliveries())[0]).toMatchObject({ status: 'delivered', attempts: 1 });
   });
 
   it('never throws on store errors: it reports them and tries again later', async () => {
@@ -294,9 +311,9 @@ describe('createOutbox', () => {
         if (failReads-- > 0) throw new Error('store read failed');
         return memory.dueDeliveries(now, limit);
       },
-      async updateDelivery(delivery: OutboxDelivery) {
+      async updateDelivery(delivery: OutboxDelivery, expectedAttempts?: number) {
         if (failUpdates-- > 0) throw new Error('store write failed');
-        return memory.updateDelivery(delivery);
+        return memory.updateDelivery(delivery, expectedAttempts);
       },
     };
     const warnings: string[] = [];

@@ -242,9 +242,9 @@ function faultyStore() {
       if (faults.reads) throw new Error('ECONNREFUSED store read');
       return inner.getConversation(id);
     },
-    async putConversation(conversation, expectedVersion) {
+    async putConversation(conversation, expectedVersion, deliveries) {
       if (failWrite()) throw new Error('EIO store write');
-      return inner.putConversation(conversation, expectedVersion);
+      return inner.putConversation(conversation, expectedVersion, deliveries);
     },
     async listConversations(filter) {
       if (faults.reads) throw new Error('ECONNREFUSED store list');
@@ -252,7 +252,7 @@ function faultyStore() {
     },
     enqueueDeliveries: (deliveries) => inner.enqueueDeliveries(deliveries),
     dueDeliveries: (now, limit) => inner.dueDeliveries(now, limit),
-    updateDelivery: (delivery) => inner.updateDelivery(delivery),
+    updateDelivery: (delivery, expectedAttempts) => inner.updateDelivery(delivery, expectedAttempts),
     listDeliveries: () => inner.listDeliveries(),
   };
   /** Everything stored, as JSON, read past the faults. */

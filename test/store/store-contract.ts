@@ -301,6 +301,49 @@ export function testStore(name: string, makeStore: () => Promise<StoreUnderTest>
         expect(stored).toMatchObject({ status: 'delivered', attempts: 2, deliveredAt: '2026-01-01T12:05:01.000Z' });
       });
 
+      it('stores the notifications of a change in the same write as the change', async () => {
+        const created = await store.putConversation(makeConversation(), null, [
+          makeDelivery('with-create', '2026-01-01T12:00:00.000Z'),
+        ]);
+        await store.putConversation({ ...created, state: 'queued' }, created.version, [
+          makeDelivery('with-update-1', '2026-01-01T12:00:01.000Z'),
+          makeDelivery('with-update-2', '2026-01-01T12:00:02.000Z'),
+        ]);
+        const ids = (await store.listDeliveries()).map((item) => item.id).sort();
+        expect(ids).toEqual(['with-create', 'with-update-1', 'with-update-2']);
+      });
+
+      it('keeps neither the change nor its notifications when the write conflicts', async () => {
+        const created = await store.putConversation(makeConversation(), null);
+        await store.putConversation({ ...created, state: 'queued' }, created.version);
+        await expect(
+          store.putConversation({ ...created, state: 'assigned' }, created.version, [
+            makeDelivery('lost-race', '2026-01-01T12:00:00.000Z'),
+          ]),
+        ).rejects.toSatisfy(StoreConflictError.isInstance);
+        await expect(
+          store.putConversation(makeConversation({ id: created.id }), null, [
+            makeDelivery('lost-create', '2026-01-01T12:00:00.000Z'),
+          ]),
+        ).rejects.toSatisfy(StoreConflictError.isInstance);
+        expect(await store.listDeliveries()).toEqual([]);
+        expect((await store.getConversation(created.id))?.state).toBe('queued');
+      });
+
+      it('leases a delivery to one of two flushers', async () => {
+        const delivery = makeDelivery('leased', '2026-01-01T12:00:00.000Z');
+        await store.enqueueDeliveries([delivery]);
+        const lease = { ...delivery, attempts: 1, nextAttemptAt: '2026-01-01T12:00:30.000Z' };
+        const results = await Promise.all([store.updateDelivery(lease, 0), store.updateDelivery(lease, 0)]);
+        expect(results.sort()).toEqual([false, true]);
+        expect(await store.updateDelivery({ ...lease, attempts: 2 }, 0)).toBe(false);
+        expect(await store.updateDelivery({ ...lease, status: 'delivered' }, 1)).toBe(true);
+        // A delivered one is nobody's to lease again.
+        expect(await store.updateDelivery({ ...lease, attempts: 2 }, 1)).toBe(false);
+        expect(await store.updateDelivery({ ...lease, attempts: 3 })).toBe(true);
+        expect((await store.listDeliveries())[0]).toMatchObject({ attempts: 3 });
+      });
+
       it('isolates deliveries from returned objects', async () => {
         await store.enqueueDeliveries([makeDelivery('d-4', '2026-01-01T12:00:00.000Z')]);
         const [listed] = await store.listDeliveries();

@@ -134,11 +134,12 @@ export function createRemoteStore(worker: Pick<RunningWorker, 'fetch'>, director
   };
   return {
     getConversation: (id) => call('getConversation', id),
-    putConversation: (conversation, expectedVersion) => call('putConversation', conversation, expectedVersion),
+    putConversation: (conversation, expectedVersion, deliveries) =>
+      call('putConversation', conversation, expectedVersion, deliveries ?? []),
     listConversations: (filter) => call('listConversations', filter ?? {}),
     enqueueDeliveries: (deliveries) => call('enqueueDeliveries', deliveries),
     dueDeliveries: (now, limit) => call('dueDeliveries', now.toISOString(), limit),
-    updateDelivery: (delivery) => call('updateDelivery', delivery),
+    updateDelivery: (delivery, expectedAttempts) => call('updateDelivery', delivery, expectedAttempts),
     listDeliveries: () => call('listDeliveries'),
   };
 }
