@@ -1,9 +1,13 @@
 /**
  * The load test: `npm run load -- --duration 30 --conversations 200 --target node|worker`.
+ * With `--kill`, the kill test instead: `npm run load -- --kill --duration 60 --conversations 8`
+ * kills the Node service with SIGKILL at random moments for that long and checks that every
+ * acknowledged change's notification arrives (exit 1 when one is lost or sent under two ids).
  * Prints throughput and latency, and exits 1 when a message was lost or reordered, a
  * handoff was missing or doubled, or an answer failed.
  */
 import { parseArgs } from 'node:util';
+import { runKillTest } from './kill-run.js';
 import { type LoadReport, runLoad } from './run-load.js';
 
 const { values } = parseArgs({
@@ -13,8 +17,11 @@ const { values } = parseArgs({
     target: { type: 'string', default: 'node' },
     'throughput-seconds': { type: 'string' },
     json: { type: 'boolean', default: false },
+    kill: { type: 'boolean', default: false },
   },
 });
+
+if (values.kill) await killTest();
 
 const target = values.target;
 if (target !== 'node' && target !== 'worker') {
@@ -58,4 +65,35 @@ function render(result: LoadReport): string {
       : `VIOLATIONS (${result.violations.length}):\n  ${result.violations.slice(0, 50).join('\n  ')}`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+async function killTest(): Promise<never> {
+  const seconds = Number(values.duration);
+  const concurrency = Number(values.conversations === '200' ? '8' : values.conversations);
+  if (!(seconds > 0) || !(Number.isInteger(concurrency) && concurrency > 0)) {
+    process.stderr.write('--duration must be a positive number and --conversations a positive integer\n');
+    process.exit(2);
+  }
+  const result = await runKillTest({
+    durationMs: seconds * 1000,
+    concurrency,
+    log: (line) => process.stderr.write(`kill: ${line}\n`),
+  });
+  if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    const list = (counts: Record<string, number>) =>
+      Object.entries(counts)
+        .map(([type, count]) => `${type} ${count}`)
+        .join(', ');
+    process.stdout.write(
+      [
+        `kill test: ${result.kills} kills (SIGKILL) in ${seconds} s, ${result.conversations} conversations, ${concurrency} at a time`,
+        `acknowledged changes: ${list(result.acknowledged)}`,
+        `notifications delivered (distinct webhook ids): ${list(result.delivered)}; redelivered with the same id: ${result.redelivered}`,
+        `lost: ${result.lost.length}${result.lost.length ? ` (${result.lost.slice(0, 20).join('; ')})` : ''}`,
+        `duplicated under two ids: ${result.duplicated.length}${result.duplicated.length ? ` (${result.duplicated.slice(0, 20).join('; ')})` : ''}`,
+      ].join('\n') + '\n',
+    );
+  }
+  process.exit(result.lost.length === 0 && result.duplicated.length === 0 ? 0 : 1);
 }

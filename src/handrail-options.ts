@@ -113,8 +113,11 @@ export interface HandrailOptions {
   teams?: Team[];
   /** Where handoff notifications go (signed webhook, Slack). */
   notifiers?: Notifier[];
-  /** Retry policy of the notification outbox. */
-  outbox?: { baseMs?: number; maxMs?: number; maxAttempts?: number };
+  /**
+   * Retry policy of the notification outbox, and how long an attempt leases its delivery
+   * (`leaseMs`, default 30 s: keep it above the notifiers' timeout).
+   */
+  outbox?: { baseMs?: number; maxMs?: number; maxAttempts?: number; leaseMs?: number };
   /** The handoff brief: the model that writes it (default: `model`; `false` for the extractive brief only) and its deadline. */
   brief?: { model?: LanguageModel | false; timeoutMs?: number };
   /** At most two questions the bot asks before handing off (never when urgency is critical). */
@@ -235,6 +238,7 @@ export const handrailOptionsSchema = z
         baseMs: z.number().int().positive(),
         maxMs: z.number().int().positive(),
         maxAttempts: z.number().int().min(1).max(100),
+        leaseMs: z.number().int().positive(),
       })
       .partial()
       .strict()

@@ -105,7 +105,8 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
           notifiers: options.notifiers,
           clock,
           logger,
-          ...(options.outbox ? { backoff: options.outbox } : {}),
+          ...(options.outbox ? { backoff: backoffOf(options.outbox) } : {}),
+          ...(options.outbox?.leaseMs !== undefined ? { leaseMs: options.outbox.leaseMs } : {}),
         })
       : null;
   let lastOutboxFlush = 0;
@@ -182,6 +183,25 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     }
   }
 
+  /**
+   * The token a client sends with the first message of a conversation it creates: at least 32
+   * base64url characters (192 random bits) it keeps, so that a retry of that first turn, after
+   * an answer lost on the way, proves it is the same client. A malformed one is refused (400)
+   * rather than silently replaced, which would lock the client out.
+   */
+  function clientToken(c: Context): string | undefined {
+    const sent = c.req.header(conversationTokenHeader);
+    if (sent === undefined) return undefined;
+    if (!clientTokenPattern.test(sent)) {
+      throw httpError(
+        400,
+        'invalid_conversation_token',
+        `A new conversation's ${conversationTokenHeader} must be 32 to 256 characters of A-Z, a-z, 0-9, - and _.`,
+      );
+    }
+    return sent;
+  }
+
   /** Stores the new user message (creating the conversation) and starts the turn. */
   function startTurn(c: Context, body: ChatRequest) {
     return beginTurn(c, body);
@@ -198,7 +218,9 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     if (existing) {
       await authorize(c, existing, conversationId);
     } else if (conversationAuth === 'token') {
-      token = generateToken();
+      // A token the client chose for the conversation it creates (see clientToken) lets it retry a
+      // first turn whose answer never arrived; without one, the server makes one up.
+      token = clientToken(c) ?? generateToken();
       tokenHash = await hashToken(token);
     } else if (typeof conversationAuth === 'function' && !(await conversationAuth(c, conversationId))) {
       throw httpError(403, 'forbidden', 'You may not create this conversation.');
@@ -396,6 +418,9 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
   };
 }
 
+/** A client-chosen conversation token: 32 to 256 base64url characters. */
+const clientTokenPattern = /^[A-Za-z0-9_-]{32,256}$/;
+
 const storeUnavailableMessage = 'The conversation store is unavailable. Try again shortly.';
 
 const storeMethods = new Set<PropertyKey>(storeMethodNames);
@@ -502,4 +527,9 @@ function besideGeneration(options: HandrailOptions, scope: string): { classifier
     classifier: async (transcript, abortSignal) =>
       (await Promise.all(detectors.map((detect) => detect(transcript, abortSignal)))).flat(),
   };
+}
+
+/** The retry schedule part of the `outbox` option. */
+function backoffOf({ leaseMs: _leaseMs, ...backoff }: NonNullable<HandrailOptions['outbox']>) {
+  return backoff;
 }

@@ -7,6 +7,7 @@ import { timingSafeEqual } from '../http/conversation-token.js';
 import { httpError } from '../http/http-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { Team } from '../routing/index.js';
+import { compareQueued } from '../routing/queue-order.js';
 import type { ConversationSummary, Store, StoredConversation } from '../store/store.js';
 import { computeHandoffMetrics } from './handoff-metrics.js';
 
@@ -24,7 +25,6 @@ type AgentEnv = { Variables: { agent: AgentIdentity } };
 
 const messageSchema = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(8000) }).strict();
 const resolveSchema = z.object({ to: z.enum(['bot', 'closed']) }).strict();
-const urgencyRank: Record<string, number> = { critical: 0, high: 1, normal: 2, low: 3 };
 
 /**
  * The agent API, mounted at `{mount}/agent`: every route needs `Authorization: Bearer <token>`
@@ -73,10 +73,11 @@ export function createAgentRoutes(options: AgentRoutesOptions): Hono<AgentEnv> {
     const summaries = await store.listConversations({ states: ['queued', 'assigned', 'human'] });
     const visible = summaries
       .filter((summary) => canSee(c.var.agent, summary.handoff?.team))
-      .sort(
-        (a, b) =>
-          (urgencyRank[a.handoff?.urgency ?? 'normal'] ?? 2) - (urgencyRank[b.handoff?.urgency ?? 'normal'] ?? 2) ||
-          Date.parse(a.handoff?.createdAt ?? a.createdAt) - Date.parse(b.handoff?.createdAt ?? b.createdAt),
+      .sort((a, b) =>
+        compareQueued(
+          { urgency: a.handoff?.urgency, createdAt: a.handoff?.createdAt ?? a.createdAt },
+          { urgency: b.handoff?.urgency, createdAt: b.handoff?.createdAt ?? b.createdAt },
+        ),
       )
       .map(queueEntry);
     return c.json({ queue: visible });

@@ -42,7 +42,9 @@ export const chatPage = `<!doctype html>
 const log = document.getElementById('log');
 const statusLine = document.getElementById('status');
 const conversationId = crypto.randomUUID().replaceAll('-', '');
-let token = null;
+// The client chooses the conversation's token and sends it with the first message, so a first
+// answer lost on the way can be retried (the server keeps only its hash).
+let token = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))).replace(/[+]/g, '-').replace(/[/]/g, '_').replace(/=+$/, '');
 let events = null;
 const messages = [];
 

@@ -6,7 +6,7 @@ import { HandoffStateError } from '../errors/handoff-state-error.js';
 import { detectLanguage, sentimentTrend } from '../guard/index.js';
 import type { Logger } from '../logger.js';
 import { buildHandoffEvent, type HandoffEventType, type Outbox } from '../notify/index.js';
-import { estimateWaitSeconds, type RouteResult, routeHandoff, type Team } from '../routing/index.js';
+import { estimateWaitSeconds, queueAhead, type RouteResult, routeHandoff, type Team } from '../routing/index.js';
 import type {
   ConversationSummary,
   CustomerIdentity,
@@ -27,6 +27,7 @@ import {
   agentJoinedMessage,
   backToBotMessage,
   crisisMessage,
+  crisisWaitMessage,
   formatReplyBy,
   offlineMessage,
   ticketCreatedMessage,
@@ -53,6 +54,9 @@ export interface HandoffServiceOptions {
 }
 
 const activeStates = new Set(['queued', 'assigned', 'human']);
+
+/** The longest wait a user in crisis is told as a wait; beyond it they are told to use the crisis resources now. */
+const criticalAnswerSeconds = 10 * 60;
 
 /**
  * Creates the handoff lifecycle. Every state change is a conditional write, so two
@@ -142,21 +146,25 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
     });
   }
 
+  /** The wait of `handoff` counting only those before it in the queue's order (a critical one goes first). */
   function waitSeconds(
     conversationId: string,
+    handoff: HandoffRecord,
     teamId: string | null,
     availableAgents: number,
     active: ConversationSummary[],
   ): number {
-    const queueAhead = active.filter(
-      (summary) =>
-        summary.id !== conversationId &&
-        summary.state === 'queued' &&
-        !summary.handoff?.collecting &&
-        (summary.handoff?.team ?? null) === teamId,
-    ).length;
+    const waiting = active.flatMap((summary) =>
+      summary.id !== conversationId &&
+      summary.state === 'queued' &&
+      summary.handoff &&
+      !summary.handoff.collecting &&
+      (summary.handoff.team ?? null) === teamId
+        ? [summary.handoff]
+        : [],
+    );
     return estimateWaitSeconds({
-      queueAhead,
+      queueAhead: queueAhead(handoff, waiting),
       availableAgents: Math.max(1, availableAgents),
       recentHandlingSeconds: recentHandling.get(teamId ?? '') ?? [],
       defaultHandlingSeconds: options.defaultHandlingSeconds,
@@ -269,20 +277,32 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
     const team = routed?.team ?? null;
     const availableAgents = team ? team.agents.filter((agent) => agent.status === 'online').length : 1;
     const available = routed ? routed.available : true;
-    const etaSeconds = available ? waitSeconds(conversationId, team?.id ?? null, availableAgents, active) : undefined;
+    const etaSeconds = available
+      ? waitSeconds(conversationId, pending, team?.id ?? null, availableAgents, active)
+      : undefined;
     const at = now();
     const knownContact = conversation.identity?.email ? conversation.identity : null;
 
+    // A user in crisis is never told to wait long: if nobody can answer soon, the resources come first.
+    const crisisWithoutSoonAnswer =
+      pending.urgency === 'critical' && (etaSeconds === undefined || etaSeconds > criticalAnswerSeconds);
     let part: HandoffPartData;
     const record: HandoffRecord = {
       ...pending,
       collecting: false,
       team: team?.id ?? null,
       skills: team?.skills ?? [],
-      ...(etaSeconds !== undefined ? { etaSeconds } : {}),
+      ...(etaSeconds !== undefined && !crisisWithoutSoonAnswer ? { etaSeconds } : {}),
     };
     const reasons = record.reasons.map(({ reason, source, detail }) => ({ reason, source, detail }));
-    if (available) {
+    if (available && crisisWithoutSoonAnswer) {
+      part = {
+        status: 'queued',
+        reasons,
+        ...(team ? { team: team.id } : {}),
+        message: crisisWaitMessage({ language }),
+      };
+    } else if (available) {
       part = {
         status: 'queued',
         reasons,
@@ -327,6 +347,8 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
         }),
       };
     }
+    if (!available && crisisWithoutSoonAnswer)
+      part = { ...part, message: `${crisisWaitMessage({ language })} ${part.message}` };
     if (userMessage) part = { ...part, message: `${userMessage}\n\n${part.message}` };
 
     record.routedAt = at.toISOString();

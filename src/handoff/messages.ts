@@ -418,3 +418,23 @@ export function preHandoffQuestion(field: string, language?: string): string {
     .toLowerCase();
   return genericQuestion[lang](words);
 }
+
+/**
+ * What a user in crisis is told when no person can answer soon (every agent busy, or outside
+ * business hours): never a wait of hours, but that the crisis resources above are the fastest
+ * help, and that they are first in line.
+ */
+export function crisisWaitMessage({ language }: { language?: string } = {}): string {
+  switch (messageLanguage(language)) {
+    case 'es':
+      return 'Ahora mismo puede que nadie de nuestro equipo pueda responderte en los próximos minutos. Por favor, contacta ya con los recursos de ayuda de arriba; te hemos puesto en primer lugar de la cola.';
+    case 'pt':
+      return 'Neste momento talvez ninguém da nossa equipe consiga responder nos próximos minutos. Por favor, procure agora os recursos de ajuda acima; colocamos você em primeiro lugar na fila.';
+    case 'fr':
+      return "Il se peut que personne de notre équipe ne puisse vous répondre dans les prochaines minutes. Contactez dès maintenant les ressources d'aide ci-dessus ; nous vous avons placé en tête de la file.";
+    case 'de':
+      return 'Im Moment kann vielleicht niemand aus unserem Team in den nächsten Minuten antworten. Bitte wenden Sie sich jetzt an die Hilfsangebote oben; wir haben Sie an die erste Stelle der Warteschlange gesetzt.';
+    default:
+      return 'Right now nobody on our team may be able to answer in the next few minutes. Please contact the crisis resources above now; we have put you first in line.';
+  }
+}

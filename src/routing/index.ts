@@ -8,6 +8,7 @@ export {
   zonedParts,
   zonedTimeToDate,
 } from './business-hours.js';
+export { compareQueued, type QueuedHandoff, queueAhead } from './queue-order.js';
 export { type RouteInput, type RouteResult, routeHandoff } from './router.js';
 export {
   type Agent,

@@ -474,3 +474,46 @@ describe('secrets stay secret', () => {
     expect(JSON.stringify(view.handoff.reasons)).not.toContain('evidence');
   });
 });
+
+describe('a first turn whose answer never arrived', () => {
+  const clientToken = 'c1ient-chosen-token_0123456789abcdefABCDEF';
+  const firstTurn = (token?: string) =>
+    ({
+      method: 'POST',
+      headers: { ...jsonAccept, ...(token ? { [tokenHeader]: token } : {}) },
+      body: chatBody('lost-answer-1', [{ ...userMessage('Where is my order 12345?'), id: 'first-message' }]),
+    }) as const;
+
+  it('lets the client that chose the token retry it, and answers it once', async () => {
+    const { app, engine } = mountSecured();
+    const first = await app.request('/api/chat', firstTurn(clientToken));
+    expect(first.status).toBe(200);
+    expect(first.headers.get(tokenHeader)).toBe(clientToken);
+    // The answer is lost on the way; the client sends the same message again with its token.
+    const retry = await app.request('/api/chat', firstTurn(clientToken));
+    expect(retry.status).toBe(200);
+    const stored = await engine.store.getConversation('lost-answer-1');
+    expect(stored?.messages.filter((message) => message.id === 'first-message')).toHaveLength(1);
+    expect(JSON.stringify(stored)).not.toContain(clientToken);
+  });
+
+  it('does not let someone who knows only the conversation id take it over', async () => {
+    const { app } = mountSecured();
+    expect((await app.request('/api/chat', firstTurn(clientToken))).status).toBe(200);
+    for (const stranger of [undefined, 'another-clients-token-0123456789abcdefABC']) {
+      const response = await app.request('/api/chat', firstTurn(stranger));
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_conversation_token');
+    }
+  });
+
+  it('refuses a client token too short to be secret, with a clear 400', async () => {
+    const { app } = mountSecured();
+    for (const weak of ['short', 'has spaces in it but is long enough to pass', 'x'.repeat(257)]) {
+      const response = await app.request('/api/chat', firstTurn(weak));
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.message).toMatch(/32 to 256 characters/);
+    }
+  });
+});

@@ -3,7 +3,11 @@ import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { handoffStatusLine } from '../shared/handoff-text.js';
 import { handoffOf } from '../shared/message-text.js';
 import type { ConversationState, HandoffPartData, HandrailUIMessage } from '../shared/types.js';
-import { conversationTokenHeader, createConversationTransport } from './conversation-transport.js';
+import {
+  conversationTokenHeader,
+  createConversationTransport,
+  newConversationToken,
+} from './conversation-transport.js';
 import { MessageList } from './message-list.js';
 import { OfflineForm } from './offline-form.js';
 import { type ConversationStateEvent, useConversationEvents } from './use-conversation-events.js';
@@ -13,8 +17,9 @@ const askForPerson = 'I would like to talk to a person, please.';
 /** The customer's chat: `useChat` against `/api/chat`, with the handoff shown as it happens. */
 export function ChatApp() {
   const conversationId = useMemo(() => crypto.randomUUID().replaceAll('-', ''), []);
-  const tokenRef = useRef<string | null>(null);
-  const [token, setToken] = useState<string | null>(null);
+  const firstToken = useMemo(() => newConversationToken(), []);
+  const tokenRef = useRef<string | null>(firstToken);
+  const [token, setToken] = useState<string | null>(firstToken);
   const [conversationState, setConversationState] = useState<ConversationState>('bot');
   const [inbox, setInbox] = useState<HandrailUIMessage[]>([]);
   const [input, setInput] = useState('');

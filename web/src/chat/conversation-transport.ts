@@ -5,8 +5,21 @@ import type { HandrailUIMessage } from '../shared/types.js';
 export const conversationTokenHeader = 'x-handrail-conversation-token';
 
 /**
- * A `useChat` transport for Handrail's `POST /api/chat`: it keeps the token the first answer
- * issues (`x-handrail-conversation-token`) and sends it back on every later request.
+ * A new conversation token chosen by the client (256 random bits, base64url). Sent with the
+ * first message, it lets the client retry that first turn if its answer is lost on the way.
+ */
+export function newConversationToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/**
+ * A `useChat` transport for Handrail's `POST /api/chat`: it sends the conversation's token
+ * (`x-handrail-conversation-token`) on every request, the first included when the client chose
+ * one, and otherwise keeps the one the first answer issues.
  */
 export function createConversationTransport(options: {
   api?: string;
