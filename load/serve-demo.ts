@@ -8,7 +8,9 @@ import { serve } from '@hono/node-server';
 import { createDemoApp } from '../src/demo/demo-app.js';
 
 // An empty environment: the offline model, whatever keys the shell has.
-const { app, engine } = createDemoApp({ env: {} });
+// The load client stands in for many users, each with its own address in X-Forwarded-For, as a
+// load balancer in front of the service would report them.
+const { app, engine } = createDemoApp({ env: {}, trustProxy: 1 });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);
 });

@@ -43,8 +43,8 @@ export interface RateLimitSettings {
   perConversation?: RateLimitRule | false;
   /**
    * Requests per client address on the user routes (`/chat`, `/conversations/*`). The key is
-   * `clientAddress(c)` (`cf-connecting-ip`, `x-forwarded-for`, `x-real-ip`, the Node socket) unless
-   * `key` says otherwise; return `undefined` from `key` to let a request through uncounted. `false`: off.
+   * `clientAddress(c, { trustProxy })` (on Workers `cf-connecting-ip`, on Node the socket, or
+   * `X-Forwarded-For` as far as `trustProxy` allows) unless `key` says otherwise; return `undefined` from `key` to let a request through uncounted. `false`: off.
    * @default { limit: 600, windowMs: 60000 }
    */
   perIp?: (RateLimitRule & { key?: (c: Context) => string | undefined }) | false;
@@ -105,6 +105,13 @@ export interface HandrailOptions {
    * @default { perConversation: { limit: 60, windowMs: 60000 }, perIp: { limit: 600, windowMs: 60000 } }
    */
   rateLimit?: RateLimitSettings | false;
+  /**
+   * The proxies in front of a Node deployment whose `X-Forwarded-For` says who the client is:
+   * the number of hops (`1` behind one load balancer) or their addresses. Unset, the per-address
+   * rate limit counts the socket's address and believes no forwarding header (a client could
+   * rotate it). On Workers, `cf-connecting-ip` is used either way.
+   */
+  trustProxy?: number | string[];
   /** Agents allowed on the agent API. */
   agents?: AgentCredential[];
   /** Shorthand for one agent (`id: 'agent'`) who sees every team. */
@@ -204,6 +211,12 @@ export const handrailOptionsSchema = z
       .strict()
       .optional(),
     conversationAuth: z.union([z.enum(['token', 'none']), functionSchema('conversationAuth')]).optional(),
+    trustProxy: z
+      .union([
+        z.number().int().min(1, 'trustProxy must be at least 1 hop').max(10),
+        z.array(z.string().min(1)).min(1, 'trustProxy needs at least one proxy address'),
+      ])
+      .optional(),
     rateLimit: z
       .union([
         z.literal(false),

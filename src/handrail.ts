@@ -278,7 +278,7 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     const limitByAddress = rateLimit({
       limit: perIpRule.limit,
       windowMs: perIpRule.windowMs,
-      key: perIpRule.key ?? clientAddress,
+      key: perIpRule.key ?? ((c) => clientAddress(c, { trustProxy: options.trustProxy })),
       store: rateLimitStore,
       prefix: 'ip:',
       clock,

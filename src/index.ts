@@ -45,7 +45,9 @@ export {
   validateHandrailOptions,
 } from './handrail-options.js';
 export { conversationTokenHeader } from './http/conversation-token.js';
+export { type NodeServerOptions, type NodeServerTimeouts, nodeServerOptions } from './http/node-server-options.js';
 export {
+  type ClientAddressOptions,
   clientAddress,
   createMemoryRateLimitStore,
   createRateLimiter,
@@ -58,6 +60,7 @@ export {
   rateLimit,
   rateLimitedError,
   rateLimitHeaders,
+  type TrustProxy,
 } from './http/rate-limit.js';
 export { createConsoleLogger, type Logger, type LogLevel, silentLogger } from './logger.js';
 export * from './model/index.js';

@@ -25,6 +25,8 @@ export interface DemoAppOptions {
   tracer?: Tracer;
   notifiers?: HandrailOptions['notifiers'];
   clock?: () => Date;
+  /** The proxies whose `X-Forwarded-For` names the client (see `HandrailOptions.trustProxy`). */
+  trustProxy?: HandrailOptions['trustProxy'];
 }
 
 /**
@@ -32,7 +34,7 @@ export interface DemoAppOptions {
  * offline model unless an OpenAI key or base URL is set, two teams, the chat page at `/` and the
  * agent console at `/agent`.
  */
-export function createDemoApp({ env, store, logger, tracer, notifiers, clock }: DemoAppOptions) {
+export function createDemoApp({ env, store, logger, tracer, notifiers, clock, trustProxy }: DemoAppOptions) {
   const { model, kind } = createDemoModel(env);
   const engine = createHandrailEngine({
     ...demoHandrailOptions(env),
@@ -42,6 +44,7 @@ export function createDemoApp({ env, store, logger, tracer, notifiers, clock }: 
     ...(tracer ? { tracer } : {}),
     ...(notifiers ? { notifiers } : {}),
     ...(clock ? { clock } : {}),
+    ...(trustProxy !== undefined ? { trustProxy } : {}),
   });
   const app = new Hono();
   // The chat page at `/` and the agent console at `/agent`, built by Vite into dist/web; the minimal page without a build.

@@ -3,6 +3,7 @@
  * State is in memory unless HANDRAIL_DB names a SQLite file.
  */
 import { serve } from '@hono/node-server';
+import { nodeServerOptions } from '../http/node-server-options.js';
 import { createConsoleLogger } from '../logger.js';
 import { redactValue } from '../notify/redact.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
@@ -21,12 +22,19 @@ if (refusal) {
 // Traces mask emails, phone and card numbers the same way notifications do.
 const tracer = await createTracerFromEnv(process.env, { redact: redactValue });
 const store = process.env.HANDRAIL_DB ? createSqliteStore({ path: process.env.HANDRAIL_DB }) : undefined;
-const { app, engine, modelKind } = createDemoApp({ env: process.env, logger, tracer, ...(store ? { store } : {}) });
+const trustProxy = parseTrustProxy(process.env.HANDRAIL_TRUST_PROXY);
+const { app, engine, modelKind } = createDemoApp({
+  env: process.env,
+  logger,
+  tracer,
+  ...(store ? { store } : {}),
+  ...(trustProxy !== undefined ? { trustProxy } : {}),
+});
 
 // Recovery at start-up: notifications a stopped process left in the outbox go out now, then on a timer.
 void engine.flushOutbox();
 const retries = setInterval(() => void engine.flushOutbox(), 5000);
-const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+const server = serve({ fetch: app.fetch, port, hostname, serverOptions: nodeServerOptions() }, (info) => {
   logger.info('demo-started', {
     url: `http://${hostname}:${info.port}/`,
     chat: `POST http://${hostname}:${info.port}/api/chat`,
@@ -44,3 +52,13 @@ async function shutdown() {
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
+
+/** `HANDRAIL_TRUST_PROXY`: a number of proxy hops (`1`), or the proxies' addresses separated by commas. */
+function parseTrustProxy(value: string | undefined): number | string[] | undefined {
+  if (!value?.trim()) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  return value
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
+}

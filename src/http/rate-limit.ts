@@ -175,19 +175,58 @@ export function rateLimit<E extends Env = Env>({ key, ...limiterOptions }: RateL
 }
 
 /**
- * The client's address as the platform reports it: `cf-connecting-ip` (set by Cloudflare),
- * the first `x-forwarded-for` entry, `x-real-ip`, else the Node socket's address when the
- * app runs on `@hono/node-server`, else `'unknown'`. Headers come first because behind a
- * proxy the socket is the proxy's; without a proxy that sets them a client can send them
- * itself, so pass your own `key` when the app is reachable directly.
+ * Which proxies in front of the app may say who the client is (in `X-Forwarded-For`): the
+ * number of proxy hops (`1` behind one load balancer), or the proxies' own addresses. Without
+ * it no forwarding header is believed, since any client can send one.
  */
-export function clientAddress(c: Context): string {
-  const forwarded =
-    c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0] ?? c.req.header('x-real-ip');
-  const trimmed = forwarded?.trim();
-  if (trimmed) return trimmed.slice(0, 64);
+export type TrustProxy = number | readonly string[];
+
+/** Options of {@link clientAddress}. */
+export interface ClientAddressOptions {
+  trustProxy?: TrustProxy | undefined;
+}
+
+/**
+ * The client's address: on Cloudflare Workers `cf-connecting-ip` (set by Cloudflare's edge,
+ * never by the client); on Node the socket's address, or with `trustProxy` the address the
+ * trusted proxies report in `X-Forwarded-For` (the entry `trustProxy` hops from the right, or
+ * the rightmost one that is not a listed proxy); else `'unknown'`. A client cannot change its
+ * address by sending headers.
+ */
+export function clientAddress(c: Context, { trustProxy }: ClientAddressOptions = {}): string {
+  // On Workers the request carries `cf` (set by the runtime) and Cloudflare overwrites this header.
+  if ((c.req.raw as { cf?: unknown }).cf !== undefined) {
+    const edge = c.req.header('cf-connecting-ip')?.trim();
+    if (edge) return edge.slice(0, 64);
+  }
   // @hono/node-server puts the IncomingMessage in c.env.incoming; elsewhere env has no such field.
   const env = c.env as { incoming?: { socket?: { remoteAddress?: unknown } } } | undefined;
-  const socketAddress = env?.incoming?.socket?.remoteAddress;
-  return typeof socketAddress === 'string' && socketAddress ? socketAddress : 'unknown';
+  const remote = env?.incoming?.socket?.remoteAddress;
+  const socket = typeof remote === 'string' && remote ? remote : undefined;
+  if (trustProxy !== undefined) {
+    const forwarded = forwardedClient(c.req.header('x-forwarded-for'), socket, trustProxy);
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  return socket ?? 'unknown';
+}
+
+/** The client's entry of `X-Forwarded-For` as the trusted proxies report it, or undefined. */
+function forwardedClient(header: string | undefined, socket: string | undefined, trustProxy: TrustProxy) {
+  const hops = (header ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (typeof trustProxy === 'number') return hops.length >= trustProxy ? hops[hops.length - trustProxy] : undefined;
+  const proxies = new Set(trustProxy.map(normalizeAddress));
+  // The request must come from a listed proxy; then walk back past the listed ones.
+  if (socket !== undefined && !proxies.has(normalizeAddress(socket))) return undefined;
+  for (let index = hops.length - 1; index >= 0; index--) {
+    if (!proxies.has(normalizeAddress(hops[index]!))) return hops[index];
+  }
+  return undefined;
+}
+
+/** `::ffff:10.0.0.1` (an IPv4 address on an IPv6 socket) as `10.0.0.1`. */
+function normalizeAddress(address: string): string {
+  return address.toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
 }

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createHandrailEngine } from '../../src/handrail.js';
@@ -74,16 +76,61 @@ describe('rateLimit middleware', () => {
     expect((await limiter.check('a')).allowed).toBe(true);
   });
 
-  it('reads the client address from the proxy headers, then the Node socket, else unknown', async () => {
+  it('believes no forwarding header unless trustProxy says which proxies may set it', async () => {
     const app = new Hono();
     app.get('/', (c) => c.text(clientAddress(c)));
-    const address = async (headers: Record<string, string>, env?: unknown) =>
-      (await app.request('/', { headers }, env as never)).text();
-    expect(await address({ 'cf-connecting-ip': '203.0.113.7', 'x-forwarded-for': '198.51.100.1' })).toBe('203.0.113.7');
-    expect(await address({ 'x-forwarded-for': '198.51.100.1, 10.0.0.1' })).toBe('198.51.100.1');
-    expect(await address({ 'x-real-ip': '198.51.100.2' })).toBe('198.51.100.2');
-    expect(await address({}, { incoming: { socket: { remoteAddress: '127.0.0.1' } } })).toBe('127.0.0.1');
-    expect(await address({})).toBe('unknown');
+    app.get('/one-hop', (c) => c.text(clientAddress(c, { trustProxy: 1 })));
+    app.get('/two-hops', (c) => c.text(clientAddress(c, { trustProxy: 2 })));
+    app.get('/listed', (c) => c.text(clientAddress(c, { trustProxy: ['10.0.0.1', '10.0.0.2'] })));
+    const socket = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
+    const address = async (path: string, headers: Record<string, string>, env?: unknown) =>
+      (await app.request(path, { headers }, env as never)).text();
+    const spoofed = {
+      'cf-connecting-ip': '203.0.113.7',
+      'x-forwarded-for': '198.51.100.1',
+      'x-real-ip': '198.51.100.2',
+    };
+    expect(await address('/', spoofed, socket('192.0.2.50'))).toBe('192.0.2.50');
+    expect(await address('/', spoofed)).toBe('unknown');
+    // One load balancer appends the address it saw; what the client wrote before it is ignored.
+    const chain = { 'x-forwarded-for': 'forged-1, 198.51.100.1, 10.0.0.2' };
+    expect(await address('/one-hop', chain, socket('10.0.0.1'))).toBe('10.0.0.2');
+    expect(await address('/two-hops', chain, socket('10.0.0.1'))).toBe('198.51.100.1');
+    expect(await address('/listed', chain, socket('::ffff:10.0.0.1'))).toBe('198.51.100.1');
+    // A request that does not come from a listed proxy keeps its socket address.
+    expect(await address('/listed', chain, socket('192.0.2.50'))).toBe('192.0.2.50');
+    expect(await address('/two-hops', { 'x-forwarded-for': '10.0.0.2' }, socket('10.0.0.1'))).toBe('10.0.0.1');
+  });
+
+  it('reads cf-connecting-ip on Workers, where Cloudflare sets it', async () => {
+    const app = new Hono();
+    app.get('/', (c) => c.text(clientAddress(c)));
+    const request = new Request('http://worker.test/', { headers: { 'cf-connecting-ip': '203.0.113.7' } });
+    Object.defineProperty(request, 'cf', { value: { colo: 'FRA' } });
+    expect(await (await app.fetch(request)).text()).toBe('203.0.113.7');
+  });
+
+  it('cannot be escaped by rotating X-Forwarded-For on a real Node server', async () => {
+    const engine = createHandrailEngine({
+      model: createOfflineModel(),
+      rateLimit: { perIp: { limit: 3, windowMs: 60_000 }, perConversation: false },
+    });
+    const server = serve({ fetch: new Hono().route('/api', engine.app).fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const statuses: number[] = [];
+      for (let index = 0; index < 5; index++) {
+        const response = await fetch(`http://127.0.0.1:${port}/api/conversations/unknown-${index}`, {
+          headers: { 'x-forwarded-for': `198.51.100.${index}`, 'cf-connecting-ip': `203.0.113.${index}` },
+        });
+        statuses.push(response.status);
+        await response.body?.cancel();
+      }
+      expect(statuses).toEqual([404, 404, 404, 429, 429]);
+    } finally {
+      server.close();
+    }
   });
 });
 
@@ -164,6 +211,7 @@ describe('rate limits in Handrail', () => {
     const { app } = mount({
       agentToken: 'agent-token-0123456789',
       rateLimit: { perIp: { limit: 3, windowMs: 60_000 }, perConversation: false },
+      trustProxy: 1,
     });
     const from = (ip: string) => ({ ...jsonAccept, 'x-forwarded-for': ip });
     const statuses: number[] = [];

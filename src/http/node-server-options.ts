@@ -1,0 +1,31 @@
+/** Options of {@link nodeServerOptions}. */
+export interface NodeServerTimeouts {
+  /** Longest time to receive a request's headers. @default 10000 */
+  headersTimeoutMs?: number;
+  /** Longest time to receive a whole request, body included. @default 30000 */
+  requestTimeoutMs?: number;
+}
+
+/** The part of Node's `http.ServerOptions` that {@link nodeServerOptions} sets (typed here, so Workers builds need no Node types). */
+export interface NodeServerOptions {
+  headersTimeout: number;
+  requestTimeout: number;
+  connectionsCheckingInterval: number;
+}
+
+/**
+ * Options for Node's HTTP server (`serve({ fetch, serverOptions: nodeServerOptions() })` from
+ * `@hono/node-server`) that close slow clients: a request whose headers or body do not arrive
+ * in time is answered 408 and its connection closed, so clients that dribble bytes cannot hold
+ * the server's connections. Timeouts are checked every second (Node's default is 30 s).
+ */
+export function nodeServerOptions({
+  headersTimeoutMs = 10_000,
+  requestTimeoutMs = 30_000,
+}: NodeServerTimeouts = {}): NodeServerOptions {
+  return {
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: Math.max(requestTimeoutMs, headersTimeoutMs),
+    connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+  };
+}
