@@ -14,8 +14,12 @@ export interface LoadOptions {
   durationSeconds?: number;
   /** Concurrent conversations (virtual users); each starts a new conversation when one ends. @default 200 */
   conversations?: number;
-  /** `node`: the demo app on @hono/node-server (a child process); `worker`: `wrangler dev` (workerd). @default 'node' */
-  target?: 'node' | 'worker';
+  /**
+   * `node`: the demo app on @hono/node-server (a child process); `worker`: `wrangler dev`
+   * (workerd); `bare`: the ceiling, a bare Hono app answering the same routes with no Handrail
+   * behind them (load/serve-bare.ts). @default 'node'
+   */
+  target?: 'node' | 'worker' | 'bare';
   /** Share of conversations that ask for a person and get agent replies. @default 0.25 */
   escalateShare?: number;
   /** Seconds of the autocannon throughput run on a knowledge-base question, after the conversations; 0 skips it. @default min(10, durationSeconds / 3) */
@@ -34,7 +38,7 @@ export interface LatencySummary {
 
 /** What {@link runLoad} measured and checked. */
 export interface LoadReport {
-  target: 'node' | 'worker';
+  target: 'node' | 'worker' | 'bare';
   durationSeconds: number;
   concurrency: number;
   conversations: { completed: number; escalated: number; failed: number };
@@ -94,7 +98,10 @@ export async function runLoad({
 }: LoadOptions = {}): Promise<LoadReport> {
   if (!(durationSeconds > 0)) throw new Error('durationSeconds must be positive');
   if (!(Number.isInteger(concurrency) && concurrency > 0)) throw new Error('conversations must be a positive integer');
-  const target = targetKind === 'worker' ? await startWorker(log) : await startNode(log);
+  const target =
+    targetKind === 'worker'
+      ? await startWorker(log)
+      : await startNode(log, targetKind === 'bare' ? 'serve-bare.ts' : 'serve-demo.ts');
   try {
     log(`target ${targetKind} at ${target.baseUrl}, ${concurrency} concurrent conversations for ${durationSeconds} s`);
     const scripted = await driveConversations(target.baseUrl, { durationSeconds, concurrency, escalateShare, log });
@@ -110,8 +117,8 @@ export async function runLoad({
  * The demo app on @hono/node-server in a child process (load/serve-demo.ts): a driver in the
  * same process would share the server's event loop and starve some of its own requests.
  */
-async function startNode(log: (line: string) => void): Promise<Target> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'serve-demo.ts')], {
+async function startNode(log: (line: string) => void, script: string): Promise<Target> {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, script)], {
     cwd: resolve(import.meta.dirname, '..'),
     stdio: ['pipe', 'pipe', 'inherit'],
     env: withoutModelKeys(process.env),

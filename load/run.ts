@@ -1,5 +1,5 @@
 /**
- * The load test: `npm run load -- --duration 30 --conversations 200 --target node|worker`.
+ * The load test: `npm run load -- --duration 30 --conversations 200 --target node|worker|bare`.
  * With `--kill`, the kill test instead: `npm run load -- --kill --duration 60 --conversations 8`
  * kills the Node service with SIGKILL at random moments for that long and checks that every
  * acknowledged change's notification arrives (exit 1 when one is lost or sent under two ids).
@@ -24,8 +24,8 @@ const { values } = parseArgs({
 if (values.kill) await killTest();
 
 const target = values.target;
-if (target !== 'node' && target !== 'worker') {
-  process.stderr.write('--target must be node or worker\n');
+if (target !== 'node' && target !== 'worker' && target !== 'bare') {
+  process.stderr.write('--target must be node, worker or bare (the ceiling: a bare Hono app on the same routes)\n');
   process.exit(2);
 }
 const durationSeconds = Number(values.duration);
