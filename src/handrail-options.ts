@@ -70,6 +70,12 @@ export interface HandrailOptions {
   tools?: ToolSet;
   /** Most model steps (tool round trips) in one turn. @default 5 */
   maxSteps?: number;
+  /**
+   * How much of the conversation the model is sent each turn: the last `maxMessages` (default 24)
+   * and a summary of what the user wrote before them (at most `summaryChars`, default 1200). The
+   * guard and the brief always read the whole conversation.
+   */
+  modelContext?: { maxMessages?: number; summaryChars?: number };
   /** Conversation state and the notification outbox. @default createMemoryStore() */
   store?: Store;
   /** Current time. @default () => new Date() */
@@ -177,6 +183,11 @@ export const handrailOptionsSchema = z
       .optional(),
     tools: z.record(z.string(), z.object({}).loose()).optional(),
     maxSteps: z.number().int().min(1).max(50).optional(),
+    modelContext: z
+      .object({ maxMessages: z.number().int().min(2).max(1000), summaryChars: z.number().int().min(0).max(20_000) })
+      .partial()
+      .strict()
+      .optional(),
     store: objectWith('store', ['getConversation', 'putConversation', 'listConversations']).optional(),
     clock: functionSchema('clock').optional(),
     logger: objectWith('logger', ['debug', 'info', 'warn', 'error']).optional(),

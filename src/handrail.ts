@@ -150,6 +150,7 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     system: systemPrompt.text,
     tools,
     maxSteps,
+    ...(options.modelContext ? { modelContext: options.modelContext } : {}),
     store,
     clock,
     logger,

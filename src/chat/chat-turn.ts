@@ -21,6 +21,7 @@ import type { Tracer, TurnTrace } from '../tracing/tracer.js';
 import { assembleMessage } from './assemble-message.js';
 import type { HandoffPartData, HandoffReason, HandrailMessageMetadata, HandrailUIMessage } from './conversation.js';
 import { createEscalateTool, escalateInputSchema, escalateToolName } from './escalate-tool.js';
+import { boundModelContext, type ModelContextOptions } from './model-context.js';
 import { messageText, toTranscript } from './transcript.js';
 
 // The same tool with its schema wrapped once: the AI SDK then converts the zod schema to JSON
@@ -36,6 +37,8 @@ export interface ChatTurnContext {
   system: string;
   tools: ToolSet;
   maxSteps: number;
+  /** How much history the model sees (the brief and the guard see all of it). */
+  modelContext?: ModelContextOptions;
   store: Store;
   clock: () => Date;
   logger: Logger;
@@ -214,10 +217,11 @@ async function executeTurn(
 
   try {
     const tools: ToolSet = { ...withSchemasWrapped(context.tools), [escalateToolName]: escalateTool };
+    const window = boundModelContext(transcript, context.modelContext);
     const result = streamText({
       model: context.model,
-      system: context.system,
-      messages: toModelMessages(transcript),
+      system: window.earlierSummary ? `${context.system}\n\n${window.earlierSummary}` : context.system,
+      messages: window.messages,
       tools,
       stopWhen: [stepCountIs(context.maxSteps), hasToolCall(escalateToolName)],
       abortSignal: abortController.signal,
@@ -392,12 +396,6 @@ function isFallback(metadata: unknown): boolean {
 }
 
 /** The conversation as the model sees it: text turns only, agents' answers included. */
-function toModelMessages(transcript: Transcript): ModelMessage[] {
-  return transcript.map((turn) =>
-    turn.role === 'user' ? { role: 'user', content: turn.content } : { role: 'assistant', content: turn.content },
-  );
-}
-
 function writeHandoff(write: (chunk: UIMessageChunk) => void, part: HandoffPartData, generateId: () => string) {
   write({ type: 'data-handoff', id: generateId(), data: part } as UIMessageChunk);
   if (!part.message) return;
