@@ -92,7 +92,8 @@ async function killTest(): Promise<never> {
         `notifications delivered (distinct webhook ids): ${list(result.delivered)}; redelivered with the same id: ${result.redelivered}`,
         `lost: ${result.lost.length}${result.lost.length ? ` (${result.lost.slice(0, 20).join('; ')})` : ''}`,
         `duplicated under two ids: ${result.duplicated.length}${result.duplicated.length ? ` (${result.duplicated.slice(0, 20).join('; ')})` : ''}`,
-      ].join('\n') + '\n',
+        '',
+      ].join('\n'),
     );
   }
   process.exit(result.lost.length === 0 && result.duplicated.length === 0 ? 0 : 1);

@@ -48,7 +48,11 @@ app.post('/api/chat', async (c) => {
       parts: [{ type: 'text', text: answer }],
       metadata: { author: 'bot' },
     });
-    chunks.push({ type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: answer }, { type: 'text-end', id: 't' });
+    chunks.push(
+      { type: 'text-start', id: 't' },
+      { type: 'text-delta', id: 't', delta: answer },
+      { type: 'text-end', id: 't' },
+    );
   }
   chunks.push({ type: 'finish' });
   const stream = `${chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('')}data: [DONE]\n\n`;

@@ -2,7 +2,6 @@ import {
   asSchema,
   hasToolCall,
   type LanguageModel,
-  type ModelMessage,
   stepCountIs,
   streamText,
   type ToolSet,
