@@ -24,6 +24,12 @@ export interface LoadOptions {
   escalateShare?: number;
   /** Seconds of the autocannon throughput run on a knowledge-base question, after the conversations; 0 skips it. @default min(10, durationSeconds / 3) */
   throughputSeconds?: number;
+  /**
+   * Seconds at the start whose requests are sent and checked but left out of the latency
+   * figures: the burst of every virtual user opening its first connection at once measures
+   * connection set-up under saturation, not steady service. @default min(5, durationSeconds / 6)
+   */
+  warmupSeconds?: number;
   /** Progress lines. @default nothing */
   log?: (line: string) => void;
 }
@@ -47,7 +53,10 @@ export interface LoadReport {
   requestsPerSecond: number;
   /** Chat turns per second over the scripted run. */
   turnsPerSecond: number;
+  /** Latencies of the requests sent after the warm-up. */
   latencyMs: { chatTurn: LatencySummary; agentCall: LatencySummary };
+  /** The warm-up left out of `latencyMs`: its length, and the requests sent in it. */
+  warmup: { seconds: number; requests: number };
   /** The autocannon run: POST /chat with a knowledge-base question, a new conversation each time. */
   throughput: {
     seconds: number;
@@ -94,6 +103,7 @@ export async function runLoad({
   target: targetKind = 'node',
   escalateShare = 0.25,
   throughputSeconds = Math.min(10, Math.round(durationSeconds / 3)),
+  warmupSeconds = Math.min(5, durationSeconds / 6),
   log = () => {},
 }: LoadOptions = {}): Promise<LoadReport> {
   if (!(durationSeconds > 0)) throw new Error('durationSeconds must be positive');
@@ -104,7 +114,13 @@ export async function runLoad({
       : await startNode(log, targetKind === 'bare' ? 'serve-bare.ts' : 'serve-demo.ts');
   try {
     log(`target ${targetKind} at ${target.baseUrl}, ${concurrency} concurrent conversations for ${durationSeconds} s`);
-    const scripted = await driveConversations(target.baseUrl, { durationSeconds, concurrency, escalateShare, log });
+    const scripted = await driveConversations(target.baseUrl, {
+      durationSeconds,
+      concurrency,
+      escalateShare,
+      warmupSeconds,
+      log,
+    });
     const throughput =
       throughputSeconds > 0 ? await measureThroughput(target.baseUrl, throughputSeconds, concurrency, log) : null;
     return { target: targetKind, concurrency, ...scripted, throughput };
@@ -245,12 +261,25 @@ interface Conversation {
 /** What the scripted conversations measured: the report's figures without the autocannon run. */
 type DriveResult = Pick<
   LoadReport,
-  'durationSeconds' | 'conversations' | 'requests' | 'requestsPerSecond' | 'turnsPerSecond' | 'latencyMs' | 'violations'
+  | 'durationSeconds'
+  | 'conversations'
+  | 'requests'
+  | 'requestsPerSecond'
+  | 'turnsPerSecond'
+  | 'latencyMs'
+  | 'warmup'
+  | 'violations'
 >;
 
 async function driveConversations(
   baseUrl: string,
-  options: { durationSeconds: number; concurrency: number; escalateShare: number; log: (line: string) => void },
+  options: {
+    durationSeconds: number;
+    concurrency: number;
+    escalateShare: number;
+    warmupSeconds: number;
+    log: (line: string) => void;
+  },
 ): Promise<DriveResult> {
   const api = `${baseUrl}/api`;
   const run = Math.random().toString(36).slice(2, 8);
@@ -265,13 +294,15 @@ async function driveConversations(
     if (violations.length < 200) violations.push(text);
   };
 
+  let warmupRequests = 0;
   async function timed<T>(latencies: number[], send: () => Promise<T>): Promise<T> {
     const started = performance.now();
     try {
       return await send();
     } finally {
       requests++;
-      latencies.push(performance.now() - started);
+      if (started < warmupEnds) warmupRequests++;
+      else latencies.push(performance.now() - started);
     }
   }
 
@@ -358,6 +389,7 @@ async function driveConversations(
   }
 
   const started = performance.now();
+  const warmupEnds = started + options.warmupSeconds * 1000;
   const stopAt = Date.now() + options.durationSeconds * 1000;
   let lastProgress = Date.now();
   async function user(index: number) {
@@ -415,6 +447,7 @@ async function driveConversations(
     requestsPerSecond: Number((requests / elapsedSeconds).toFixed(1)),
     turnsPerSecond: Number((turns / elapsedSeconds).toFixed(1)),
     latencyMs: { chatTurn: summarize(chatLatencies), agentCall: summarize(agentLatencies) },
+    warmup: { seconds: options.warmupSeconds, requests: warmupRequests },
     violations,
   };
 }

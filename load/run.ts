@@ -16,6 +16,7 @@ const { values } = parseArgs({
     conversations: { type: 'string', default: '200' },
     target: { type: 'string', default: 'node' },
     'throughput-seconds': { type: 'string' },
+    'warmup-seconds': { type: 'string' },
     json: { type: 'boolean', default: false },
     kill: { type: 'boolean', default: false },
   },
@@ -40,6 +41,7 @@ const report = await runLoad({
   conversations,
   target,
   ...(values['throughput-seconds'] !== undefined ? { throughputSeconds: Number(values['throughput-seconds']) } : {}),
+  ...(values['warmup-seconds'] !== undefined ? { warmupSeconds: Number(values['warmup-seconds']) } : {}),
   log: (line) => process.stderr.write(`load: ${line}\n`),
 });
 process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : render(report));
@@ -50,6 +52,7 @@ function render(result: LoadReport): string {
     `target: ${result.target}, ${result.concurrency} concurrent conversations, ${result.durationSeconds} s`,
     `conversations: ${result.conversations.completed} completed (${result.conversations.escalated} escalated to an agent), ${result.conversations.failed} failed`,
     `scripted: ${result.requests} requests, ${result.requestsPerSecond} req/s, ${result.turnsPerSecond} chat turns/s`,
+    `latency after a ${result.warmup.seconds} s warm-up (${result.warmup.requests} requests sent in it, left out):`,
     `chat turn latency: p50 ${result.latencyMs.chatTurn.p50} ms, p99 ${result.latencyMs.chatTurn.p99} ms, max ${result.latencyMs.chatTurn.max} ms (${result.latencyMs.chatTurn.count} turns)`,
     `agent call latency: p50 ${result.latencyMs.agentCall.p50} ms, p99 ${result.latencyMs.agentCall.p99} ms (${result.latencyMs.agentCall.count} calls)`,
   ];

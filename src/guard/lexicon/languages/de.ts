@@ -860,6 +860,14 @@ export const german: Lexicon = {
     'ruckerstattung … nicht angekommen',
     'trotz kundigung … abgebucht',
     'trotz kundigung … belastet',
+    'zweimal … abgebucht',
+    'doppelt … abgebucht',
+    'zweimal … belastet',
+    'doppelt … belastet',
+    'zweimal … berechnet',
+    'doppelt … berechnet',
+    'zweimal … abgezogen',
+    'doppelt … abgezogen',
   ],
   closure: [
     'mein konto löschen',
@@ -1052,6 +1060,8 @@ export const german: Lexicon = {
     'bodenlos',
     'eine farce',
     'sauerei',
+    'das allerletzte',
+    'allerletzte',
   ],
 
   confirmations: [

@@ -879,6 +879,11 @@ export const french: Lexicon = {
     "j'ai paye … toujours pas",
     'pas rembourse',
     'pas remboursee',
+    'debite … deux fois',
+    'facture … deux fois',
+    'paye … deux fois',
+    'debite … 2 fois',
+    'facture … 2 fois',
   ],
   closure: [
     'fermer mon compte',

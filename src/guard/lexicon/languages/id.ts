@@ -782,6 +782,12 @@ export const indonesian: Lexicon = {
     'uang saya tidak dikembalikan',
     'uang … tidak dikembalikan',
     'dana … tidak dikembalikan',
+    'dipotong … dua kali',
+    'terpotong … dua kali',
+    'ditagih … dua kali',
+    'tertagih … dua kali',
+    'didebet … dua kali',
+    'terdebet … dua kali',
   ],
   closure: [
     'tutup akun',

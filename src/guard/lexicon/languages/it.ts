@@ -788,6 +788,9 @@ export const italian: Lexicon = {
     'rimborso … non ancora',
     'ancora nessun rimborso',
     'ancora niente rimborso',
+    'prelevat* … due volte',
+    'scalat* … due volte',
+    'addebitat* … doppio',
   ],
   closure: [
     'chiudere il mio account',

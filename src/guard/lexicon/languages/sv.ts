@@ -627,6 +627,9 @@ export const swedish: Lexicon = {
     'okand debitering',
     'obehorig debitering',
     'dragit pengar utan',
+    'debiterat … tva ganger',
+    'debiterad … tva ganger',
+    'dragits … tva ganger',
   ],
   closure: [
     'avsluta mitt konto',
