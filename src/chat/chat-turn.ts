@@ -170,6 +170,14 @@ async function executeTurn(
             ...(waiting.userMessage ? { userMessage: waiting.userMessage } : {}),
           })
         : await context.handoffs.continueHandoff(conversation, userText);
+    // What the user adds after the handoff reaches the brief (a failure here must not cost the answer).
+    if (crisis.length === 0) {
+      await context.handoffs
+        .updateBrief(conversation.id, reasonsFromSignals(waiting.reasons))
+        .catch((error) =>
+          context.logger.warn('brief-update-failed', { conversationId: conversation.id, error: String(error) }),
+        );
+    }
     writeHandoff(write, part, context.generateId);
     writeAgentMessagesSinceLastTurn(write, conversation, context.generateId);
     trace.end({ outcome: 'human', output: part.message });

@@ -1,4 +1,4 @@
-import { type BriefInput, type BriefWriter, buildExtractiveBrief } from '../brief/index.js';
+import { type BriefInput, type BriefWriter, buildExtractiveBrief, type HandoffBrief } from '../brief/index.js';
 import type { HandoffPartData, HandoffReason } from '../chat/conversation.js';
 import { toTranscript } from '../chat/transcript.js';
 import { ConversationNotFoundError } from '../errors/conversation-not-found-error.js';
@@ -505,6 +505,24 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
       if (collecting) return (await complete(conversation.id, request.topic, message)).part;
       flushSoon();
       return { ...waitingPart(stored), message };
+    },
+
+    async updateBrief(conversationId: string, newReasons: HandoffReason[]): Promise<void> {
+      await updateConversation(store, conversationId, (current) => {
+        const handoff = current?.handoff;
+        if (!current || !handoff || !activeStates.has(current.state) || handoff.collecting) return null;
+        const known = new Set(handoff.reasons.map((reason) => reason.reason));
+        const added = newReasons.filter((reason) => !known.has(reason.reason));
+        const reasons = [...handoff.reasons, ...added];
+        const fresh = buildExtractiveBrief(briefInput(current, { ...handoff, reasons }));
+        const previous = handoff.brief as HandoffBrief | null;
+        const brief =
+          previous?.source === 'model'
+            ? { ...fresh, summary: previous.summary, intent: previous.intent, source: 'model' as const }
+            : fresh;
+        if (added.length === 0 && JSON.stringify(brief) === JSON.stringify(previous)) return null;
+        return { ...current, handoff: { ...handoff, reasons, brief } };
+      });
     },
 
     async submitContact(conversationId: string, contact: CustomerIdentity): Promise<HandoffOutcome> {

@@ -40,6 +40,13 @@ export interface HandoffService {
    * stop, agents are told (`handoff.escalated`) and the user gets the safe message.
    */
   raiseToCrisis(conversation: StoredConversation, request: HandoffRequest): Promise<HandoffPartData>;
+  /**
+   * Keeps the brief current while the user writes on after the handoff: reasons the guard found
+   * in the new message join the handoff's, and the brief's entities, sentiment, open questions and
+   * transcript are read again from the whole conversation (a model-written summary stays). The
+   * agent console receives the change as a `brief` event.
+   */
+  updateBrief(conversationId: string, newReasons: HandoffReason[]): Promise<void>;
   submitContact(conversationId: string, contact: CustomerIdentity): Promise<HandoffOutcome>;
   claim(conversationId: string, agent: AgentIdentity): Promise<StoredConversation>;
   sendAgentMessage(conversationId: string, agent: AgentIdentity, text: string): Promise<StoredConversation>;

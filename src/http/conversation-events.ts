@@ -19,7 +19,9 @@ export interface ConversationEventsOptions {
 
 /**
  * Server-sent events of a conversation's new messages: `message` events with the stored
- * message, and `state` events when the conversation's state changes. It reads the store
+ * message, `state` events when the conversation's state changes, and for agents `brief` events
+ * (`{ brief, reasons, urgency, briefSource, briefAt? }`) when the handoff's brief, reasons or
+ * urgency change. It reads the store
  * on an interval, so it works the same with every store (memory, SQLite, Durable Objects).
  */
 export function conversationEventsResponse(c: Context, options: ConversationEventsOptions) {
@@ -33,6 +35,7 @@ export function conversationEventsResponse(c: Context, options: ConversationEven
     const seen = new Set<string>();
     let lastVersion = -1;
     let lastState: string | undefined;
+    let lastBrief: string | undefined;
     let initial = true;
     let after = options.afterMessageId;
     while (!aborted && Date.now() - started < maxDurationMs) {
@@ -46,6 +49,12 @@ export function conversationEventsResponse(c: Context, options: ConversationEven
             data: JSON.stringify({ state: conversation.state, handoff: summaryOf(conversation.handoff) }),
           });
         }
+        // Agents see the brief change as the user writes on (sent when it changes, not on connect).
+        const brief = audience === 'agent' ? briefOf(conversation.handoff) : undefined;
+        if (brief !== undefined && lastBrief !== undefined && brief !== lastBrief) {
+          await stream.writeSSE({ event: 'brief', data: brief });
+        }
+        lastBrief = brief;
         let afterIndex = after ? conversation.messages.findIndex((message) => message.id === after) : -1;
         if (initial && !after) afterIndex = conversation.messages.length - 1;
         initial = false;
@@ -72,4 +81,11 @@ function summaryOf(handoff: unknown) {
   if (!handoff || typeof handoff !== 'object') return null;
   const { id, team, urgency, agentId, etaSeconds } = handoff as Record<string, unknown>;
   return { id, team, urgency, agentId, etaSeconds };
+}
+
+/** The agent's live view of the handoff's brief, as the `brief` event's JSON; undefined without a handoff. */
+function briefOf(handoff: unknown): string | undefined {
+  if (!handoff || typeof handoff !== 'object') return undefined;
+  const { brief, reasons, urgency, briefSource, briefAt } = handoff as Record<string, unknown>;
+  return JSON.stringify({ brief, reasons, urgency, briefSource, ...(briefAt ? { briefAt } : {}) });
 }
