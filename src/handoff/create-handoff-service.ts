@@ -277,9 +277,9 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
     const team = routed?.team ?? null;
     const availableAgents = team ? team.agents.filter((agent) => agent.status === 'online').length : 1;
     const available = routed ? routed.available : true;
-    const etaSeconds = available
-      ? waitSeconds(conversationId, pending, team?.id ?? null, availableAgents, active)
-      : undefined;
+    // Without teams nobody is known to be online: no wait is promised.
+    const etaSeconds =
+      available && team ? waitSeconds(conversationId, pending, team.id, availableAgents, active) : undefined;
     const at = now();
     const knownContact = conversation.identity?.email ? conversation.identity : null;
 

@@ -27,6 +27,12 @@ export interface RouteResult {
   available: boolean;
   /** Why this team and agent, for logs and the brief. */
   why: string;
+  /**
+   * False when the customer's language is known and the agent chosen does not speak it (nobody
+   * with room who does is online): the user should be told, not promised a quick answer in
+   * their language. True when they match; absent without a language or an agent.
+   */
+  speaksLanguage?: boolean;
   /** When not available: the team's next opening, plus `replyWithinHours` when the team sets it. */
   replyBy?: Date;
 }
@@ -79,13 +85,23 @@ function score(team: Team, input: RouteInput): { score: number; matched: string[
       matched.push(`reason ${reason.reason}`);
     }
   });
-  if (total > 0 && input.language && team.languages.some((language) => sameLanguage(language, input.language ?? ''))) {
-    total += 0.5;
+  if (total > 0 && input.language) {
+    const language = input.language;
+    if (team.languages.some((spoken) => sameLanguage(spoken, language))) total += 0.5;
+    // A team someone online actually answers in beats one that only lists the language.
+    if (team.agents.some((agent) => agent.status === 'online' && speaks(agent, language))) {
+      total += 1;
+      matched.push(`an online agent speaks ${language}`);
+    }
   }
   return { score: total, matched };
 }
 
-function pickAgent(team: Team, input: RouteInput): { agent: Agent | null; note: string } {
+function speaks(agent: Agent, language: string): boolean {
+  return agent.languages.some((spoken) => sameLanguage(spoken, language));
+}
+
+function pickAgent(team: Team, input: RouteInput): { agent: Agent | null; note: string; speaksLanguage?: boolean } {
   const withRoom = team.agents.filter(
     (agent) => agent.status === 'online' && (input.load[agent.id] ?? 0) < team.capacityPerAgent,
   );
@@ -93,9 +109,7 @@ function pickAgent(team: Team, input: RouteInput): { agent: Agent | null; note: 
     const online = team.agents.filter((agent) => agent.status === 'online').length;
     return { agent: null, note: online === 0 ? 'no agent online' : `all ${online} online agents at capacity` };
   }
-  const speakers = input.language
-    ? withRoom.filter((agent) => agent.languages.some((language) => sameLanguage(language, input.language ?? '')))
-    : [];
+  const speakers = input.language ? withRoom.filter((agent) => speaks(agent, input.language ?? '')) : [];
   const pool = speakers.length > 0 ? speakers : withRoom;
   // Least busy first; the team's own order breaks ties.
   const agent = pool.reduce((best, candidate) =>
@@ -107,13 +121,18 @@ function pickAgent(team: Team, input: RouteInput): { agent: Agent | null; note: 
     : speakers.length > 0
       ? `, speaks ${input.language}`
       : `, nobody with room speaks ${input.language}`;
-  return { agent, note: `agent ${agent.name} (${load}/${team.capacityPerAgent} open${languageNote})` };
+  return {
+    agent,
+    note: `agent ${agent.name} (${load}/${team.capacityPerAgent} open${languageNote})`,
+    ...(input.language ? { speaksLanguage: speakers.length > 0 } : {}),
+  };
 }
 
 /**
  * Routes a handoff: the team whose topics best match the topic, intent and reasons (the
- * fallback team, or the first, when none matches), then the least busy online agent with room,
- * preferring one who speaks the customer's language. Unavailable when the team is out of
+ * fallback team, or the first, when none matches; a team with an online agent who speaks the
+ * customer's language is preferred), then the least busy online agent with room, preferring one
+ * who speaks the customer's language (`speaksLanguage` says whether one did). Unavailable when the team is out of
  * hours, on a holiday, or has no online agent under capacity; then `replyBy` says when to
  * promise an answer. Pure: the clock and load come in.
  */
@@ -151,9 +170,15 @@ export function routeHandoff(input: RouteInput): RouteResult {
     };
   }
 
-  const { agent, note } = pickAgent(team, input);
+  const { agent, note, speaksLanguage } = pickAgent(team, input);
   if (!agent) {
     return { team, agent: null, available: false, why: `${teamWhy}; ${note}`, replyBy: replyBy(input.now) };
   }
-  return { team, agent, available: true, why: `${teamWhy}; ${note}` };
+  return {
+    team,
+    agent,
+    available: true,
+    why: `${teamWhy}; ${note}`,
+    ...(speaksLanguage !== undefined ? { speaksLanguage } : {}),
+  };
 }

@@ -127,4 +127,47 @@ describe('routeHandoff', () => {
   it('throws without teams', () => {
     expect(() => routeHandoff({ teams: [], reasons: [], now: mondayMorning, load: {} })).toThrow(/at least one team/);
   });
+  describe('languages', () => {
+    const english = team({
+      id: 'support-en',
+      name: 'Support',
+      topics: ['explicit_request'],
+      languages: ['en', 'es', 'pt'],
+      agents: [agent('alex', ['en', 'de'])],
+    });
+    const iberian = team({
+      id: 'support-es',
+      name: 'Soporte',
+      topics: ['explicit_request'],
+      languages: ['es', 'pt'],
+      agents: [agent('rosa', ['es', 'pt'])],
+    });
+
+    it('prefers a team with an online agent who speaks the language over one that only lists it', () => {
+      const result = routeHandoff({
+        teams: [english, iberian],
+        reasons: [explicit],
+        language: 'pt-BR',
+        now: mondayMorning,
+        load: {},
+      });
+      expect(result.team.id).toBe('support-es');
+      expect(result.agent?.id).toBe('rosa');
+      expect(result.speaksLanguage).toBe(true);
+    });
+
+    it('says so when the agent it falls back to does not speak the language', () => {
+      const result = routeHandoff({
+        teams: [english, team({ ...iberian, id: 'away', agents: [agent('rosa', ['es', 'pt'], 'offline')] })],
+        reasons: [explicit],
+        language: 'es',
+        now: mondayMorning,
+        load: {},
+      });
+      expect(result.agent?.id).toBe('alex');
+      expect(result.available).toBe(true);
+      expect(result.speaksLanguage).toBe(false);
+      expect(result.why).toMatch(/nobody with room speaks es/);
+    });
+  });
 });
