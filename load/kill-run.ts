@@ -20,6 +20,8 @@ export interface KillTestOptions {
   concurrency?: number;
   /** Random wait between the server being ready and the next kill. @default [300, 1200] */
   killEveryMs?: [number, number];
+  /** Go on past `durationMs` until the server was killed this many times (on a slow machine). @default 0 */
+  minKills?: number;
   /** Longest wait, after the last kill, for every acknowledged notification. @default 20000 */
   settleMs?: number;
   log?: (line: string) => void;
@@ -47,7 +49,14 @@ const requestTimeoutMs = 5000;
 
 /** Runs the kill test; see the file comment. */
 export async function runKillTest(options: KillTestOptions): Promise<KillTestReport> {
-  const { durationMs, concurrency = 6, killEveryMs = [300, 1200], settleMs = 20_000, log = () => {} } = options;
+  const {
+    durationMs,
+    concurrency = 6,
+    killEveryMs = [300, 1200],
+    minKills = 0,
+    settleMs = 20_000,
+    log = () => {},
+  } = options;
   const folder = mkdtempSync(join(tmpdir(), 'handrail-kill-'));
   const receiver = await startReceiver();
   const server = new KilledServer({
@@ -62,22 +71,25 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRep
   try {
     await server.start();
     const stopAt = Date.now() + durationMs;
+    // However slow the machine, never more than four times the asked duration.
+    const hardStopAt = Date.now() + 4 * durationMs;
+    let killing = true;
     const killer = (async () => {
-      while (Date.now() < stopAt) {
+      while ((Date.now() < stopAt || kills < minKills) && Date.now() < hardStopAt) {
         await sleep(between(killEveryMs));
-        if (Date.now() >= stopAt) break;
         await server.kill();
         kills++;
         await server.start();
       }
+      killing = false;
     })();
     const run = Math.random().toString(36).slice(2, 8);
     let next = 0;
     const workers = Array.from({ length: concurrency }, async () => {
-      while (Date.now() < stopAt) {
+      while (killing) {
         const id = `kill-${run}-${next++}`;
         conversations++;
-        await converse(server, id, (type) => acknowledged.set(`${id} ${type}`, type), stopAt + 30_000);
+        await converse(server, id, (type) => acknowledged.set(`${id} ${type}`, type), hardStopAt + 30_000);
       }
     });
     await Promise.all([killer, ...workers]);
