@@ -141,7 +141,12 @@ const lexiconSource: Record<string, number> = {
   'molest*': -2,
   harto: -3,
   harta: -3,
-  'inutil*': -3,
+  // "useless" (es/pt/fr/it); not "inutilisable"/"inutilizzabile" (unusable), which describes an item.
+  inutil: -3,
+  inutile: -3,
+  inutiles: -3,
+  inutili: -3,
+  inuteis: -3,
   'pesim*': -3,
   'horrible*': -3,
   'terrible*': -2.5,

@@ -36,6 +36,19 @@ describe('scoreSentiment', () => {
   });
 });
 
+describe('useless said of the service, unusable said of an item', () => {
+  it.each(['eres inútil', "c'est inutile", 'sei inutile', 'vocês são inúteis'])('reads %j as negative', (text) => {
+    expect(scoreSentiment(text)).toBeLessThan(-0.5);
+  });
+
+  it.each(['mon vieux téléphone est inutilisable, quel modèle choisir ?', 'il mio vecchio telefono è inutilizzabile'])(
+    'reads %j as neutral',
+    (text) => {
+      expect(scoreSentiment(text)).toBeGreaterThan(-0.3);
+    },
+  );
+});
+
 describe('a slip the user owns up to', () => {
   it.each([
     "ugh sorry, it's jordan.miles@fernway.com",
