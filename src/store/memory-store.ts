@@ -20,7 +20,18 @@ export interface MemoryStoreOptions {
  */
 export function createMemoryStore({ isolate = true }: MemoryStoreOptions = {}): Store {
   const conversations = new Map<string, StoredConversation>();
+  // Ids by state and the order of writes: the queue and routing list the active few, not every conversation.
+  const byState = new Map<string, Set<string>>();
   const deliveries = new Map<string, OutboxDelivery>();
+  const writeSequence = new Map<string, number>();
+  let writes = 0;
+  const index = (id: string, from: string | undefined, to: string) => {
+    writeSequence.set(id, ++writes);
+    if (from !== undefined && from !== to) byState.get(from)?.delete(id);
+    const ids = byState.get(to) ?? new Set<string>();
+    ids.add(id);
+    byState.set(to, ids);
+  };
   const copy = <T>(value: T): T => (isolate ? copyData(value) : value);
   const addDeliveries = (newDeliveries: readonly OutboxDelivery[]) => {
     for (const delivery of newDeliveries) {
@@ -44,17 +55,19 @@ export function createMemoryStore({ isolate = true }: MemoryStoreOptions = {}): 
       // Re-insert so iteration order is update order.
       conversations.delete(conversation.id);
       conversations.set(conversation.id, stored);
+      index(conversation.id, current?.state, stored.state);
       addDeliveries(newDeliveries);
       // The caller's own value with the new version: it shares nothing with what is stored.
       return { ...conversation, version: stored.version };
     },
 
     async listConversations(filter: ListConversationsFilter = {}) {
+      if (!filter.states) return copy([...conversations.values()].map(summarizeConversation));
+      // Only the conversations in those states, put back in update order.
+      const wanted = new Set(filter.states.flatMap((state) => [...(byState.get(state) ?? [])]));
       const summaries: ConversationSummary[] = [];
-      for (const conversation of conversations.values()) {
-        if (filter.states && !filter.states.includes(conversation.state)) continue;
-        summaries.push(summarizeConversation(conversation));
-      }
+      const chosen = [...wanted].sort((a, b) => writeSequence.get(a)! - writeSequence.get(b)!);
+      for (const id of chosen) summaries.push(summarizeConversation(conversations.get(id)!));
       return copy(summaries);
     },
 

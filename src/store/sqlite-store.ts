@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS conversations (
   data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS conversations_by_write ON conversations (write_sequence);
+CREATE INDEX IF NOT EXISTS conversations_by_state ON conversations (state, write_sequence);
 ${outboxSql.schema}
 `;
 
@@ -122,10 +123,19 @@ export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOpt
     },
 
     async listConversations(filter = {}) {
-      const rows = run(() => statements.listAll.all()) as Array<{ summary: string }>;
-      const summaries = rows.map((row) => JSON.parse(row.summary) as ConversationSummary);
       const states = filter.states;
-      return states ? summaries.filter((summary) => states.includes(summary.state)) : summaries;
+      if (states && states.length === 0) return [];
+      // By state through the index: the queue and routing read the active few, not every conversation.
+      const rows = run(() =>
+        states
+          ? database
+              .prepare(
+                `SELECT summary FROM conversations WHERE state IN (${states.map(() => '?').join(', ')}) ORDER BY write_sequence`,
+              )
+              .all(...states)
+          : statements.listAll.all(),
+      ) as Array<{ summary: string }>;
+      return rows.map((row) => JSON.parse(row.summary) as ConversationSummary);
     },
 
     async enqueueDeliveries(deliveries) {
