@@ -11,6 +11,7 @@ export interface BenchSettings {
   guardScaling: { batches: number };
   evalSpeed: { passes: number };
   memory: { conversations: number };
+  storeScale: { sizes: [number, number]; samples: number };
 }
 
 /**
@@ -36,5 +37,6 @@ export function parseBenchArgs(args: readonly string[]): BenchSettings {
     guardScaling: { batches: quick ? 3 : 7 },
     evalSpeed: { passes: quick ? 2 : 5 },
     memory: { conversations: 10_000 },
+    storeScale: { sizes: quick ? [1_000, 20_000] : [1_000, 100_000], samples: quick ? 30 : 100 },
   };
 }

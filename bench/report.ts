@@ -5,6 +5,7 @@ import type { GuardBenchResult } from './guard.js';
 import type { GuardScalingResult } from './guard-scaling.js';
 import type { OverheadResult } from './overhead.js';
 import { ratio } from './stats.js';
+import type { StoreScaleResult } from './store-scale.js';
 import type { WorkerBundleResult } from './worker-bundle.js';
 
 /** The machine a report was measured on. */
@@ -29,6 +30,8 @@ export interface BenchDetails {
   evalSpeed: EvalSpeedResult;
   memory: ConversationMemoryResult;
   workerBundle: WorkerBundleResult;
+  /** Absent in reports written before it was measured. */
+  storeScale?: StoreScaleResult;
 }
 
 /** A target and whether this run met it. */
@@ -102,6 +105,15 @@ export function buildReport(
         met: notFaster(guardScaling.outputTurnsGrowthExponent),
       },
       guardScopeGrowth: { target: 'exponent <= 1 (at most linear)', met: notFaster(guardScaling.scopeGrowthExponent) },
+      storeScale: {
+        target: 'handoff turn and agent queue at 100,000 / 1,000 stored <= 2 (memory and SQLite)',
+        met: details.storeScale
+          ? Math.max(
+              ...Object.values(details.storeScale.handoffRatio),
+              ...Object.values(details.storeScale.queueRatio),
+            ) <= 2
+          : null,
+      },
     },
     ...context,
     details,
@@ -193,6 +205,7 @@ export function reportRows(report: BenchReport): string[][] {
       `${integer(memory.serializedBytesPerConversation)} as JSON`,
       `x${number(ratio(memory.bytesPerConversation, memory.serializedBytesPerConversation))}, ${integer(memory.conversations)} conversations`,
     ],
+    ...storeScaleRows(report.details.storeScale),
     [
       'Worker bundle (gzip)',
       kib(workerBundle.gzipBytes),
@@ -202,6 +215,20 @@ export function reportRows(report: BenchReport): string[][] {
     ],
   );
   return rows;
+}
+
+/** Rows of the store-scale section: each store's handoff turn and queue at the two sizes. */
+function storeScaleRows(storeScale: StoreScaleResult | undefined): string[][] {
+  if (!storeScale) return [];
+  return (['memory', 'sqlite'] as const).map((kind) => {
+    const [small, large] = storeScale.rows.filter((row) => row.store === kind);
+    return [
+      `Handoff turn / queue, ${kind} store (ms p50)`,
+      `${number(large?.handoffTurnMsP50)} / ${number(large?.queueMsP50)}`,
+      `${number(small?.handoffTurnMsP50)} / ${number(small?.queueMsP50)} at ${integer(small?.stored)}`,
+      `x${number(storeScale.handoffRatio[kind])} / x${number(storeScale.queueRatio[kind])} at ${integer(large?.stored)} stored (goal <= 2)`,
+    ];
+  });
 }
 
 /** Formats rows as an aligned plain-text table, the first row a header. */

@@ -7,7 +7,8 @@
  *
  * Sections: middleware overhead under load (autocannon, Handrail vs a bare `streamText` route),
  * time to first token, guard latency and growth, guard-only eval speed, memory per stored
- * conversation, and the gzipped Worker bundle. See docs/benchmarks.md.
+ * conversation, a handoff turn and the agent queue at 1,000 and 100,000 stored conversations,
+ * and the gzipped Worker bundle. See docs/benchmarks.md.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -22,6 +23,7 @@ import { benchGuard } from './guard.js';
 import { measureGuardScaling } from './guard-scaling.js';
 import { measureOverhead } from './overhead.js';
 import { type BenchDetails, buildReport, formatTable, type MachineInfo, reportRows } from './report.js';
+import { measureStoreScale } from './store-scale.js';
 import { measureWorkerBundle } from './worker-bundle.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -58,6 +60,7 @@ const guard = await step('guard latency (bench/guard.ts)', () => benchGuard({ ..
 const guardScaling = await step('guard growth', () => measureGuardScaling(scope, settings.guardScaling));
 const evalSpeed = await step('eval runner', () => measureEvalSpeed(evaldata, settings.evalSpeed));
 const memory = await step('memory per conversation', () => measureConversationMemory(settings.memory.conversations));
+const storeScale = await step('store scale (1,000 vs 100,000 stored)', () => measureStoreScale(settings.storeScale));
 const workerBundle = await step('worker bundle', () => measureWorkerBundle(root));
 
 const cpuList = cpus();
@@ -71,7 +74,16 @@ const machine: MachineInfo = {
   loadAverageBefore,
   loadAverageAfter: loadavg()[0] ?? 0,
 };
-const details: BenchDetails = { overhead, firstToken, guard, guardScaling, evalSpeed, memory, workerBundle };
+const details: BenchDetails = {
+  overhead,
+  firstToken,
+  guard,
+  guardScaling,
+  evalSpeed,
+  memory,
+  storeScale,
+  workerBundle,
+};
 const report = buildReport(details, {
   mode: settings.mode,
   generatedAt: new Date().toISOString(),
