@@ -28,6 +28,10 @@ export interface HandoffPartData {
   etaSeconds?: number;
   message: string;
   ticketId?: string;
+  /** Language of `message` (and of the conversation), so a client can show its own texts in it. */
+  language?: string;
+  /** With `status: 'resolved'`: handed back to the bot, or closed as done. */
+  resolution?: 'bot' | 'closed';
 }
 
 export type HandrailUIMessage = UIMessage<HandrailMessageMetadata, { handoff: HandoffPartData }>;

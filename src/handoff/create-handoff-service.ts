@@ -26,10 +26,12 @@ import {
 import {
   agentJoinedMessage,
   backToBotMessage,
+  closedMessage,
   crisisMessage,
   crisisWaitMessage,
   formatReplyBy,
   offlineMessage,
+  otherLanguageNote,
   ticketCreatedMessage,
   transitionMessage,
   waitingMessage,
@@ -308,7 +310,12 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
         reasons,
         ...(team ? { team: team.id } : {}),
         ...(etaSeconds !== undefined ? { etaSeconds } : {}),
-        message: transitionMessage({ language, teamName: team?.name, etaSeconds: etaSeconds ?? 0 }),
+        message: transitionMessage({
+          language,
+          teamName: team?.name,
+          teamNames: team?.names,
+          ...(etaSeconds !== undefined ? { etaSeconds } : {}),
+        }),
       };
     } else if (knownContact) {
       const ticket = {
@@ -347,8 +354,13 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
         }),
       };
     }
+    // The person who answers may not speak the user's language: say so rather than promise it.
+    if (available && routed?.speaksLanguage === false) {
+      part = { ...part, message: `${part.message} ${otherLanguageNote({ language })}` };
+    }
     if (!available && crisisWithoutSoonAnswer)
       part = { ...part, message: `${crisisWaitMessage({ language })} ${part.message}` };
+    part = { ...part, language };
     if (userMessage) part = { ...part, message: `${userMessage}\n\n${part.message}` };
 
     record.routedAt = at.toISOString();
@@ -676,11 +688,14 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
           if (handoff.agentId && handoff.agentId !== agent.id) {
             throw new HandoffStateError({ code: 'claimed_by_other', message: 'Another agent has this conversation.' });
           }
+          const language = languageOf(current);
           const part: HandoffPartData = {
             status: 'resolved',
+            resolution: to,
             reasons: partReasons(handoff.reasons),
             ...(handoff.team ? { team: handoff.team } : {}),
-            message: backToBotMessage({ language: languageOf(current) }),
+            language,
+            message: to === 'bot' ? backToBotMessage({ language }) : closedMessage({ language }),
           };
           return {
             ...current,
@@ -706,6 +721,7 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
       status: 'waiting',
       reasons: handoff ? partReasons(handoff.reasons) : [],
       ...(handoff?.team ? { team: handoff.team } : {}),
+      language,
       ...(handoff?.etaSeconds !== undefined && conversation.state === 'queued'
         ? { etaSeconds: handoff.etaSeconds }
         : {}),

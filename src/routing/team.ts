@@ -91,10 +91,31 @@ export const agentSchema = z.object({
 /** A person who takes handed-off conversations. */
 export type Agent = z.infer<typeof agentSchema>;
 
+const languageTagPattern = /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i;
+
+/** A team's display name per language, keyed by BCP 47 tags: `{ es: 'Facturación', 'pt-BR': 'Cobrança' }`. */
+const teamNamesSchema = z.record(
+  z.string().regex(languageTagPattern),
+  z
+    .string({ error: 'a localized team name must be text, such as "Facturación"' })
+    .trim()
+    .min(1, { error: 'a localized team name cannot be empty: leave the language out instead' }),
+  {
+    error: (issue) =>
+      issue.code === 'invalid_key'
+        ? `invalid language "${String(issue.input)}" in team names: use a BCP 47 tag such as "es" or "pt-BR"`
+        : issue.code === 'invalid_type'
+          ? 'team names must map language tags to names, such as { "es": "Facturación" }'
+          : undefined,
+  },
+);
+
 /** A team that takes handoffs: what it handles, when it works and who is in it. */
 export const teamSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
+  /** The display name in other languages, used in the customer's messages when it has theirs. */
+  names: teamNamesSchema.optional(),
   skills: z.array(z.string()).default([]),
   /** Escalation reasons and topic ids or intents the team takes (`high_stakes`, `billing_dispute`, `refund`). */
   topics: z.array(z.string()).default([]),

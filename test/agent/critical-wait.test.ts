@@ -82,3 +82,90 @@ describe('wait estimates by urgency', () => {
     expect(crisis.etaSeconds).toBeUndefined();
   });
 });
+
+describe('honest waits', () => {
+  it('promises no wait when no teams are configured (nobody is known to be online)', async () => {
+    const engine = createHandrailEngine({
+      model: createOfflineModel(),
+      brief: { model: false },
+      conversationAuth: 'none',
+      rateLimit: false,
+    });
+    const app = new Hono().route('/api', engine.app);
+    const response = await app.request('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: chatBody('no-teams-1', [userMessage('I want to talk to a real person please')]),
+    });
+    const { handoff } = (await response.json()) as { handoff: { etaSeconds?: number; message: string } };
+    expect(handoff.etaSeconds).toBeUndefined();
+    expect(handoff.message).not.toMatch(/less than a minute|minutes?|hours?/i);
+  });
+});
+
+describe('languages and how a handoff ends, as the user reads them', () => {
+  async function engineWith(agents: Team['agents']) {
+    const agentToken = 'agent-token-0123456789';
+    const engine = createHandrailEngine({
+      model: createOfflineModel(),
+      teams: [team(agents)],
+      agentToken,
+      brief: { model: false },
+      conversationAuth: 'none',
+      rateLimit: false,
+      waitUntil: (promise) => void promise.catch(() => {}),
+    });
+    const app = new Hono().route('/api', engine.app);
+    const say = async (id: string, text: string) => {
+      const response = await app.request('/api/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: chatBody(id, [userMessage(text)]),
+      });
+      return ((await response.json()) as { handoff: { message: string; language?: string } }).handoff;
+    };
+    const agent = (path: string, body?: unknown) =>
+      app.request(`/api/agent/conversations${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    return { engine, say, agent };
+  }
+
+  it('tells a Spanish speaker, in Spanish, that the person who answers may not speak Spanish', async () => {
+    const { say } = await engineWith([{ id: 'a1', name: 'Ann', languages: ['en', 'de'], status: 'online' }]);
+    const handoff = await say('spanish-1', 'quiero hablar con una persona, por favor');
+    expect(handoff.language).toBe('es');
+    expect(handoff.message).toContain('no hay nadie disponible que hable tu idioma');
+    const speaker = await engineWith([{ id: 'a2', name: 'Rosa', languages: ['es'], status: 'online' }]);
+    expect((await speaker.say('spanish-2', 'quiero hablar con una persona, por favor')).message).not.toContain(
+      'otro idioma',
+    );
+  });
+
+  it('says "closed" when the agent closes it and "back to the assistant" when they hand it back', async () => {
+    const { engine, say, agent } = await engineWith([{ id: 'a1', name: 'Ann', languages: ['en'], status: 'online' }]);
+    const lastNotice = async (id: string) => {
+      const stored = await engine.store.getConversation(id);
+      const part = stored?.messages.at(-1)?.parts.find((item) => item.type === 'data-handoff') as
+        | { data: { resolution?: string; message: string } }
+        | undefined;
+      return part?.data;
+    };
+    for (const [id, to] of [
+      ['ends-closed-1', 'closed'],
+      ['ends-bot-1', 'bot'],
+    ] as const) {
+      await say(id, 'I want to talk to a real person please');
+      expect((await agent(`/${id}/claim`)).status).toBe(200);
+      expect((await agent(`/${id}/resolve`, { to })).status).toBe(200);
+    }
+    const closed = await lastNotice('ends-closed-1');
+    const back = await lastNotice('ends-bot-1');
+    expect(closed).toMatchObject({ resolution: 'closed' });
+    expect(closed?.message).toMatch(/closed this conversation/);
+    expect(back).toMatchObject({ resolution: 'bot' });
+    expect(back?.message).toMatch(/talking to the assistant again/);
+  });
+});

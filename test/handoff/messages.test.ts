@@ -19,10 +19,12 @@ const fridayEvening = new Date('2025-03-14T23:00:00Z');
 const mondayNine = new Date('2025-03-17T13:00:00Z');
 
 describe('messageLanguage', () => {
-  it('maps tags to the five languages and falls back to English', () => {
+  it('maps tags to the guard languages and falls back to English', () => {
     expect(messageLanguage('pt-BR')).toBe('pt');
     expect(messageLanguage('DE')).toBe('de');
-    expect(messageLanguage('ja')).toBe('en');
+    expect(messageLanguage('ja')).toBe('ja');
+    expect(messageLanguage('zh-Hant-TW')).toBe('zh');
+    expect(messageLanguage('el')).toBe('en');
     expect(messageLanguage(undefined)).toBe('en');
   });
 });
@@ -81,7 +83,9 @@ describe('offlineMessage', () => {
         timeZone: newYork,
         needsContact: true,
       }),
-    ).toBe("Our team is offline right now. Leave your name and email and we'll get back to you by 9:00 AM tomorrow.");
+    ).toBe(
+      "Our team is offline right now. Leave your name and email and we'll get back to you by 9:00 AM tomorrow, EDT.",
+    );
   });
 
   it('names the weekday from a Friday evening', () => {
@@ -93,7 +97,7 @@ describe('offlineMessage', () => {
         timeZone: newYork,
         needsContact: false,
       }),
-    ).toBe("Our team is offline right now. We'll get back to you here by 9:00 AM on Monday.");
+    ).toBe("Our team is offline right now. We'll get back to you here by 9:00 AM on Monday, EDT.");
     expect(
       offlineMessage({
         language: 'es',
@@ -103,7 +107,7 @@ describe('offlineMessage', () => {
         needsContact: true,
       }),
     ).toBe(
-      'Nuestro equipo no está disponible en este momento. Déjanos tu nombre y tu correo electrónico y te responderemos el lunes antes de las 9:00.',
+      'Nuestro equipo no está disponible en este momento. Déjanos tu nombre y tu correo electrónico y te responderemos el lunes antes de las 9:00 GMT-4.',
     );
     expect(
       offlineMessage({
@@ -113,7 +117,7 @@ describe('offlineMessage', () => {
         timeZone: newYork,
         needsContact: false,
       }),
-    ).toBe('Unser Team ist gerade nicht erreichbar. Wir melden uns hier am Montag bis 9:00 Uhr.');
+    ).toBe('Unser Team ist gerade nicht erreichbar. Wir melden uns hier am Montag bis 9:00 Uhr GMT-4.');
     expect(
       offlineMessage({
         language: 'pt',
@@ -122,7 +126,7 @@ describe('offlineMessage', () => {
         timeZone: newYork,
         needsContact: false,
       }),
-    ).toBe('Nossa equipe está offline agora. Responderemos aqui até segunda-feira às 9:00.');
+    ).toBe('Nossa equipe está offline agora. Responderemos aqui até segunda-feira às 9:00 GMT-4.');
     expect(
       offlineMessage({
         language: 'fr',
@@ -131,18 +135,18 @@ describe('offlineMessage', () => {
         timeZone: newYork,
         needsContact: false,
       }),
-    ).toBe('Notre équipe est hors ligne pour le moment. Nous vous répondrons ici lundi avant 9:00.');
+    ).toBe('Notre équipe est hors ligne pour le moment. Nous vous répondrons ici lundi avant 9:00 UTC−4.');
   });
 
   it('says "today" the same local day and writes the time in the given zone', () => {
     const earlyMonday = new Date('2025-03-17T10:00:00Z'); // 06:00 EDT
     expect(offlineMessage({ replyBy: mondayNine, now: earlyMonday, timeZone: newYork, needsContact: false })).toContain(
-      'by 9:00 AM today',
+      'by 9:00 AM today, EDT',
     );
     // The same instants read from Lisbon (UTC+0 in March): 13:00 on Monday.
     expect(
       offlineMessage({ replyBy: mondayNine, now: earlyMonday, timeZone: 'Europe/Lisbon', needsContact: false }),
-    ).toContain('by 1:00 PM today');
+    ).toContain('by 1:00 PM today, GMT');
     expect(
       offlineMessage({
         language: 'es',
@@ -157,7 +161,7 @@ describe('offlineMessage', () => {
   it('writes the date when the reply is a week or more away', () => {
     const farAway = new Date('2025-03-28T13:00:00Z');
     expect(offlineMessage({ replyBy: farAway, now: fridayEvening, timeZone: newYork, needsContact: false })).toContain(
-      'by 9:00 AM on March 28',
+      'by 9:00 AM on March 28, EDT',
     );
   });
 });
@@ -192,7 +196,7 @@ describe('other messages', () => {
   it('gives crisis resources, says a person is coming, and accepts local lines', () => {
     for (const language of messageLanguages) {
       const text = crisisMessage({ language });
-      expect(text).toMatch(/112|911/);
+      expect(text).toMatch(/112|911|findahelpline\.com/);
     }
     expect(crisisMessage()).toMatch(/not alone/);
     expect(crisisMessage()).toMatch(/emergency services or a crisis line now/);

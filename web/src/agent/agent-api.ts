@@ -26,14 +26,30 @@ export interface AgentConversation {
   messages: HandrailUIMessage[];
   handoff: {
     id: string;
+    createdAt?: string;
     team: string | null;
     urgency: Urgency;
+    reasons?: Array<{ reason: string; source: string; detail: string; score?: number }>;
+    briefSource?: 'model' | 'extractive';
+    briefAt?: string;
     agentId?: string;
     claimedAt?: string;
     resolvedAt?: string;
     etaSeconds?: number;
     ticket?: { id: string; email?: string; name?: string };
   } | null;
+}
+
+/**
+ * The `brief` event of the agent events route: sent whenever the handoff's brief, reasons or
+ * urgency change, so the console can update the brief in place.
+ */
+export interface BriefEvent {
+  brief: HandoffBrief | null;
+  reasons: Array<{ reason: string; source: string; detail: string; score?: number }>;
+  urgency: Urgency;
+  briefSource?: 'model' | 'extractive';
+  briefAt?: string;
 }
 
 /** Handoff metrics of `GET /api/agent/metrics` (the fields the console shows). */

@@ -61,12 +61,20 @@ function Console({ token, onSignOut }: { token: string; onSignOut: () => void })
   function select(id: string) {
     setSelectedId(id);
     history.replaceState(null, '', `#${encodeURIComponent(id)}`);
+    // On a narrow screen the conversation replaces the queue: start it at the top.
+    window.scrollTo({ top: 0 });
+  }
+
+  function backToQueue() {
+    setSelectedId(null);
+    history.replaceState(null, '', location.pathname + location.search);
+    window.scrollTo({ top: 0 });
   }
 
   const waiting = queue.filter((entry) => entry.state === 'queued').length;
 
   return (
-    <div className="console-layout">
+    <div className="console-layout" data-view={selectedId ? 'conversation' : 'queue'}>
       <header className="console-header">
         <h1>Agent console</h1>
         {metrics && (
@@ -98,7 +106,13 @@ function Console({ token, onSignOut }: { token: string; onSignOut: () => void })
       </nav>
       <main className="detail-pane">
         {selectedId ? (
-          <ConversationPanel key={selectedId} api={api} id={selectedId} onChanged={() => void refresh()} />
+          <ConversationPanel
+            key={selectedId}
+            api={api}
+            id={selectedId}
+            onChanged={() => void refresh()}
+            onBack={backToQueue}
+          />
         ) : (
           <p className="subtle empty">Select a conversation from the queue.</p>
         )}

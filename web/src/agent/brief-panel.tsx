@@ -1,137 +1,172 @@
-import { reasonLabel } from '../shared/handoff-text.js';
-import type { HandoffBrief } from '../shared/types.js';
+import { formatAge } from '../shared/handoff-text.js';
+import type { HandoffBrief, Urgency } from '../shared/types.js';
+import { describeReasons, entityLines, intentText, moodText, type ReasonInput, urgencyLabels } from './brief-text.js';
 
-/** The handoff brief, read at a glance: why, how urgent, what they want, what the bot tried. */
-export function BriefPanel({ brief }: { brief: HandoffBrief | null }) {
-  if (!brief) {
-    return (
-      <section className="brief card" aria-labelledby="brief-title">
-        <h2 id="brief-title">Brief</h2>
-        <p className="subtle">The brief is being written…</p>
-      </section>
-    );
-  }
-  const entities = entityLines(brief.entities);
+/** What the brief card shows besides the brief itself: the handoff's live reasons and urgency, who, when. */
+export interface BriefContext {
+  reasons: readonly ReasonInput[];
+  urgency: Urgency;
+  briefSource?: 'model' | 'extractive' | undefined;
+  /** When a `brief` event last changed the card (ISO), for the "updated" line. */
+  updatedAt?: string | undefined;
+  handedOffAt?: string | undefined;
+  team?: string | null | undefined;
+  customer?: { name?: string; email?: string } | undefined;
+  /** The customer's words that triggered the handoff, and a way to show them in the transcript. */
+  trigger?: { text: string; onShow: () => void } | undefined;
+  now: number;
+}
+
+/**
+ * The handoff brief, laid out for reading top to bottom: why in plain words and how urgent,
+ * who, what and when, the summary, what the customer mentioned, then what the bot tried.
+ * Detector details and scores sit in a disclosure, out of the main view.
+ */
+export function BriefPanel({ brief, context }: { brief: HandoffBrief | null; context: BriefContext }) {
+  const reasons = describeReasons(context.reasons.length > 0 ? context.reasons : (brief?.reasons ?? []));
+  const [headline, ...others] = reasons;
+  const urgency = context.urgency;
+  const customer = brief?.customer ?? context.customer;
+  const who = customer ? [customer.name, customer.email].filter(Boolean).join(' · ') : '';
+  const handedOffAt = context.handedOffAt ?? brief?.createdAt;
+  const entities = brief ? entityLines(brief.entities) : [];
   return (
-    <section className="brief card" aria-labelledby="brief-title">
-      <h2 id="brief-title">Brief</h2>
+    <section className="brief card" aria-labelledby="brief-title" data-urgency={urgency}>
+      <div className="brief-headline">
+        <h2 id="brief-title" className="brief-kicker">
+          Brief
+        </h2>
+        <span className={`badge urgency-${urgency}`}>{urgencyLabels[urgency]} urgency</span>
+        <p className="brief-reason">
+          <strong>{headline?.label ?? 'Handed off'}</strong>
+          {others.length > 0 && <span className="subtle"> · also {others.map((line) => line.label).join(', ')}</span>}
+        </p>
+        {context.trigger && (
+          <p className="brief-trigger">
+            <q>{context.trigger.text}</q>{' '}
+            <button type="button" className="link" onClick={context.trigger.onShow}>
+              Show in transcript
+            </button>
+          </p>
+        )}
+      </div>
       <dl className="brief-facts">
-        <div className="wide">
-          <dt>Reason</dt>
+        <div>
+          <dt>Customer</dt>
+          <dd>{who || 'Not given'}</dd>
+        </div>
+        <div>
+          <dt>Wants</dt>
+          <dd>{brief ? intentText(brief.intent) : '…'}</dd>
+        </div>
+        <div>
+          <dt>Handed off</dt>
           <dd>
-            <ul className="plain">
-              {brief.reasons.map((reason) => (
-                <li key={`${reason.reason}-${reason.source}-${reason.detail}`}>
-                  <strong>{reasonLabel(reason.reason)}</strong>
-                  {reason.detail && <span className="subtle"> · {reason.detail}</span>}
-                </li>
-              ))}
-            </ul>
+            {handedOffAt ? (
+              <time dateTime={handedOffAt}>
+                {new Date(handedOffAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} ·{' '}
+                {formatAge(handedOffAt, context.now)}
+              </time>
+            ) : (
+              '…'
+            )}
           </dd>
         </div>
-        <div>
-          <dt>Urgency</dt>
-          <dd>
-            <span className={`badge urgency-${brief.urgency}`}>{brief.urgency}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Intent</dt>
-          <dd>{brief.intent.replaceAll('_', ' ')}</dd>
-        </div>
-        <div>
-          <dt>Sentiment</dt>
-          <dd>{sentimentText(brief.sentiment)}</dd>
-        </div>
-        <div>
-          <dt>Language</dt>
-          <dd>{brief.language}</dd>
-        </div>
-        {brief.suggestedTeam && (
+        {context.team && (
           <div>
             <dt>Team</dt>
-            <dd>{brief.suggestedTeam}</dd>
+            <dd>{context.team}</dd>
           </div>
         )}
-        {brief.customer && (brief.customer.name || brief.customer.email) && (
+        {brief && (
           <div>
-            <dt>Customer</dt>
-            <dd>{[brief.customer.name, brief.customer.email].filter(Boolean).join(' · ')}</dd>
+            <dt>Mood</dt>
+            <dd>{moodText(brief.sentiment)}</dd>
+          </div>
+        )}
+        {brief && (
+          <div>
+            <dt>Language</dt>
+            <dd>{brief.language}</dd>
           </div>
         )}
       </dl>
-      <h3>Summary</h3>
-      <p className="brief-summary">{brief.summary}</p>
-      {entities.length > 0 && (
+      {brief ? (
         <>
+          <h3>Summary</h3>
+          <p className="brief-summary">{brief.summary}</p>
           <h3>Mentioned</h3>
-          <ul className="plain entities">
-            {entities.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
+          {entities.length > 0 ? (
+            <ul className="plain entities">
+              {entities.map((line) => (
+                <li key={line.label}>
+                  <span className="entity-label">{line.label}</span> {line.values.join(', ')}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="subtle entities">No order numbers, amounts or dates.</p>
+          )}
+          <div className="brief-columns">
+            <div>
+              <h3>What the bot tried</h3>
+              {brief.botAttempts.length > 0 ? (
+                <ul>
+                  {brief.botAttempts.map((attempt) => (
+                    <li key={attempt}>{attempt}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="subtle">Nothing yet: handed off before the bot answered.</p>
+              )}
+            </div>
+            <div>
+              <h3>Open questions</h3>
+              {brief.openQuestions.length > 0 ? (
+                <ul>
+                  {brief.openQuestions.map((question) => (
+                    <li key={question}>{question}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="subtle">None.</p>
+              )}
+            </div>
+          </div>
         </>
+      ) : (
+        <p className="subtle">The summary is being written…</p>
       )}
-      <div className="brief-columns">
-        <div>
-          <h3>What the bot tried</h3>
-          {brief.botAttempts.length > 0 ? (
-            <ul>
-              {brief.botAttempts.map((attempt) => (
-                <li key={attempt}>{attempt}</li>
-              ))}
-            </ul>
-          ) : (
-            <p className="subtle">Nothing yet: handed off before the bot answered.</p>
+      <details className="brief-details">
+        <summary>How this was detected</summary>
+        <ul className="plain">
+          {reasons.flatMap((line) =>
+            line.signals.map((signal) => (
+              <li key={`${line.label}-${signal.source}-${signal.detail}`}>
+                <strong>{line.label}</strong> · {signal.source}: {signal.detail}
+                {signal.score !== undefined && ` (score ${signal.score.toFixed(2)})`}
+              </li>
+            )),
           )}
-        </div>
-        <div>
-          <h3>Open questions</h3>
-          {brief.openQuestions.length > 0 ? (
-            <ul>
-              {brief.openQuestions.map((question) => (
-                <li key={question}>{question}</li>
-              ))}
-            </ul>
-          ) : (
-            <p className="subtle">None.</p>
+          {brief && (
+            <li>
+              Sentiment score {brief.sentiment.score.toFixed(2)}, {brief.sentiment.trend}
+            </li>
           )}
-        </div>
-      </div>
-      <p className="subtle small">
-        {brief.source === 'model' ? 'Written by the model' : 'Extracted from the transcript'} · {brief.transcriptTurns}{' '}
-        turns
+          {brief && (
+            <li>
+              {(context.briefSource ?? brief.source) === 'model'
+                ? 'Summary written by the model'
+                : 'Summary extracted from the transcript'}{' '}
+              · {brief.transcriptTurns} {brief.transcriptTurns === 1 ? 'turn' : 'turns'}
+            </li>
+          )}
+        </ul>
+      </details>
+      <p className="subtle small brief-updated" aria-live="polite">
+        {context.updatedAt &&
+          `Updated ${new Date(context.updatedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`}
       </p>
     </section>
   );
-}
-
-function sentimentText(sentiment: HandoffBrief['sentiment']): string {
-  const mood =
-    sentiment.score <= -0.5
-      ? 'very negative'
-      : sentiment.score < -0.1
-        ? 'negative'
-        : sentiment.score > 0.2
-          ? 'positive'
-          : 'neutral';
-  return `${mood} (${sentiment.score.toFixed(2)}), ${sentiment.trend}`;
-}
-
-function entityLines(entities: HandoffBrief['entities']): string[] {
-  const lines: string[] = [];
-  const add = (label: string, values: string[]) => {
-    if (values.length > 0) lines.push(`${label}: ${values.join(', ')}`);
-  };
-  add('Orders', entities.orderNumbers);
-  add('Accounts', entities.accountNumbers);
-  add('Emails', entities.emails);
-  add('Phones', entities.phoneNumbers);
-  add(
-    'Amounts',
-    entities.amounts.map((amount) => amount.text),
-  );
-  add('Dates', entities.dates);
-  add('Products', entities.products);
-  return lines;
 }

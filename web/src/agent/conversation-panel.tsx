@@ -1,8 +1,9 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HandoffBrief } from '../shared/types.js';
-import type { AgentApi, AgentConversation } from './agent-api.js';
+import type { AgentApi, AgentConversation, BriefEvent } from './agent-api.js';
 import { BriefPanel } from './brief-panel.js';
-import { TranscriptView } from './transcript-view.js';
+import { triggeringMessageId, turnText } from './brief-text.js';
+import { TranscriptView, turnElementId } from './transcript-view.js';
 
 const stateLabels: Record<AgentConversation['state'], string> = {
   bot: 'Back with the bot',
@@ -12,20 +13,48 @@ const stateLabels: Record<AgentConversation['state'], string> = {
   resolved: 'Closed',
 };
 
+type Detail = { conversation: AgentConversation; brief: HandoffBrief | null };
+
+/** A `brief` event, kept until a later reload of the conversation is at least as new. */
+type LiveBrief = BriefEvent & { receivedAt: number };
+
 /**
- * One conversation: the brief above the transcript, then claim, reply and resolve. It
- * reloads when the customer writes (agent events route) and every 2 seconds.
+ * One conversation: actions, the brief, then the whole transcript. It reloads when the customer
+ * writes or the state changes (agent events route) and every 2 seconds, and updates the brief
+ * in place on `brief` events.
  */
-export function ConversationPanel({ api, id, onChanged }: { api: AgentApi; id: string; onChanged: () => void }) {
-  const [detail, setDetail] = useState<{ conversation: AgentConversation; brief: HandoffBrief | null } | null>(null);
+export function ConversationPanel({
+  api,
+  id,
+  onChanged,
+  onBack,
+}: {
+  api: AgentApi;
+  id: string;
+  onChanged: () => void;
+  onBack: () => void;
+}) {
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [live, setLive] = useState<LiveBrief | null>(null);
+  const liveRef = useRef<LiveBrief | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
   const [reply, setReply] = useState('');
+  const [copied, setCopied] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
 
   const load = useCallback(async () => {
+    const sentAt = Date.now();
     try {
       const next = await api.conversation(id);
       setDetail((current) => (current?.conversation.id === id || current === null ? next : current));
+      // A reload sent after the last brief event, with a brief at least as new, supersedes it.
+      const kept = liveRef.current;
+      if (kept && sentAt > kept.receivedAt && (next.conversation.handoff?.briefAt ?? '') >= (kept.briefAt ?? '')) {
+        liveRef.current = null;
+        setLive(null);
+      }
+      setNow(Date.now());
       setError(null);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
@@ -34,17 +63,33 @@ export function ConversationPanel({ api, id, onChanged }: { api: AgentApi; id: s
 
   useEffect(() => {
     setDetail(null);
+    setLive(null);
+    liveRef.current = null;
     setReply('');
     void load();
     const timer = setInterval(() => void load(), 2000);
     const events = new EventSource(api.eventsUrl(id));
     events.addEventListener('message', () => void load());
     events.addEventListener('state', () => void load());
+    events.addEventListener('brief', (event) => {
+      let data: BriefEvent;
+      try {
+        data = JSON.parse((event as MessageEvent<string>).data) as BriefEvent;
+      } catch {
+        return;
+      }
+      const next = { ...data, receivedAt: Date.now() };
+      liveRef.current = next;
+      setLive(next);
+    });
     return () => {
       clearInterval(timer);
       events.close();
     };
   }, [api, id, load]);
+
+  const messages = detail?.conversation.messages;
+  const triggerId = useMemo(() => (messages ? triggeringMessageId(messages) : undefined), [messages]);
 
   async function act(label: string, action: () => Promise<unknown>) {
     setPending(label);
@@ -70,73 +115,139 @@ export function ConversationPanel({ api, id, onChanged }: { api: AgentApi; id: s
     });
   }
 
+  async function copyId() {
+    try {
+      await navigator.clipboard.writeText(id);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      // No clipboard (insecure page, denied): the id stays selectable.
+    }
+  }
+
+  const back = (
+    <button type="button" className="secondary back-to-queue" onClick={onBack}>
+      ← Queue
+    </button>
+  );
+
   if (!detail) {
     return (
       <section className="conversation" aria-busy="true" aria-label="Conversation">
+        <header className="conversation-header">{back}</header>
         {error ? (
           <p className="form-error" role="alert">
             {error}
           </p>
         ) : (
-          <p className="subtle">Loading…</p>
+          <p className="subtle empty">Loading…</p>
         )}
       </section>
     );
   }
 
-  const { conversation, brief } = detail;
+  const { conversation } = detail;
+  const handoff = conversation.handoff;
+  const brief = live && live.brief !== undefined ? live.brief : detail.brief;
   const state = conversation.state;
-  const claimed = Boolean(conversation.handoff?.agentId);
+  const claimed = Boolean(handoff?.agentId);
   const active = state === 'queued' || state === 'assigned' || state === 'human';
   const canReply = state === 'assigned' || state === 'human';
+  const triggerMessage = conversation.messages.find((message) => message.id === triggerId);
+  const triggerText = triggerMessage ? turnText(triggerMessage) : '';
 
   return (
     <section className="conversation" aria-labelledby="conversation-title">
       <header className="conversation-header">
-        <div>
-          <h2 id="conversation-title">Conversation {conversation.id.slice(0, 8)}</h2>
+        {back}
+        <div className="conversation-title">
+          <h2 id="conversation-title">
+            Conversation <code className="conversation-id">{conversation.id}</code>
+          </h2>
+          <button type="button" className="link" onClick={() => void copyId()}>
+            {copied ? 'Copied' : 'Copy id'}
+          </button>
           <p className="subtle" data-state={state}>
             {stateLabels[state]}
-            {conversation.handoff?.team && ` · team ${conversation.handoff.team}`}
-            {conversation.handoff?.ticket && ` · ticket ${conversation.handoff.ticket.id}`}
+            {handoff?.team && ` · team ${handoff.team}`}
+            {handoff?.ticket && ` · ticket ${handoff.ticket.id}`}
           </p>
         </div>
-        <div className="actions">
-          {active && !claimed && (
-            <button type="button" onClick={() => act('claim', () => api.claim(id))} disabled={pending !== null}>
-              Claim
-            </button>
-          )}
-          {active && (
-            <>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => act('resolve', () => api.resolve(id, 'bot'))}
-                disabled={pending !== null}
-              >
-                Resolve: back to the bot
-              </button>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => act('close', () => api.resolve(id, 'closed'))}
-                disabled={pending !== null}
-              >
-                Close
-              </button>
-            </>
-          )}
-        </div>
+        {active && (
+          <div className="actions">
+            {!claimed ? (
+              <div className="action">
+                <button type="button" onClick={() => act('claim', () => api.claim(id))} disabled={pending !== null}>
+                  Claim
+                </button>
+                <p className="subtle small">Take this conversation so you can reply.</p>
+              </div>
+            ) : (
+              <>
+                <div className="action">
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => act('resolve', () => api.resolve(id, 'bot'))}
+                    disabled={pending !== null}
+                    aria-describedby="back-to-bot-hint"
+                  >
+                    Back to the bot
+                  </button>
+                  <p id="back-to-bot-hint" className="subtle small">
+                    Not finished: the bot keeps helping the customer.
+                  </p>
+                </div>
+                <div className="action">
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => act('close', () => api.resolve(id, 'closed'))}
+                    disabled={pending !== null}
+                    aria-describedby="close-hint"
+                  >
+                    Close as resolved
+                  </button>
+                  <p id="close-hint" className="subtle small">
+                    Done: the issue is solved and the handoff ends.
+                  </p>
+                </div>
+              </>
+            )}
+          </div>
+        )}
       </header>
       {error && (
-        <p className="form-error" role="alert">
+        <p className="form-error conversation-error" role="alert">
           {error}
         </p>
       )}
       <div className="conversation-body">
-        <BriefPanel brief={brief} />
-        <TranscriptView messages={conversation.messages} />
+        <BriefPanel
+          brief={brief}
+          context={{
+            reasons: live?.reasons ?? handoff?.reasons ?? [],
+            urgency: live?.urgency ?? handoff?.urgency ?? brief?.urgency ?? 'normal',
+            briefSource: live?.briefSource ?? handoff?.briefSource,
+            updatedAt: live ? new Date(live.receivedAt).toISOString() : undefined,
+            handedOffAt: handoff?.createdAt,
+            team: handoff?.team,
+            customer: conversation.identity,
+            trigger:
+              triggerId && triggerText
+                ? {
+                    text: triggerText.length > 160 ? `${triggerText.slice(0, 159).trimEnd()}…` : triggerText,
+                    onShow: () => {
+                      const element = document.getElementById(turnElementId(triggerId));
+                      element?.scrollIntoView({ block: 'center' });
+                      element?.focus({ preventScroll: true });
+                    },
+                  }
+                : undefined,
+            now,
+          }}
+        />
+        <TranscriptView messages={conversation.messages} {...(triggerId ? { triggerId } : {})} />
       </div>
       <form className="reply" onSubmit={sendReply}>
         <label htmlFor="agent-reply">Reply to the customer</label>

@@ -1,5 +1,6 @@
-import { formatAge, reasonLabel } from '../shared/handoff-text.js';
+import { formatAge } from '../shared/handoff-text.js';
 import type { QueueEntry } from './agent-api.js';
+import { describeReasons, intentText, lastCustomerWords, urgencyLabels } from './brief-text.js';
 
 const stateLabels: Record<QueueEntry['state'], string> = {
   queued: 'Waiting',
@@ -23,7 +24,8 @@ export function QueueList({
   return (
     <ul className="queue">
       {queue.map((entry) => {
-        const reasons = [...new Set(entry.reasons.map((reason) => reasonLabel(reason.reason)))];
+        const reasons = describeReasons(entry.reasons).map((line) => line.label);
+        const preview = lastCustomerWords(entry.brief);
         const selected = entry.id === selectedId;
         return (
           <li key={entry.id}>
@@ -35,7 +37,7 @@ export function QueueList({
               data-conversation-id={entry.id}
             >
               <span className="queue-row">
-                <span className={`badge urgency-${entry.urgency}`}>{entry.urgency}</span>
+                <span className={`badge urgency-${entry.urgency}`}>{urgencyLabels[entry.urgency]}</span>
                 <span className="queue-reason">{reasons.join(', ') || 'Handoff'}</span>
               </span>
               <span className="queue-row subtle">
@@ -43,7 +45,12 @@ export function QueueList({
                 {entry.team && <span>· {entry.team}</span>}
                 <span>· {formatAge(entry.createdAt, now)}</span>
               </span>
-              {entry.brief?.intent && <span className="queue-intent">{entry.brief.intent.replaceAll('_', ' ')}</span>}
+              {preview && (
+                <span className="queue-preview">
+                  <span className="visually-hidden">Customer said: </span>“{preview}”
+                </span>
+              )}
+              {entry.brief?.intent && <span className="queue-intent subtle">{intentText(entry.brief.intent)}</span>}
             </button>
           </li>
         );

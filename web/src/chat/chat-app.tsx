@@ -1,25 +1,45 @@
 import { useChat } from '@ai-sdk/react';
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { handoffStatusLine } from '../shared/handoff-text.js';
+import { chatStatusLine, chatTexts, pageLanguage } from '../shared/chat-text.js';
 import { handoffOf } from '../shared/message-text.js';
 import type { ConversationState, HandoffPartData, HandrailUIMessage } from '../shared/types.js';
 import {
+  clearSession,
   conversationTokenHeader,
   createConversationTransport,
-  newConversationToken,
+  newSession,
+  readSession,
+  type StoredSession,
+  saveSession,
 } from './conversation-transport.js';
 import { MessageList } from './message-list.js';
 import { OfflineForm } from './offline-form.js';
 import { type ConversationStateEvent, useConversationEvents } from './use-conversation-events.js';
 
-const askForPerson = 'I would like to talk to a person, please.';
+/** What `GET /api/conversations/:id` answers (the fields the page uses). */
+interface PublicConversation {
+  id: string;
+  state: ConversationState;
+  messages: HandrailUIMessage[];
+}
 
-/** The customer's chat: `useChat` against `/api/chat`, with the handoff shown as it happens. */
+/**
+ * The customer's chat: `useChat` against `/api/chat`, with the handoff shown as it happens. The
+ * conversation's id and token stay in `sessionStorage`, so a reload restores the messages
+ * (`GET /api/conversations/:id`) and resumes the events of a handed-off conversation.
+ */
 export function ChatApp() {
-  const conversationId = useMemo(() => crypto.randomUUID().replaceAll('-', ''), []);
-  const firstToken = useMemo(() => newConversationToken(), []);
-  const tokenRef = useRef<string | null>(firstToken);
-  const [token, setToken] = useState<string | null>(firstToken);
+  const [initial] = useState(() => {
+    const stored = readSession();
+    return { session: stored ?? newSession(), restoring: stored !== null };
+  });
+  const [session, setSession] = useState<StoredSession>(initial.session);
+  const [restoring, setRestoring] = useState(initial.restoring);
+  const [restoreError, setRestoreError] = useState<string | null>(null);
+  const conversationId = session.id;
+  const token = session.token;
+  const tokenRef = useRef<string | null>(token);
+  tokenRef.current = token;
   const [conversationState, setConversationState] = useState<ConversationState>('bot');
   const [inbox, setInbox] = useState<HandrailUIMessage[]>([]);
   const [input, setInput] = useState('');
@@ -30,17 +50,53 @@ export function ChatApp() {
         getToken: () => tokenRef.current,
         onToken: (issued) => {
           tokenRef.current = issued;
-          setToken(issued);
+          setSession((current) => {
+            const next = { ...current, token: issued };
+            saveSession(next);
+            return next;
+          });
         },
       }),
     [],
   );
 
-  const { messages, sendMessage, setMessages, status, error, clearError } = useChat<HandrailUIMessage>({
+  const { messages, sendMessage, setMessages, status, error, clearError, stop } = useChat<HandrailUIMessage>({
     id: conversationId,
     transport,
   });
   const busy = status === 'submitted' || status === 'streaming';
+
+  // A reload: the kept conversation's messages come back from the server. Gone or no longer ours: start over.
+  useEffect(() => {
+    if (!restoring) return;
+    let cancelled = false;
+    void (async () => {
+      try {
+        const response = await fetch(`/api/conversations/${encodeURIComponent(conversationId)}`, {
+          headers: { [conversationTokenHeader]: token },
+        });
+        if (cancelled) return;
+        if (response.status === 404 || response.status === 401 || response.status === 403) {
+          clearSession();
+          setSession(newSession());
+        } else if (!response.ok) {
+          setRestoreError('We could not load your earlier messages. You can keep writing, or start over.');
+        } else {
+          const body = (await response.json()) as PublicConversation;
+          if (cancelled) return;
+          setMessages(body.messages);
+          setConversationState(body.state);
+        }
+      } catch {
+        if (cancelled) return;
+        setRestoreError('We could not load your earlier messages. You can keep writing, or start over.');
+      }
+      setRestoring(false);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [restoring, conversationId, token, setMessages]);
 
   // Messages from the events route join the list once no answer is streaming, without duplicates.
   useEffect(() => {
@@ -69,14 +125,35 @@ export function ChatApp() {
   const withPerson = conversationState === 'assigned' || conversationState === 'human';
   // Once the bot has answered again after a handoff ended, the page is simply a chat with the assistant.
   const settled = latest?.data.status === 'resolved' && messages.at(-1)?.metadata?.author === 'bot';
-  const statusLine = handoffStatusLine(settled ? null : (latest?.data ?? null), withPerson ? agentName : undefined);
+  // The page speaks the conversation's language once a handoff part names it, else the browser's.
+  const language = pageLanguage(latest?.data, typeof navigator === 'undefined' ? undefined : navigator.language);
+  const ui = chatTexts[language];
+  const statusLine = chatStatusLine(
+    language,
+    settled ? null : (latest?.data ?? null),
+    withPerson ? agentName : undefined,
+  );
   const needsContact = latest?.data.status === 'offline' && !latest.data.ticketId;
 
   function send(text: string) {
     const trimmed = text.trim();
-    if (!trimmed || busy) return;
+    if (!trimmed || busy || restoring) return;
     clearError();
+    saveSession(session);
     void sendMessage({ text: trimmed });
+  }
+
+  function startOver() {
+    void stop();
+    clearSession();
+    clearError();
+    setSession(newSession());
+    setRestoring(false);
+    setRestoreError(null);
+    setConversationState('bot');
+    setInbox([]);
+    setInput('');
+    document.getElementById('chat-input')?.focus();
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -95,7 +172,7 @@ export function ChatApp() {
       handoff?: HandoffPartData;
       error?: { message?: string };
     } | null;
-    if (!response.ok || !body?.handoff) throw new Error(body?.error?.message ?? 'Could not send your details.');
+    if (!response.ok || !body?.handoff) throw new Error(body?.error?.message ?? ui.offlineForm.notSent);
     const part = body.handoff;
     setMessages((current) => [
       ...current,
@@ -112,46 +189,64 @@ export function ChatApp() {
   }
 
   return (
-    <div className="chat-layout">
+    <div className="chat-layout" lang={language}>
       <header className="chat-header">
-        <h1>
-          Northwind Outfitters support <span className="subtle">Handrail demo</span>
-        </h1>
+        <div className="chat-title">
+          <h1>
+            {ui.title} <span className="subtle">{ui.demo}</span>
+          </h1>
+          {(messages.length > 0 || restoreError) && (
+            <button type="button" className="secondary start-over" onClick={startOver}>
+              {ui.startOver}
+            </button>
+          )}
+        </div>
         <p
           className={`status-line status-${settled ? 'bot' : (latest?.data.status ?? 'bot')}`}
           role="status"
           aria-live="polite"
         >
-          {statusLine}
+          {restoring ? ui.loading : statusLine}
         </p>
       </header>
       <main className="chat-main">
-        <MessageList messages={messages} busy={busy} />
-        {needsContact && <OfflineForm onSubmit={submitContact} />}
+        <MessageList messages={messages} busy={busy || restoring} text={ui} />
+        {restoreError && (
+          <p className="form-error" role="alert">
+            {/* The one restore error the page sets, in the page's language. */}
+            {ui.restoreFailed}
+          </p>
+        )}
+        {needsContact && <OfflineForm onSubmit={submitContact} text={ui.offlineForm} />}
         {error && (
           <p className="form-error" role="alert">
-            Something went wrong: {error.message}
+            {ui.error(error.message)}
           </p>
         )}
       </main>
       <footer className="chat-footer">
         <form className="composer" onSubmit={submit}>
           <label htmlFor="chat-input" className="visually-hidden">
-            Message
+            {ui.messageLabel}
           </label>
           <input
             id="chat-input"
             value={input}
             onChange={(event) => setInput(event.target.value)}
-            placeholder="Ask about shipping, returns, sizes…"
+            placeholder={ui.placeholder}
             autoComplete="off"
             maxLength={8000}
           />
-          <button type="submit" disabled={busy || input.trim() === ''}>
-            Send
+          <button type="submit" disabled={busy || restoring || input.trim() === ''}>
+            {ui.send}
           </button>
-          <button type="button" className="secondary" onClick={() => send(askForPerson)} disabled={busy}>
-            Talk to a person
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => send(ui.askForPerson)}
+            disabled={busy || restoring}
+          >
+            {ui.talkToPerson}
           </button>
         </form>
       </footer>

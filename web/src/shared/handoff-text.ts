@@ -2,13 +2,14 @@ import type { HandoffPartData } from './types.js';
 
 /** Plain-language names of escalation reasons, for people. */
 export const reasonLabels: Record<string, string> = {
+  crisis: 'Crisis / self-harm',
   explicit_request: 'Asked for a person',
-  negative_sentiment: 'Frustrated customer',
-  high_stakes: 'High-stakes topic',
-  compliance: 'Compliance topic',
+  negative_sentiment: 'Negative sentiment',
+  high_stakes: 'High-stakes matter',
+  compliance: 'Compliance',
   out_of_scope: 'Out of scope',
   low_confidence: 'Bot not confident',
-  repeat_failure: 'Bot failed repeatedly',
+  repeat_failure: 'Repeated failure',
   model_decision: 'Bot escalated',
   error: 'Bot error',
 };
