@@ -6,7 +6,6 @@ import { serve } from '@hono/node-server';
 import { nodeServerOptions } from '../http/node-server-options.js';
 import { createConsoleLogger } from '../logger.js';
 import { redactValue } from '../notify/redact.js';
-import { createSqliteStore } from '../store/sqlite-store.js';
 import { createTracerFromEnv } from '../tracing/tracer-from-env.js';
 import { createDemoApp } from './demo-app.js';
 import { demoStartRefusal } from './demo-start-refusal.js';
@@ -21,7 +20,10 @@ if (refusal) {
 }
 // Traces mask emails, phone and card numbers the same way notifications do.
 const tracer = await createTracerFromEnv(process.env, { redact: redactValue });
-const store = process.env.HANDRAIL_DB ? createSqliteStore({ path: process.env.HANDRAIL_DB }) : undefined;
+// Loaded only when asked for: importing node:sqlite prints Node's "experimental" warning.
+const store = process.env.HANDRAIL_DB
+  ? (await import('../store/sqlite-store.js')).createSqliteStore({ path: process.env.HANDRAIL_DB })
+  : undefined;
 const trustProxy = parseTrustProxy(process.env.HANDRAIL_TRUST_PROXY);
 const { app, engine, modelKind } = createDemoApp({
   env: process.env,

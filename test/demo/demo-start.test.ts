@@ -53,3 +53,14 @@ describe('the demo server at start-up', () => {
     expect(output).not.toContain(demoAgentToken);
   }, 40_000);
 });
+
+describe('the demo server without HANDRAIL_DB', () => {
+  it('prints no experimental warning (node:sqlite is loaded only for a SQLite store)', async () => {
+    const { output } = await runDemo(
+      { HOST: '127.0.0.1', HANDRAIL_AGENT_TOKEN: 'my-own-agent-token-5f0c1d2e' },
+      /demo-started/,
+    );
+    expect(output).toMatch(/demo-started/);
+    expect(output).not.toMatch(/ExperimentalWarning/);
+  }, 40_000);
+});
