@@ -324,3 +324,15 @@ describe('chat page strings in every guard language', () => {
     expect(chatWait('ru', 300)).toBe('примерно 5 минут');
   });
 });
+
+describe('the chat status line while waiting', () => {
+  it('keeps the wait in view after the user writes again in the queue, and tells closed from back to the bot', () => {
+    const queued = chatStatusLine('en', { status: 'queued', reasons: [], message: '', etaSeconds: 300 });
+    const waiting = chatStatusLine('en', { status: 'waiting', reasons: [], message: '', etaSeconds: 300 });
+    expect(waiting).toBe(queued);
+    expect(waiting).toMatch(/5 minutes/);
+    const closed = chatStatusLine('es', { status: 'resolved', resolution: 'closed', reasons: [], message: '' });
+    const back = chatStatusLine('es', { status: 'resolved', resolution: 'bot', reasons: [], message: '' });
+    expect(closed).not.toBe(back);
+  });
+});

@@ -905,7 +905,9 @@ export function chatStatusLine(language: ChatLanguage, data: HandoffPartData | n
     case 'queued':
       return data.etaSeconds !== undefined ? status.waitingFor(chatWait(language, data.etaSeconds)) : status.waiting;
     case 'waiting':
-      return agentName ? status.withAgent(agentName) : status.waiting;
+      // Still in the queue after writing again: the wait stays in view.
+      if (agentName) return status.withAgent(agentName);
+      return data.etaSeconds !== undefined ? status.waitingFor(chatWait(language, data.etaSeconds)) : status.waiting;
     case 'collecting':
       return status.collecting;
     case 'offline':
