@@ -209,7 +209,8 @@ export function createOutbox({
       return result;
     }
     const queues = new Map<string, OutboxDelivery[]>();
-    for (const delivery of due) {
+    // A critical handoff (a crisis) is announced before the others due with it.
+    for (const delivery of [...due].sort((a, b) => urgencyFirst(a) - urgencyFirst(b))) {
       const queue = queues.get(delivery.notifier) ?? [];
       queue.push(delivery);
       queues.set(delivery.notifier, queue);
@@ -302,4 +303,10 @@ async function deliveryId(event: HandoffEvent, notifier: string): Promise<string
 function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
+}
+
+/** 0 for a critical handoff's notification, 1 for the rest (a stable sort keeps their order). */
+function urgencyFirst(delivery: OutboxDelivery): number {
+  const payload = delivery.payload as { urgency?: unknown } | null;
+  return payload?.urgency === 'critical' ? 0 : 1;
 }

@@ -284,6 +284,17 @@ describe('createOutbox', () => {
     expect(await flushing).toMatchObject({ retried: 1 });
   });
 
+  it('sends a critical handoff before the others due with it', async () => {
+    const webhook = await receiver(ok);
+    const { outbox } = setup([{ name: 'webhook', receiver: webhook }]);
+    await outbox.enqueue(handoffEvent({ handoffId: 'h-normal-1', urgency: 'normal' }));
+    await outbox.enqueue(handoffEvent({ handoffId: 'h-normal-2', urgency: 'high' }));
+    await outbox.enqueue(handoffEvent({ handoffId: 'h-crisis', urgency: 'critical' }));
+    await outbox.flush();
+    const order = webhook.requests.map((request) => JSON.parse(request.body).data.handoffId);
+    expect(order).toEqual(['h-crisis', 'h-normal-1', 'h-normal-2']);
+  });
+
   it('sends a delivery once when two outboxes (two processes) flush the same store at once', async () => {
     const webhook = await receiver(ok);
     const { time, store, outbox } = setup([{ name: 'webhook', receiver: webhook }]);
