@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 /** How long and how often each section measures. */
 export interface BenchSettings {
   mode: 'full' | 'quick';
-  /** Write the JSON report here. */
+  /** Write the JSON report here; `-` for standard output. */
   jsonFile: string | null;
   overhead: { rounds: number; durationSeconds: number; warmupSeconds: number; connections: number };
   firstToken: { samples: number; chunkDelayMs: number };
@@ -16,11 +16,14 @@ export interface BenchSettings {
 
 /**
  * Settings from the command line: `--quick` for a short run (about a fifth of the time),
- * `--json <file>` for the machine-readable report. Throws on an unknown option.
+ * `--json <file>` for the machine-readable report (`--json` alone: on standard output). Throws on an unknown option.
  */
 export function parseBenchArgs(args: readonly string[]): BenchSettings {
+  // `--json` without a file name (last, or before another option) prints the report to stdout.
+  const jsonAt = args.indexOf('--json');
+  const toStdout = jsonAt >= 0 && (jsonAt === args.length - 1 || args[jsonAt + 1]!.startsWith('--'));
   const { values } = parseArgs({
-    args: [...args],
+    args: toStdout ? [...args.slice(0, jsonAt), '--json', '-', ...args.slice(jsonAt + 1)] : [...args],
     options: { json: { type: 'string' }, quick: { type: 'boolean', default: false } },
     strict: true,
     allowPositionals: false,

@@ -3,7 +3,7 @@
  *
  *   npm run bench                          full run (about 1.5 minutes on 2 cores)
  *   npm run bench -- --quick               shorter run
- *   npm run bench -- --json report.json    also write the machine-readable report
+ *   npm run bench -- --json report.json    also write the machine-readable report (--json alone: stdout)
  *
  * Sections: middleware overhead under load (autocannon, Handrail vs a bare `streamText` route),
  * time to first token, guard latency and growth, guard-only eval speed, memory per stored
@@ -91,18 +91,21 @@ const report = buildReport(details, {
   machine,
 });
 
-console.log('');
-console.log(formatTable(reportRows(report)));
-console.log('');
-console.log(
+// With the JSON on stdout, the table goes to stderr so the JSON stays parseable.
+const print = settings.jsonFile === '-' ? console.error : console.log;
+print('');
+print(formatTable(reportRows(report)));
+print('');
+print(
   `${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, ${(machine.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB ` +
     `(${(freemem() / 2 ** 30).toFixed(1)} free), load ${machine.loadAverageBefore.toFixed(2)} -> ${machine.loadAverageAfter.toFixed(2)}; ` +
     `${settings.mode} run in ${report.durationSeconds} s`,
 );
 const unmet = Object.entries(report.goals).filter(([, goal]) => goal.met === false);
-if (unmet.length > 0)
-  console.log(`goals not met: ${unmet.map(([name, goal]) => `${name} (${goal.target})`).join(', ')}`);
-if (settings.jsonFile) {
+if (unmet.length > 0) print(`goals not met: ${unmet.map(([name, goal]) => `${name} (${goal.target})`).join(', ')}`);
+if (settings.jsonFile === '-') {
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+} else if (settings.jsonFile) {
   const file = resolve(process.cwd(), settings.jsonFile);
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);

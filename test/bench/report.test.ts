@@ -73,6 +73,11 @@ describe('bench settings', () => {
     expect(quick.memory.conversations).toBe(10_000);
     expect(() => parseBenchArgs(['--fast'])).toThrow();
   });
+
+  it('prints the JSON report to stdout for --json without a file name', () => {
+    expect(parseBenchArgs(['--json']).jsonFile).toBe('-');
+    expect(parseBenchArgs(['--json', '--quick'])).toMatchObject({ jsonFile: '-', mode: 'quick' });
+  });
 });
 
 describe('bench inputs', () => {
