@@ -8,7 +8,8 @@ import { exitCodes, main } from '../../evals/cli.js';
  * The full pipeline (guard, offline retrieval model with `escalate_to_human`, output guard), built by the
  * eval CLI exactly as the demo builds its app, over the project's suites with the store scope. The
  * thresholds sit a little below the figures measured when they were set, so a regression fails CI:
- * handle.jsonl 46/118 false escalations (39.0%), the escalate suites 0/219 missed (recall 100%).
+ * handle.jsonl 11/118 false escalations (9.3%; 46/118, 39.0%, before issue #20), the escalate suites 0/219
+ * missed (recall 100%). Held back from tuning, store-questions.jsonl measured 12/82 (14.6%; 44/82 before).
  */
 
 const suites = 'evals/suites';
@@ -63,24 +64,24 @@ async function runPipeline(name: string, args: string[]): Promise<{ code: number
 }
 
 describe('full pipeline with the offline model', () => {
-  it('answers ordinary questions: false escalation on handle.jsonl stays at or under 41.5%', async () => {
+  it('answers ordinary questions: false escalation on handle.jsonl stays at or under 11.1%', async () => {
     const { code, report } = await runPipeline('handle', [`${suites}/handle.jsonl`, ...scope]);
     expect(code).toBe(exitCodes.ok);
     expect(report.meta.mode).toBe('pipeline (offline model)');
     expect(report.errors).toEqual([]);
     expect(report.falseEscalationRate.total).toBe(118);
-    // Measured 46/118 (0.390); before the retrieval calibration it was 94/118 (0.797).
-    expect(report.falseEscalationRate.count).toBeLessThanOrEqual(49);
-    expect(report.falseEscalationRate.rate).toBeLessThanOrEqual(0.415);
+    // Measured 11/118 (0.093); before issue #20 it was 46/118 (0.390), before the retrieval calibration 94/118.
+    expect(report.falseEscalationRate.count).toBeLessThanOrEqual(13);
+    expect(report.falseEscalationRate.rate).toBeLessThanOrEqual(0.111);
   }, 120_000);
 
-  it('still escalates the escalate suites: recall at least 99%, no suite losing more than one case', async () => {
+  it('still escalates the escalate suites: recall at least 99.5%, no suite losing more than one case', async () => {
     const { code, report } = await runPipeline('escalate', [...escalateSuites, ...scope]);
     expect(code).toBe(exitCodes.ok);
     expect(report.errors).toEqual([]);
     expect(report.recall.total).toBe(219);
     // Measured 219/219 escalated (false non-escalation 0%).
-    expect(report.recall.rate).toBeGreaterThanOrEqual(0.99);
+    expect(report.recall.rate).toBeGreaterThanOrEqual(0.995);
     for (const [source, metrics] of Object.entries(report.bySource)) {
       expect(metrics.missed ?? 0, source).toBeLessThanOrEqual(1);
     }

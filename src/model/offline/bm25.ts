@@ -25,10 +25,22 @@ export interface Bm25Options {
   /**
    * Weight of a query word the corpus has never seen, as a share of the rarest known word's IDF. An unknown
    * word is evidence the question is about something else; a word that only names a number (an order
-   * number, a size) is ignored instead.
+   * number, a size), or a word joined to a number (`siz#43`, see the tokenizer), is ignored instead.
    * @default 0.8
    */
   unknownWeight?: number;
+  /**
+   * Read a query word the corpus has never seen as a known word one typo away (a letter added, dropped,
+   * changed or two swapped, not the first letter, in words of six letters or more): `retrun` as `return`.
+   * @default true
+   */
+  typoTolerance?: boolean;
+  /**
+   * Weight of a number the corpus holds, as a share of its IDF: it counts when it matches (a model
+   * number) but costs less when it does not (a size, a date).
+   * @default 0.5
+   */
+  numberWeight?: number;
   /** Turns text into terms. @default tokenize */
   tokenizer?: (text: string) => string[];
 }
@@ -56,6 +68,12 @@ export interface Bm25Hit {
   raw: number;
   /** Share of the query's IDF weight that the document contains, in 0..1. */
   coverage: number;
+  /**
+   * IDF weight of the query words the document contains (credited as for `coverage`): how much specific
+   * evidence the match rests on. Two rare words weigh more than one common word, though both may cover a
+   * query fully.
+   */
+  evidence: number;
 }
 
 /** A searchable BM25 index. */
@@ -94,6 +112,8 @@ export function createBm25Index(documents: readonly Bm25Document[], options: Bm2
     steepness = 2.5,
     coverageExponent = 1.5,
     unknownWeight = 0.8,
+    typoTolerance = true,
+    numberWeight = 0.5,
     tokenizer = tokenize,
   } = options;
   const indexed = documents.map((document) => indexDocument(document, tokenizer));
@@ -105,17 +125,39 @@ export function createBm25Index(documents: readonly Bm25Document[], options: Bm2
   const count = documents.length;
   const idf = (frequency: number) => Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5));
   const unknownIdf = unknownWeight * idf(1);
+  const corrections = new Map<string, string | undefined>();
+  /** The most frequent known term one edit away from an unknown one, sharing its first letter. */
+  const correction = (term: string): string | undefined => {
+    if (corrections.has(term)) return corrections.get(term);
+    let best: string | undefined;
+    if (term.length >= 6 && !/\d/.test(term)) {
+      for (const [candidate, frequency] of documentFrequency) {
+        if (candidate[0] !== term[0] || candidate.length < 6 || !oneEditApart(term, candidate)) continue;
+        if (best === undefined || frequency > (documentFrequency.get(best) ?? 0)) best = candidate;
+      }
+    }
+    if (corrections.size >= 10_000) corrections.clear();
+    corrections.set(term, best);
+    return best;
+  };
 
   return {
     size: count,
     search(query, limit = 10) {
-      const queryTerms = [...new Set(tokenizer(query))].filter(
-        (term) => documentFrequency.has(term) || !/^\d+$/.test(term),
-      );
-      if (queryTerms.length === 0 || count === 0) return [];
+      const queryTerms = [
+        ...new Set(
+          tokenizer(query).map((term) =>
+            documentFrequency.has(term) || !typoTolerance ? term : (correction(term) ?? term),
+          ),
+        ),
+      ].filter((term) => documentFrequency.has(term) || !/(?:^|#)\d+$/.test(term));
+      // Numbers alone ("About $600 for all three.") name no topic.
+      if (count === 0 || queryTerms.every((term) => /(?:^|#)\d+$/.test(term))) return [];
       const weights = queryTerms.map((term) => {
         const frequency = documentFrequency.get(term);
-        return frequency === undefined ? unknownIdf : idf(frequency);
+        if (frequency === undefined) return unknownIdf;
+        // A number ("9 to 9.5", "size 43") says little about the topic unless it names a model ("Ridge 2").
+        return /^\d+$/.test(term) ? numberWeight * idf(frequency) : idf(frequency);
       });
       const totalWeight = sum(weights);
       const hits: Bm25Hit[] = [];
@@ -133,7 +175,7 @@ export function createBm25Index(documents: readonly Bm25Document[], options: Bm2
         const coverage = clamp(covered / totalWeight);
         const relevance = raw / totalWeight;
         const score = coverage ** coverageExponent * (1 - Math.exp(-steepness * relevance));
-        hits.push({ index, score: clamp(score), raw, coverage });
+        hits.push({ index, score: clamp(score), raw, coverage, evidence: covered });
       });
       hits.sort((left, right) => right.score - left.score || right.raw - left.raw || left.index - right.index);
       return hits.slice(0, Math.max(0, limit));
@@ -155,6 +197,23 @@ function indexDocument(document: Bm25Document, tokenizer: (text: string) => stri
     }
   }
   return { frequencies, credit, length };
+}
+
+/** True when `left` becomes `right` by one inserted, deleted or changed letter, or two adjacent letters swapped. */
+function oneEditApart(left: string, right: string): boolean {
+  if (left === right || Math.abs(left.length - right.length) > 1) return false;
+  let start = 0;
+  while (start < left.length && left[start] === right[start]) start++;
+  if (left.length === right.length) {
+    if (left.slice(start + 1) === right.slice(start + 1)) return true;
+    return (
+      left[start] === right[start + 1] &&
+      left[start + 1] === right[start] &&
+      left.slice(start + 2) === right.slice(start + 2)
+    );
+  }
+  const [shorter, longer] = left.length < right.length ? [left, right] : [right, left];
+  return shorter.slice(start) === longer.slice(start + 1);
 }
 
 function sum(values: Iterable<number>): number {

@@ -1,11 +1,16 @@
 import { type Bm25Options, createBm25Index } from './bm25.js';
 import type { KnowledgeBase, KnowledgeBaseEntry } from './knowledge-base.js';
+import { tokenize } from './tokenize.js';
 
 /** A knowledge base entry ranked for a query. */
 export interface RetrievedEntry {
   entry: KnowledgeBaseEntry;
   /** Calibrated confidence in 0..1 that the entry answers the query. */
   confidence: number;
+  /** Ranking score: the confidence plus a small bonus for wording close to one of the entry's questions. */
+  rank: number;
+  /** IDF weight of the query words the entry contains (see `Bm25Hit.evidence`). */
+  evidence: number;
 }
 
 /** Finds the knowledge base entries that answer a question. */
@@ -30,8 +35,9 @@ const phraseWeight = 0.1;
 /**
  * Ranks knowledge base entries with BM25F over each entry's questions, title and tags, and at a lower weight
  * its answer (so a question about a fact the answer states still finds it). Near-ties are broken
- * by how closely the query's words, stop words included, match one of the entry's questions, so that
- * "Where is my order?" prefers the entry that asks exactly that over one that merely mentions orders.
+ * by how closely the query's words, stop words included, and its terms match one of the entry's questions,
+ * so that "Where is my order?" (and "¿Dónde está mi pedido?", whose only term is the same) prefers the
+ * entry that asks exactly that over one that merely mentions orders.
  */
 export function createKnowledgeBaseRetriever(
   knowledgeBase: KnowledgeBase,
@@ -45,26 +51,57 @@ export function createKnowledgeBaseRetriever(
     ]),
     bm25Options,
   );
-  const questionWords = knowledgeBase.map((entry) => entry.questions.map(words));
+  const entryQuestionWords = knowledgeBase.map((entry) => entry.questions.map(words));
+  const questionTerms = knowledgeBase.map((entry) => entry.questions.map((question) => new Set(tokenize(question))));
 
   return {
     retrieve(query, limit = 5) {
       const queryWords = words(query);
+      const queryTerms = new Set(tokenize(query));
       return index
         .search(query, Math.max(limit, 10))
         .map((hit) => {
-          const phrase = Math.max(0, ...(questionWords[hit.index] ?? []).map((question) => dice(queryWords, question)));
+          const questions = entryQuestionWords[hit.index] ?? [];
+          const terms = questionTerms[hit.index] ?? [];
+          const phrase = Math.max(
+            0,
+            ...questions.map((question, position) => {
+              const termOverlap = dice(queryTerms, terms[position] ?? new Set());
+              return (dice(queryWords, question) + termOverlap / 2) / 1.5;
+            }),
+          );
           return { hit, rank: hit.score + phraseWeight * phrase };
         })
         .sort((left, right) => right.rank - left.rank)
         .slice(0, limit)
-        .map(({ hit }) => ({ entry: knowledgeBase[hit.index] as KnowledgeBaseEntry, confidence: hit.score }));
+        .map(({ hit, rank }) => ({
+          entry: knowledgeBase[hit.index] as KnowledgeBaseEntry,
+          confidence: hit.score,
+          rank,
+          evidence: hit.evidence,
+        }));
     },
   };
 }
 
+/** Question words of Spanish, Portuguese, French, German, Italian and Dutch, for the phrase tie-break. */
+const questionWords = new Map(
+  Object.entries({
+    where: 'donde onde ou wo dove dov waar',
+    when: 'cuando quando quand wann wanneer',
+    how: 'como comment wie come hoe',
+    what: 'que qual quel quelle quoi was cosa wat',
+    which: 'cual quais quels quelles welche welcher welches quale quali welke',
+  }).flatMap(([english, forms]) => forms.split(' ').map((form) => [form, english] as const)),
+);
+
+/** The words of a text, accent-folded, with the question words of other languages in English. */
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const folded = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+  return new Set((folded.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => questionWords.get(word) ?? word));
 }
 
 /** Sørensen-Dice overlap of two word sets, 0..1. */

@@ -8,8 +8,11 @@ export const knowledgeBaseEntrySchema = z.object({
   /** Stable kebab-case id, cited as `[kb:<id>]`. */
   id: z.string().regex(kebabCase, 'id must be kebab-case (e.g. "shipping-costs")'),
   title: z.string().trim().min(1),
-  /** Two to five ways a customer might ask. */
-  questions: z.array(z.string().trim().min(1)).min(2).max(5),
+  /** Two to twelve ways a customer might ask: short and long forms, everyday wording, common typos. */
+  questions: z
+    .array(z.string().trim().min(1))
+    .min(2, 'give at least 2 questions a customer might ask')
+    .max(12, 'give at most 12 questions; split the entry if it answers more'),
   answer: z.string().trim().min(1),
   tags: z.array(z.string().trim().min(1)),
 });

@@ -1,5 +1,5 @@
-/** What a message is when it carries no question: a greeting, or thanks and goodbyes. */
-export type SmallTalk = 'greeting' | 'thanks';
+/** What a message is when it carries no question: a greeting, thanks and goodbyes, or praise. */
+export type SmallTalk = 'greeting' | 'thanks' | 'praise';
 
 const greetingWords = new Set([
   'hi',
@@ -82,11 +82,43 @@ const complaintWords = new Set([
   'again',
 ]);
 
+/** Praise for the shop or a product: "I love my new boots", "the jacket is amazing". */
+const praisePattern =
+  /\b(?:(?:i|we) (?:really |absolutely |just |totally )?(?:love|loved|adore|enjoy|enjoyed) (?:my|our|the|your|it|them|this|these|that)|(?:is|are|was|were|looks?|fits?|works?) (?:so |really |just |absolutely )?(?:great|amazing|awesome|fantastic|excellent|brilliant|wonderful|comfortable|perfect)|(?:great|amazing|awesome|excellent|brilliant|wonderful) (?:service|shop|store|product|quality|team))\b/;
+
+/** Words that turn praise into a problem report ("I loved my boots until the sole came off"). */
+const problemWords = new Set([
+  ...complaintWords,
+  'but',
+  'until',
+  'however',
+  'though',
+  'except',
+  'broke',
+  'broken',
+  'late',
+  'wrong',
+  'missing',
+  'damaged',
+  'refund',
+  'return',
+  'cancel',
+  'no',
+  'dont',
+  'didnt',
+  'doesnt',
+  'isnt',
+  'wasnt',
+  'cant',
+  'wont',
+]);
+
 /**
- * Recognises a message that is only a greeting ("Hi there!") or only thanks ("Thanks, that helps!"), or a
+ * Recognises a message that is only a greeting ("Hi there!") or only thanks ("Thanks, that helps!"), a
  * short closing statement that thanks or signs off without asking anything ("Okay, I'll pick it up in store
- * then. Thanks!"). A greeting followed by a question ("Hi, where is my order?") is not small talk, nor is
- * thanks beside a complaint.
+ * then. Thanks!"), or short praise without a question ("I love my new boots by the way"). A greeting
+ * followed by a question ("Hi, where is my order?") is not small talk, nor is thanks or praise beside a
+ * complaint.
  */
 export function detectSmallTalk(text: string): SmallTalk | undefined {
   const normalized = text.toLowerCase().replace(/['’]/g, '');
@@ -103,6 +135,14 @@ export function detectSmallTalk(text: string): SmallTalk | undefined {
     }
     if (!other && thanks) return 'thanks';
     if (!other && greeting) return 'greeting';
+  }
+  if (
+    words.length <= 14 &&
+    !text.includes('?') &&
+    praisePattern.test(words.join(' ')) &&
+    !words.some((word) => problemWords.has(word))
+  ) {
+    return 'praise';
   }
   // Only plain thanks: "goodbye" inside a longer message can be a farewell of a very different kind.
   const closing = words.some((word) => gratitudeWords.has(word)) || closingPattern.test(words.join(' '));

@@ -1,3 +1,5 @@
+import { createCrossLanguageLexicon, foreignPhrases } from './cross-language.js';
+
 /**
  * English stop words: function words that carry no topic. Question words (how, when, where)
  * are included because every FAQ question has one.
@@ -5,7 +7,7 @@
 const stopWords = new Set(
   (
     'a about above after again all am an and any are as at be because been before being below between both but by ' +
-    'can cant could did didnt do does doesnt doing dont down during each either else even ever few for from further ' +
+    'can cant could did didnt do does doesnt doing dont during each either else even ever few for from further ' +
     'get got had has have having he her here hers him his how i id if im in into is isnt it its ive just let lets ' +
     'like me might more most much must my myself need no nor not now of off on once one only or other our ours out ' +
     'over own please really same she should so some still such than thank thanks that thats the their them then ' +
@@ -13,21 +15,40 @@ const stopWords = new Set(
     'which while who whom why will with wont would yes yet you youre your yours yourself hi hello hey wheres hows ' +
     'hasnt havent hadnt arent werent wouldnt couldnt shouldnt ill youve weve theyre never ever always anymore ' +
     // Words that carry no topic in a support question ("is shipping free over a certain amount?").
-    'also anything something certain know tell wondering curious question ok okay sure maybe actually'
+    'also anything something certain know tell wondering curious question ok okay sure maybe actually many ' +
+    'possible able someone somebody anyone anybody everyone everybody everything else thing things stuff ' +
+    'already since ago though however every lot lots bit way look looking come comes came coming go goes ' +
+    'going went said says say today tonight right policy policies procedure process info information ' +
+    'offer offers offering provide provides ' +
+    // Currencies: an amount says no more than its number ("free if I spend over 50 euros").
+    'euro euros eur dollar dollars usd bucks ' +
+    // Acknowledgements that open a follow-up ("Great, and Afterpay?").
+    'great awesome cool nice perfect good fine alright yeah yep yup oh ah hmm um btw lol sorry super ' +
+    // Chat shorthand and common misspellings of function words.
+    'u ur r pls plz thx ty wat wut wich whic hw cuz bc abt wanna gonna gotta til until hv ya'
   ).split(' '),
 );
 
-/** Stems folded onto the word the knowledge base uses, so a customer's wording still matches. */
-const synonyms = new Map([
-  ['packag', 'parcel'],
+/**
+ * Words folded onto the word the knowledge base uses, so a customer's wording still matches: spelling
+ * variants, irregular forms the stemmer cannot fold (`wore`, `paid`) and synonyms of the shop's topics
+ * (`delivery` and `shipping` are one topic). Both sides are stemmed when the table is built; a word may
+ * stand for two (`promo` is a promo code, a kind of code).
+ */
+const synonymWords: ReadonlyArray<readonly [word: string, knowledgeBaseWords: string]> = [
+  ['package', 'parcel'],
+  ['packet', 'parcel'],
   ['zipper', 'zip'],
-  ['postag', 'ship'],
+  ['postage', 'shipping'],
+  ['delivery', 'shipping'],
+  ['deliver', 'shipping'],
+  ['dispatch', 'shipping'],
   ['colour', 'color'],
   ['cancellation', 'cancel'],
-  ['catalogu', 'catalog'],
+  ['catalogue', 'catalog'],
   ['bought', 'buy'],
-  ['purchas', 'buy'],
-  ['shop', 'stor'],
+  ['purchase', 'buy'],
+  ['shop', 'store'],
   ['fee', 'cost'],
   ['child', 'kid'],
   ['children', 'kid'],
@@ -37,20 +58,117 @@ const synonyms = new Map([
   ['warmer', 'warm'],
   ['cheapest', 'cheap'],
   ['cheaper', 'cheap'],
-  ['expiry', 'expir'],
+  ['expiry', 'expire'],
   ['womens', 'women'],
+  ['woman', 'women'],
   ['lady', 'women'],
-  ['coupon', 'code'],
+  ['coupon', 'promo code'],
   ['voucher', 'code'],
-  ['promo', 'code'],
-]);
+  ['promo', 'promo code'],
+  ['payment', 'pay'],
+  ['paid', 'pay'],
+  ['wore', 'wear'],
+  ['worn', 'wear'],
+  ['sent', 'send'],
+  ['broke', 'broken'],
+  ['break', 'broken'],
+  ['took', 'take'],
+  ['taken', 'take'],
+  ['guarantee', 'warranty'],
+  ['trouser', 'pant'],
+  ['coat', 'jacket'],
+  ['parka', 'jacket'],
+  ['sneaker', 'shoe'],
+  ['footwear', 'shoe'],
+  ['telephone', 'phone'],
+  ['reimbursement', 'refund'],
+  ['reimburse', 'refund'],
+  ['mail', 'email'],
+  ['instalment', 'installment'],
+  // People a customer names when someone else collects, wears or pays: all "a person" to the shop.
+  ['wife', 'person'],
+  ['husband', 'person'],
+  ['partner', 'person'],
+  ['friend', 'person'],
+  ['boyfriend', 'person'],
+  ['girlfriend', 'person'],
+  ['mother', 'person'],
+  ['father', 'person'],
+  ['mom', 'person'],
+  ['mum', 'person'],
+  ['dad', 'person'],
+  ['sister', 'person'],
+  ['brother', 'person'],
+  ['neighbour', 'person'],
+  ['neighbor', 'person'],
+  ['colleague', 'person'],
+  ['maintenance', 'maintain'],
+  ['membership', 'member'],
+  ['courier', 'dhl'],
+  ['carrier', 'dhl'],
+  ['period', 'window'],
+  ['timeframe', 'window'],
+  ['deadline', 'window'],
+  ['big', 'large'],
+  ['bigger', 'large'],
+  ['larger', 'large'],
+  ['smaller', 'small'],
+  ['lower', 'low'],
+  ['higher', 'high'],
+  ['longer', 'long'],
+  ['faster', 'fast'],
+  ['together', 'combine'],
+  ['fix', 'repair'],
+  ['pick', 'choose'],
+  ['select', 'choose'],
+  ['rip', 'hole'],
+  ['ripped', 'hole'],
+  ['torn', 'hole'],
+  ['availability', 'available'],
+  ['subscription', 'subscribe'],
+  ['house', 'address'],
+  ['apartment', 'address'],
+  ['doorstep', 'address'],
+];
+
+/** Number words, read as digits ("five minutes" as "5 minutes"), so that they count like any number. */
+const numberWords = new Map(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty'
+    .split(' ')
+    .map((word, index) => [word, String(index <= 20 ? index : (index - 18) * 10)]),
+);
+
+/** Phrases rewritten before the words are split, so their parts do not count as separate topics. */
+const phrases: ReadonlyArray<readonly [RegExp, string]> = [
+  // "How do returns work?" asks about returns; "work" is no topic of its own there.
+  [/\bhow (do|does|did|will|would) ((?:[\p{L}\p{N}]+ ){0,5}?[\p{L}\p{N}]+) work\b/gu, 'how $1 $2'],
+  [/\bpick(?:ed|ing|s)?[ -]up\b/gu, 'pickup'],
+  [/\bcheck(?:ed|ing|s)?[ -]out\b/gu, 'checkout'],
+  [/\b(?:log(?:ged|ging)?|sign(?:ed|ing)?)[ -]?in(?:to)?\b/gu, 'login'],
+  [/\bsign(?:ed|ing|s)?[ -]up\b/gu, 'signup'],
+  [/\bset(?:ting)?[ -]up\b/gu, 'setup'],
+  [/\bcarry[ -]on\b/gu, 'carryon'],
+  [/\bmoney back\b/gu, 'refund'],
+  [/\be-mail/gu, 'email'],
+  [/\b(?:delivery|dhl|ups|fedex|postal|parcel) (?:person|guy|man|woman|driver|people)\b/gu, 'driver'],
+  // "I have a question about my order" is about the order.
+  [/\b(?:a )?(?:question|questions|talk|ask|asking|chat|enquiry|inquiry) (?:about|regarding|on)\b/gu, ' '],
+  // A child named by age ("rain pants for a 6 year old").
+  [/\b(?:[1-9]|1[0-4])[ -]?(?:year|yr)s?[ -]old\b/gu, 'kid'],
+  // Order and reference numbers ("NW-40511", "#A-77821") are numbers, not words.
+  [/\b[a-z]{1,3}-?(\d{3,})\b/gu, '$1'],
+  [/\brain ?coat\b/gu, 'rain jacket'],
+];
+
+/** French and Italian elisions ("l'article", "dell'ordine"), split so the noun is its own word. */
+const elision = /\b(?:l|d|j|qu|n|s|c|m|t|dell|nell|all|sull|dall|un)['’`](?=\p{L})/gu;
 
 const vowel = /[aeiouy]/;
 /** Letters that stay doubled after removing -ing / -ed (`fall`, `miss`, `buzz`). */
 const keepDoubled = new Set(['l', 's', 'z']);
 
 /**
- * A light English stemmer: folds plurals, -ing, -ed and a final -e or -y so that `shipping`,
+ * A light English stemmer: folds plurals, -ing, -ed, -able, -ation and a final -e or -y so that `shipping`,
  * `shipped` and `ships` meet at `ship`, and `delivery`, `deliveries` and `delivered` at `deliver`.
  * Deliberately conservative; it only needs to be consistent, not linguistically right.
  */
@@ -77,29 +195,117 @@ export function stem(word: string): string {
     break;
   }
 
+  // "returnable", "washable", "refundable", "confirmation", "reservation": the verb.
+  if (/(?:able|ible)$/.test(stemmed) && stemmed.length >= 8) stemmed = stemmed.slice(0, -4);
+  else if (stemmed.endsWith('ation') && stemmed.length >= 9) stemmed = stemmed.slice(0, -5);
   if (stemmed.length > 3 && stemmed.endsWith('e')) stemmed = stemmed.slice(0, -1);
   if (stemmed.length > 4 && stemmed.endsWith('y') && !vowel.test(stemmed.at(-2) ?? '')) stemmed = stemmed.slice(0, -1);
   return stemmed;
 }
 
-/**
- * Splits text into lower-case, accent-folded, stemmed terms without stop words. Letters and digits of
- * any script count as word characters; apostrophes are dropped so `don't` becomes `dont`.
- *
- * @example tokenize("Where's my parcel? It hasn't been delivered") // ['parcel', 'deliver']
- */
-export function tokenize(text: string): string[] {
-  const folded = text
+const synonyms = new Map(synonymWords.map(([word, target]) => [stem(word), target.split(' ').map(stem)]));
+
+/** Words folded as written, where their stem would take others with it. */
+const wordSynonyms = new Map([
+  // Backpacking is the activity (hiking with everything on your back), not the backpack.
+  ['backpacking', 'hiking'],
+  // Places the shop does not list: a question about shipping to one, or a store in one, is still a question
+  // about where the shop ships or has stores, which the list of destinations or stores answers.
+  ...placeNames(
+    'country',
+    'australia japan china india brazil mexico argentina chile colombia peru russia turkey israel egypt ' +
+      'morocco nigeria kenya africa singapore malaysia thailand vietnam indonesia philippines korea taiwan ' +
+      'iceland ukraine serbia albania bosnia montenegro macedonia moldova belarus georgia armenia emirates uae ' +
+      'dubai qatar saudi zealand australien japon mexiko mexique brasil brasilien bresil',
+  ),
+  ...placeNames(
+    'state',
+    'alabama arizona arkansas california connecticut delaware florida idaho illinois indiana iowa kansas ' +
+      'kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska ' +
+      'nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming',
+  ),
+]);
+
+function placeNames(category: string, names: string): Array<[string, string]> {
+  return names.split(' ').map((name) => [name, category]);
+}
+
+/** Stems a word and folds it onto the knowledge base's word(s); none for a stop word. */
+function englishTerms(word: string): readonly string[] {
+  if (stopWords.has(word)) return [];
+  const stemmed = stem(wordSynonyms.get(word) ?? word);
+  // "gets", "needs", "others" are stop words too, but "note" (stem "not") is not.
+  if (`${stemmed}s` === word && stopWords.has(stemmed)) return [];
+  return synonyms.get(stemmed) ?? [stemmed];
+}
+
+const lexicon = createCrossLanguageLexicon((english) => english.split(' ').flatMap(englishTerms));
+
+/** Lower case, accents folded, `ß` as `ss`, apostrophes of elisions split and the others dropped. */
+function fold(text: string): string {
+  // "US" in capitals is the United States, not "us".
+  let folded = text
+    .replace(/\bU\.?S\.?(?:A\.?)?(?=[\s,.!?;:)]|$)/g, 'USA')
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/['’`]/g, '');
+    .replace(/ß/g, 'ss');
+  folded = folded.replace(elision, (match) => `${match.slice(0, -1)} `).replace(/['’`]/g, '');
+  for (const [pattern, replacement] of [...phrases, ...foreignPhrases]) folded = folded.replace(pattern, replacement);
+  return folded;
+}
+
+/**
+ * Joins a capitalised name and the number written after it into one more term ("ridg#2" beside "ridg" and
+ * "2"), so "Ridge 2" is told apart from the Ridge 3. An index ignores such a term when no document holds it
+ * ("Size 43").
+ */
+export const modelNumberMark = '#';
+
+/**
+ * Splits text into lower-case, accent-folded, stemmed terms without stop words. Letters and digits of
+ * any script count as word characters; apostrophes are dropped so `don't` becomes `dont`. Words of the
+ * main support topics in Spanish, Portuguese, French, German, Italian and Dutch become the English term
+ * (see `cross-language.ts`), and so do German and Dutch compounds of them.
+ *
+ * @example tokenize("Where's my parcel? It hasn't been delivered") // ['parcel', 'ship']
+ * @example tokenize('¿Cuánto tarda el envío?') // ['tak', 'ship'], as "How long does shipping take?"
+ */
+export function tokenize(text: string): string[] {
   const terms: string[] = [];
+  const folded = fold(text);
+  // Names written with a capital and followed by digits ("Ridge 2", "Summit 30"): models, not quantities.
+  const models = new Set(
+    [...text.matchAll(/(\p{Lu}[\p{L}\p{M}]*)[\s-]+(\d{1,4})\b/gu)].map(
+      ([, name, number]) => `${fold(name ?? '')} ${number}`,
+    ),
+  );
+  // The term of the word just before, to name a model with the number that follows it ("Ridge 2").
+  let named: { word: string; term: string; end: number } | undefined;
+  const words = [...folded.matchAll(/[\p{L}\p{N}]+/gu)].map((match) => match[0]);
+  const isEnglishStopWord = (word: string) => stopWords.has(word);
   for (const match of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const word = match[0];
-    if (stopWords.has(word)) continue;
-    const stemmed = stem(word);
-    terms.push(synonyms.get(stemmed) ?? stemmed);
+    const start = match.index;
+    const previous = named;
+    named = undefined;
+    if (stopWords.has(match[0]) || lexicon.isStopWord(match[0])) continue;
+    if (lexicon.isSharedStopWord(match[0], words, isEnglishStopWord)) continue;
+    const word = numberWords.get(match[0]) ?? match[0];
+    if (previous && models.has(`${previous.word} ${word}`) && /^[\s-]*$/.test(folded.slice(previous.end, start))) {
+      terms.push(`${previous.term}${modelNumberMark}${word}`);
+    }
+    const translated = lexicon.translate(word);
+    if (translated) {
+      terms.push(...translated);
+      continue;
+    }
+    const english = englishTerms(word);
+    const [term] = english;
+    if (term === undefined) continue;
+    // A long word may be a German or Dutch compound of listed words ("versandkosten", "donsjas").
+    const parts = lexicon.splitCompound(word);
+    terms.push(...(parts ?? english));
+    if (!parts && !/\d/.test(term)) named = { word, term, end: start + match[0].length };
   }
   return terms;
 }

@@ -4,13 +4,40 @@ import { tokenize } from '../../../src/model/offline/tokenize.js';
 
 describe('tokenize', () => {
   it('lower-cases, drops stop words and punctuation, and folds word forms onto one stem', () => {
-    expect(tokenize("Where's my parcel? It hasn't been delivered!")).toEqual(['parcel', 'deliver']);
+    expect(tokenize("Where's my parcel? It hasn't been delivered!")).toEqual(['parcel', 'ship']);
     expect(tokenize('shipping shipped ships')).toEqual(['ship', 'ship', 'ship']);
-    expect(tokenize('delivery deliveries')).toEqual(['deliver', 'deliver']);
+    expect(tokenize('returns returned returning returnable')).toEqual(['return', 'return', 'return', 'return']);
+  });
+
+  it('folds synonyms, irregular forms and phrases onto the word the knowledge base uses', () => {
+    expect(tokenize('delivery deliveries postage')).toEqual(['ship', 'ship', 'ship']);
+    expect(tokenize('shoes I wore once')).toEqual(tokenize('shoe worn'));
+    expect(tokenize('Can my wife pick up my order?')).toEqual(['person', 'pickup', 'order']);
+    expect(tokenize('How do returns work?')).toEqual(['return']);
+    expect(tokenize('How much does shipping cost in the US?')).toEqual(['ship', 'cost', 'usa']);
+    expect(tokenize('I cancelled it five minutes ago')).toEqual(['cancel', '5', 'minut']);
+  });
+
+  it('reads order numbers as numbers and joins a model name to its number', () => {
+    expect(tokenize('Where is my order NW-40511?')).toEqual(['order', '40511']);
+    expect(tokenize('Is the Ridge 2 in stock?')).toEqual(['ridg', 'ridg#2', '2', 'stock']);
+    expect(tokenize('Can I use two codes?')).toEqual(['use', '2', 'cod']);
+  });
+
+  it('folds the main support words of six other languages onto the English term', () => {
+    expect(tokenize('¿Cuánto tarda el envío?')).toEqual(['tak', 'ship']);
+    expect(tokenize('Wie lange dauert der Versand?')).toEqual(['long', 'tak', 'ship']);
+    expect(tokenize('Quel est le délai de livraison ?')).toEqual(['long', 'ship']);
+    expect(tokenize('Posso devolver um produto usado?')).toEqual(['return', 'item', 'wear']);
+    expect(tokenize('Il negozio è aperto la domenica?')).toEqual(['stor', 'open', 'sunday']);
+    expect(tokenize('Hoeveel kost de verzending naar Nederland?')).toEqual(['cost', 'ship', 'netherland']);
+    // German and Dutch compounds of listed words, but not English words.
+    expect(tokenize('Versandkosten Daunenjacke donsjas')).toEqual(['ship', 'cost', 'down', 'jacket', 'down', 'jacket']);
+    expect(tokenize('password backpack')).toEqual(['password', 'backpack']);
   });
 
   it('keeps letters and digits of any script and folds accents', () => {
-    expect(tokenize('Größe Café 30 días')).toEqual(['groß', 'caf', '30', 'dia']);
+    expect(tokenize('größe café 30 días')).toEqual(['siz', 'caf', '30', 'day']);
     expect(tokenize('東京 配送')).toEqual(['東京', '配送']);
   });
 });
@@ -89,5 +116,18 @@ describe('createBm25Index with fields', () => {
     expect(withNumber?.score).toBeCloseTo(plain?.score ?? 0, 10);
     const [withWord] = index.search('return item lasagne', 1);
     expect(withWord?.score).toBeLessThan(plain?.score ?? 0);
+    expect(index.search('40511 60', 1)).toEqual([]);
+  });
+
+  it('reads an unknown word one typo away from a known one as that word', () => {
+    const [typo] = index.search('retrun item', 1);
+    const [plain] = index.search('return item', 1);
+    expect(typo?.index).toBe(1);
+    expect(typo?.score).toBeCloseTo(plain?.score ?? 0, 10);
+    // Only from six letters on and never on the first letter: "flight" is no typo of "light".
+    const strict = createBm25Index(['light tent'], { typoTolerance: true });
+    expect(strict.search('flight tent', 1)[0]?.score).toBeLessThan(strict.search('light tent', 1)[0]?.score ?? 0);
+    const [off] = createBm25Index(['return item'], { typoTolerance: false }).search('retrun item', 1);
+    expect(off?.coverage).toBeLessThan(1);
   });
 });

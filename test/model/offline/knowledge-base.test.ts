@@ -19,7 +19,9 @@ describe('loadKnowledgeBase', () => {
     expect(() => loadKnowledgeBase([{ ...entry, id: 'Shipping Costs' }])).toThrow(
       /Invalid knowledge base[\s\S]*kebab-case[\s\S]*\[0\]\.id/,
     );
-    expect(() => loadKnowledgeBase([{ ...entry, questions: ['only one'] }])).toThrow(/questions/);
+    expect(() => loadKnowledgeBase([{ ...entry, questions: ['only one'] }])).toThrow(/at least 2 questions/);
+    const tooMany = Array.from({ length: 13 }, (_, index) => `Question ${index}?`);
+    expect(() => loadKnowledgeBase([{ ...entry, questions: tooMany }])).toThrow(/at most 12 questions[\s\S]*questions/);
     expect(() => loadKnowledgeBase([entry, { ...entry }])).toThrow(/duplicate id "shipping-costs"/);
     expect(() => loadKnowledgeBase({ entries: [entry] })).toThrow(/Invalid knowledge base/);
     expect(() => loadKnowledgeBase([])).toThrow(/Invalid knowledge base/);
@@ -67,6 +69,43 @@ describe('defaultKnowledgeBase', () => {
       'do you sell bicycles',
     ]) {
       expect(retriever.retrieve(question, 1)[0]?.confidence ?? 0, question).toBeLessThan(0.3);
+    }
+  });
+
+  it('answers the questions of issue #20 and their kind: everyday wording, typos, other languages', () => {
+    const retriever = createKnowledgeBaseRetriever(defaultKnowledgeBase);
+    const questions: Array<[string, string]> = [
+      ['How do returns work?', 'return-policy'],
+      ['Do you ship to Austria?', 'eu-shipping'],
+      ['¿Cuánto tarda el envío?', 'delivery-times'],
+      ['where is my order #A-77821?', 'order-tracking'],
+      ['how long til my package gets here', 'delivery-times'],
+      ['whats the warrenty on a jacket', 'warranty'],
+      ['¿Dónde está mi pedido?', 'order-tracking'],
+      ['Quanto custa o frete para Portugal?', 'eu-shipping'],
+      ['Comment laver une doudoune ?', 'down-care'],
+      ['Welche Zahlungsmethoden akzeptieren Sie?', 'payment-methods'],
+      ['Il negozio è aperto la domenica?', 'store-hours'],
+      ['Wat zijn de openingstijden van de winkel?', 'store-hours'],
+    ];
+    for (const [question, id] of questions) {
+      const [best] = retriever.retrieve(question, 1);
+      expect(best?.entry.id, question).toBe(id);
+      expect(best?.confidence, question).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+
+  it('still scores what the knowledge base does not cover low, in any language', () => {
+    const retriever = createKnowledgeBaseRetriever(defaultKnowledgeBase);
+    for (const question of [
+      "What's the best mortgage rate right now?",
+      'Book me a flight from Denver to Seattle next Friday.',
+      'Can you help me write my college application essay?',
+      '¿Me puedes ayudar a redactar mi currículum?',
+      'Kannst du mir ein Rezept für Lasagne geben?',
+      'About $600 for all three.',
+    ]) {
+      expect(retriever.retrieve(question, 1)[0]?.confidence ?? 0, question).toBeLessThan(0.5);
     }
   });
 });

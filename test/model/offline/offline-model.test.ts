@@ -203,6 +203,49 @@ describe('createOfflineModel', () => {
     expect(followUp.text).not.toContain('Our stores carry climbing shoes');
   });
 
+  it('answers a policy question that names a product, and reads a message past its opening remark', async () => {
+    for (const [prompt, id] of [
+      ['Can I return shoes I wore once?', 'return-policy'],
+      ["What's the warranty on your stoves?", 'warranty'],
+      ["I'm going to Patagonia in March. What jacket do you recommend?", 'product-advice'],
+      ['My travel agent recommended your rain shells. Which one is lightest?', 'waterproof-vs-water-resistant'],
+    ] as const) {
+      const result = await generateText({ model: createOfflineModel(), tools, prompt });
+      expect(result.toolCalls, prompt).toEqual([]);
+      expect(result.text, prompt).toContain(`[kb:${id}]`);
+    }
+  });
+
+  it('reads follow-ups in the context of the conversation', async () => {
+    const reply = async (turns: string[]) => {
+      const messages: ModelMessage[] = [];
+      let last = await generateText({ model: createOfflineModel(), tools, prompt: turns[0] ?? '' });
+      messages.push({ role: 'user', content: turns[0] ?? '' }, { role: 'assistant', content: last.text });
+      for (const turn of turns.slice(1)) {
+        messages.push({ role: 'user', content: turn });
+        last = await generateText({ model: createOfflineModel(), tools, messages });
+        messages.push({ role: 'assistant', content: last.text });
+      }
+      return last;
+    };
+    const boulder = await reply(['What are the Denver store hours?', 'And the Boulder store?']);
+    expect(boulder.text).toContain('[kb:us-store-hours-and-holidays]');
+    const refund = await reply(['How do I cancel an order?', 'Done, it worked. When will the refund show up?']);
+    expect(refund.text).toContain('[kb:refund-timing]');
+    const afterpay = await reply(['Do you accept Klarna?', 'Cool, and Afterpay?']);
+    expect(afterpay.text).toContain('[kb:buy-now-pay-later]');
+    // A new question gets the entry that answers it, not the one given before.
+    const receipt = await reply(['Can I exchange a gift?', "I don't have a gift receipt."]);
+    expect(receipt.text).toContain('[kb:store-credit]');
+  });
+
+  it('thanks a customer for praise instead of escalating', async () => {
+    const result = await generateText({ model: createOfflineModel(), tools, prompt: 'I love my new boots by the way' });
+    expect(result.toolCalls).toEqual([]);
+    expect(result.text).toMatch(/great to hear/);
+    expect(result.providerMetadata?.handrail).toMatchObject({ kind: 'small-talk' });
+  });
+
   it('emits stream parts in the order a real provider does', async () => {
     const model = createOfflineModel({ generateId: () => 'id-1', now: () => new Date('2026-01-01T00:00:00Z') });
     const { stream } = await model.doStream({

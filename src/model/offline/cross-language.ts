@@ -1,0 +1,382 @@
+/**
+ * A small cross-language lexicon for the topics customers of a shop ask about (shipping, returns, sizes,
+ * payment, stores and hours, orders, products, care, warranty) in Spanish, Portuguese, French, German,
+ * Italian and Dutch. It folds a foreign word onto the English word the knowledge base uses, so "¿Cuánto
+ * tarda el envío?" meets "How long does shipping take?" while the answer stays in English. Words are
+ * written accent-folded and in lower case (`ß` as `ss`); inflected forms that the light stemmer does not
+ * fold (`enviar`, `envían`) are listed beside the base form.
+ */
+const lexicon: ReadonlyArray<readonly [english: string, forms: string]> = [
+  // Shipping and delivery.
+  [
+    'ship',
+    'envio envios enviar envian enviais enviamos envias envia entrega entregas entregan entregar entregais entregam ' +
+      'frete fretes livraison livraisons livrer livrez livrent livre livres expedier expediez expedie ' +
+      'envoi envois envoyer envoyez port versand versenden versendet verschicken verschickt liefern ' +
+      'liefert lieferung lieferungen zustellung spedizione spedizioni spedire spedite spedisci spedito consegna ' +
+      'consegne consegnare consegnate verzending verzendingen verzenden verzendt verzonden levering leveringen ' +
+      'leveren levert bezorgen bezorging bezorgd bezorgt',
+  ],
+  ['express', 'expres expresso urgente eilversand spoed'],
+  [
+    'arrive',
+    'llega llegar llegara llegan llego chega chegar chegam chegou chegara arriver arrivera arriva arrivare arrivato ankommen ankunft aankomen',
+  ],
+  ['parcel', 'paquete paquetes pacote pacotes colis paket pakete pacco pacchi pakket pakketje pakketten'],
+  [
+    'track',
+    'seguimiento rastrear rastreo rastreio rastreamento suivre suivi verfolgen sendungsverfolgung tracciare tracciamento volgen',
+  ],
+  ['take', 'tarda tardan demora demoram tardam dauert dauern duurt'],
+  // "How long": a period or a deadline ("el plazo de devolución", "le délai de livraison").
+  [
+    'long',
+    'lange lang dura duran duracion durata dure plazo prazo prazos delai delais tiempo tempo tempi dauer frist lieferzeit lieferzeiten levertijd termijn',
+  ],
+  ['day', 'dia dias jour jours tage tagen giorno giorni dag dagen'],
+  [
+    'business',
+    'habil habiles uteis ouvrable ouvrables werktag werktage werktagen lavorativo lavorativi werkdag werkdagen',
+  ],
+  [
+    'international',
+    'internacional internacionales internacionais internationale internationaux internazionale internazionali internationaal',
+  ],
+  ['abroad', 'extranjero etranger ausland estero buitenland'],
+  ['customs', 'aduana aduanas alfandega douane douanes zoll zolle zollgebuhren dogana dogane'],
+  ['tax', 'impuesto impuestos imposto impostos taxe taxes steuer steuern tasse belasting'],
+  ['duty', 'arancel aranceles einfuhrzoll dazi dazio invoerrechten'],
+  // Countries the shop ships to, by the English name the knowledge base lists.
+  ['spain', 'espana espanha espagne spanien spagna spanje'],
+  ['portugal', 'portugal portogallo'],
+  ['france', 'francia franca frankreich frankrijk'],
+  ['italy', 'italia italie italien itali'],
+  ['netherlands', 'holanda hollande niederlande nederland olanda paesi bassi'],
+  ['belgium', 'belgica belgique belgien belgio belgie'],
+  ['austria', 'autriche osterreich oostenrijk'],
+  ['germany', 'alemania alemanha allemagne deutschland germania duitsland'],
+  ['switzerland', 'suiza suica suisse schweiz svizzera zwitserland'],
+  ['ireland', 'irlanda irlande irland ierland'],
+  ['poland', 'polonia polonha pologne polen'],
+  ['denmark', 'dinamarca danemark danimarca denemarken danmark'],
+  ['sweden', 'suecia suede schweden svezia zweden sverige'],
+  ['luxembourg', 'luxemburgo luxemburg lussemburgo'],
+  ['czech', 'chequia tchequie tschechien cechia tsjechie'],
+  ['greece', 'grecia grece griechenland griekenland'],
+  ['finland', 'finlandia finlande finnland'],
+  ['uk', 'inglaterra angleterre england inghilterra engeland grossbritannien'],
+  ['usa', 'eeuu eua'],
+  // Returns, refunds and exchanges.
+  [
+    'return',
+    'devolucion devoluciones devolver devuelvo devolverlo devolverla devolverlos devuelve devolucao devolucoes devolvo ' +
+      'retour retours retourner retourne renvoyer rucksendung rucksendungen rucksenden zurucksenden zuruckschicken ' +
+      'zuruckgeben ruckgabe retoure retouren zuruck reso resi restituire restituzione rendere retourneren ' +
+      'retourneer retourzending terugsturen terugbrengen',
+  ],
+  [
+    'refund',
+    'reembolso reembolsos reembolsar reembolsado remboursement rembourser rembourse erstattung ruckerstattung erstatten rimborso rimborsare rimborsato terugbetaling terugbetalen',
+  ],
+  ['exchange', 'troca trocas trocar echange echanges echanger umtausch umtauschen tauschen sostituire ruilen omruilen'],
+  ['wear', 'usado usada usados usadas puesto puesta getragen indossato indossata gedragen'],
+  [
+    'wear',
+    'trage tragen llevar usar vestir porter indossare dragen porte portes portee portees getragene getragenen gebruikt',
+  ],
+  ['label', 'etiqueta etiquetas etiquette etiquettes etikett etiketten etichetta etichette'],
+  // Sizes and fit.
+  [
+    'size',
+    'talla tallas talle tamanho tamanhos taille tailles pointure grosse grossen grosse groesse taglia taglie misura misure maat maten',
+  ],
+  ['fit', 'ajuste queda caimento coupe passform vestibilita pasvorm'],
+  ['small', 'pequeno pequena pequenos petit petite klein piccolo piccola'],
+  ['big', 'grande grandes gross grand'],
+  // Payment.
+  [
+    'pay',
+    'pago pagos pagar pagamento pagamentos paiement paiements payer payez zahlung zahlungen bezahlen zahlen bezahlung pagamento pagamenti pagare betaling betalingen betalen betaal',
+  ],
+  [
+    'method',
+    'metodo metodos forma formas meio meios moyen moyens methode methoden arten modalita modalidades manier manieren',
+  ],
+  [
+    'accept',
+    'aceptan aceptais acepta aceptar aceitam aceita aceitar acceptez acceptent accepter akzeptieren akzeptiert accettate accettano accettare accepteren accepteert',
+  ],
+  ['card', 'tarjeta tarjetas cartao cartoes carte cartes karte karten carta kaart kaarten'],
+  ['credit card', 'creditcard kreditkarte creditcards kreditkarten'],
+  ['credit', 'credito kredit'],
+  ['invoice', 'factura facturas fatura faturas facture factures rechnung rechnungen fattura fatture factuur facturen'],
+  ['instalment', 'cuotas plazos parcela parcelas parcelado mensualite mensualites raten rata termijnen'],
+  ['declined', 'rechazado rechazada recusado abgelehnt rifiutato rifiutata geweigerd'],
+  // Stores, hours and pickup.
+  [
+    'store',
+    'tienda tiendas loja lojas magasin magasins boutique boutiques laden geschaft filiale filialen negozio negozi winkel winkels filiaal',
+  ],
+  [
+    'open',
+    'abierto abierta abiertos abren abre abris aberto aberta abertos abrem ouvert ouverte ouverts ouvre ouvrez ouverture geoffnet offnen offnet offnung aperto aperta aperti apre aprite apertura geopend opening',
+  ],
+  [
+    'close',
+    'cierran cierra cerrado cerrada fecham fechado ferme fermez fermeture fermes geschlossen schliessen schliesst chiude chiudete chiuso chiusi dicht gesloten sluit sluiten',
+  ],
+  [
+    'hour',
+    'horario horarios hora horas horaire horaires heure heures zeiten uhrzeit uhr orario orari ora ore openingstijden tijden uur uren',
+  ],
+  ['saturday', 'sabado sabados samedi samstag samstags sonnabend sabato zaterdag'],
+  ['sunday', 'domingo domingos dimanche sonntag sonntags domenica zondag'],
+  ['holiday', 'feriado feriados festivo festivos ferie feiertag feiertagen feiertage festivi feestdag feestdagen'],
+  [
+    'pickup',
+    'recoger recogida recogerlo retirar retirada retirer retrait abholen abholung ritirare ritiro ophalen afhalen',
+  ],
+  ['address', 'direccion direcciones endereco enderecos adresse adressen indirizzo adres'],
+  // Orders and accounts.
+  [
+    'order',
+    'pedido pedidos encomenda encomendas commande commandes commander bestellung bestellungen bestellen bestellt ordine ordini ordinato bestelling bestellingen besteld',
+  ],
+  [
+    'cancel',
+    'cancelar cancelarlo anular annuler annule stornieren storno stornierung annullare annullo cancellare annuleren',
+  ],
+  ['change', 'modificar modifier changer andern anderung modificare wijzigen veranderen'],
+  ['confirmation', 'confirmacion confirmacao bestatigung bestaetigung conferma bevestiging'],
+  ['account', 'cuenta conta compte konto kundenkonto'],
+  ['password', 'contrasena senha passe passwort kennwort wachtwoord'],
+  ['forgot', 'olvide olvidado esqueci oublie vergessen dimenticato vergeten'],
+  ['email', 'correo correos courriel'],
+  ['phone', 'telefono telefone telephone telefon telefoon llamar ligar appeler anrufen chiamare bellen'],
+  ['contact', 'contacto contato contacter kontakt kontaktieren contattare contatto'],
+  // Products.
+  [
+    'jacket',
+    'chaqueta chaquetas campera jaqueta jaquetas casaco veste vestes blouson jacke jacken giacca giacche giubbotto jas jassen',
+  ],
+  ['waterproof', 'impermeable impermeables impermeavel wasserdicht impermeabile waterdicht'],
+  ['rain', 'lluvia chuva pluie regen pioggia'],
+  ['down', 'plumon plumas duvet doudoune daunen piumino piumini dons'],
+  ['boot', 'bota botas botte bottes stiefel scarponi scarponcini scarpone laarzen laars bergschoenen wandelschoenen'],
+  [
+    'shoe',
+    'zapato zapatos zapatilla zapatillas sapato sapatos tenis chaussure chaussures schuh schuhe schuhen scarpa scarpe schoen schoenen',
+  ],
+  ['hike', 'senderismo trilha caminhada randonnee wandern wander trekking escursionismo escursione wandelen wandel'],
+  ['tent', 'carpa carpas barraca barracas tente tentes zelt zelte tenda tende'],
+  ['sleeping bag', 'schlafsack couchage slaapzak'],
+  ['sleep', 'dormir schlafen dormire slapen'],
+  ['backpack', 'mochila mochilas rucksack zaino zaini rugzak'],
+  [
+    'kid',
+    'nino ninos nina ninas hijo hija hijos crianca criancas filho filha enfant enfants kinder sohn tochter bambino bambini bambina figlio figlia kinderen',
+  ],
+  ['glove', 'guante guantes luva luvas gant gants handschuh handschuhe guanto guanti handschoen handschoenen'],
+  ['wash', 'lavar lavo lave laver lavage waschen wasche lavare lavaggio wassen'],
+  ['machine', 'lavadora maquina machine waschmaschine lavatrice wasmachine'],
+  ['dry', 'secar secadora secher seche sechoir trocknen trockner asciugare asciugatrice drogen droger'],
+  ['clean', 'limpiar limpar nettoyer reinigen pulire schoonmaken'],
+  ['care', 'cuidado cuidados entretien pflege cura onderhoud'],
+  ['warranty', 'garantia garantie garanzia gewahrleistung'],
+  ['broken', 'roto rota rotos quebrado quebrada casse cassee kaputt rotto rotta kapot'],
+  ['defect', 'defectuoso defectuosa defeituoso defeituosa defectueux defectueuse defekt difettoso difettosa defect'],
+  [
+    'damaged',
+    'danado danada danados danificado danificada endommage abime beschadigt beschadigd danneggiato danneggiata',
+  ],
+  ['zip', 'cremallera cierre ziper reissverschluss cerniera rits'],
+  [
+    'repair',
+    'reparar reparacion reparo consertar conserto reparer reparation reparatur reparieren riparare riparazione reparatie repareren',
+  ],
+  ['light', 'ligero ligera liviano leve leger legere leicht leggero leggera licht lichte'],
+  ['weight', 'peso poids gewicht'],
+  ['warm', 'caliente calido quente chaud chaude warm caldo calda'],
+  ['cold', 'frio fria froid kalt freddo koud'],
+  ['winter', 'invierno inverno hiver'],
+  // Offers and extras.
+  ['gift', 'regalo regalos presente cadeau cadeaux geschenk geschenke'],
+  ['voucher', 'bon gutschein gutscheine buono buoni tegoed'],
+  ['discount', 'descuento descuentos desconto descontos reduction remise rabatt sconto sconti korting'],
+  ['code', 'codigo codigos codice codici cupon cupones cupom'],
+  ['student', 'estudiante estudiantes estudante estudantes etudiant etudiants studenten studierende studente studenti'],
+  ['price', 'precio precios preco precos prix preis preise prezzo prezzi prijs prijzen'],
+  [
+    'cost',
+    'cuesta cuestan costo coste costos custa custam custo custos coute coutent cout couts frais kostet kosten gebuhr gebuhren costa costano costi kost',
+  ],
+  ['free', 'gratis gratuito gratuita gratuitos gratuit gratuite gratuits kostenlos umsonst gratuiti'],
+  ['sell', 'venden vendeis vende vendem vendez vendre verkaufen verkauft vendete vendono verkopen verkoopt'],
+  [
+    'buy',
+    'comprar compre compra compro acheter achete achat kaufen gekauft kauf comprare comprato acquistare kopen gekocht',
+  ],
+  ['choose', 'elegir escoger escolher choisir wahlen auswahlen scegliere kiezen'],
+  [
+    'recommend',
+    'recomiendan recomendar recomienda recomendam recommandez recommander empfehlen empfehlt consigliate consigliare consigli aanraden',
+  ],
+  ['rent', 'alquilar alquiler alugar aluguel louer mieten miete noleggiare noleggio huren'],
+  ['stock', 'existencias estoque disponible disponivel disponibilite verfugbar lager disponibile voorraad'],
+  ['newsletter', 'boletin'],
+  [
+    'receive',
+    'recibir recibo recibe recibire recibiremos recibi recibido receber recebo recebe receberei recebi recebido recevoir recois recevrai recu erhalten erhalte erhalt bekomme bekommen bekommt ricevere ricevo ricevero ricevuto ontvangen ontvang krijg krijgen krijgt',
+  ],
+  [
+    'item',
+    'producto productos produto produtos prodotto prodotti produit produits produkt produkte articulo articulos artigo artigos article articles articolo articoli artikel artikelen',
+  ],
+  ['money', 'dinero dinheiro argent geld soldi'],
+  ['bag', 'saco sacos sac sacs sacco borsa tasche tas'],
+  ['munich', 'munchen munique monaco'],
+  ['hamburg', 'hamburgo amburgo'],
+  ['berlin', 'berlijn berlino'],
+  // Spanish and Italian "cambiar" is both changing an order or a password and exchanging an item.
+  ['change exchange', 'cambio cambios cambiar cambiarlo cambiarla cambia cambiare cambiato'],
+  ['long', 'tijd zeit temps'],
+  ['cost', 'gastos gasto spese'],
+  ['arrive', 'arrive arrivee arrivees arrives arrivata arrivato llegado llegada chegado angekommen ankommt aangekomen'],
+  ['late', 'retraso retrasado atraso atrasado retard ritardo verspatet verspatung vertraagd laat'],
+  ['physical', 'fisica fisicas fisico physique physisch fisiche'],
+  // The first part of German compounds ("Lieferadresse", "Lieferzeit").
+  ['ship', 'liefer'],
+];
+
+/**
+ * Function words of the six languages: they carry no topic, like the English stop words. Those that are
+ * also English words a customer may use are in `sharedStopWords` instead.
+ */
+const foreignStopWords =
+  // Spanish
+  'el la los las un una unos unas del al lo le les se me te mi mis tu tus su sus nos y o u e en con por para que ' +
+  'como cuando donde cual cuales cuanto cuanta cuantos cuantas quien es esta estan estoy ser hay tengo tiene tienen ' +
+  'tienes teneis puedo puede pueden puedes podeis podria hacer hacen haceis hace hago hola gracias pero si no muy ' +
+  'mas ya este estos estas ese esa eso esto algo alguna alguno quiero quisiera necesito favor sobre tambien usted ' +
+  'ustedes vosotros yo mio mia otra otro otros pregunta ayuda ayudar saber hasta desde cada todo toda todos debo ' +
+  'debe deberia obtener ofrecen ofreceis estara ' +
+  // Portuguese
+  'os as um uma uns umas do da dos das no na nos nas pelo pela pelos pelas qual quais quanto quanta quando onde ' +
+  'sao estao tem tenho posso pode podem meu minha meus minhas seu sua seus suas voce voces eu ele ela isso isto ' +
+  'esse essa aqui ali muito sim oi ola obrigado obrigada tambem fazer faz fazem quero queria preciso gostaria ' +
+  'pergunta ajuda ate cada todo toda nao faco fazemos obter oferecem alguma mais com devo deve devemos outra outro ' +
+  // French
+  'les une des du de au aux et ou dans sur pour par avec sans qu qui quoi quel quelle quels quelles quand comment ' +
+  'combien est sont suis etre avoir ai avez ont je il elle nous vous ils elles mon ma mes ton ta tes sa ses notre ' +
+  'votre vos leur leurs ce cet cette ces ca cela ne pas tres bien bonjour salut merci oui non peux peut pouvez ' +
+  'puis faut faire fait font y besoin veux voudrais voudrait question aide ici tout toute tous obtenir proposez ' +
+  'proposer quelque chose dois doit serai sera seras autre autres ' +
+  // German
+  'der die das den dem des ein eine einen einem einer eines und oder aber im auf aus bei mit nach von vom zu zum ' +
+  'zur fur uber unter vor wie was wo wann warum welche welcher welches welchen wer ist sind bist sein haben habe ' +
+  'habt hatte kann konnen konnt kannst muss mussen soll sollte sollen wollen mochte mochten wurde werden wird ich ' +
+  'du er sie es wir ihr mich mir dich dir uns euch ihnen mein meine meinen meinem meiner dein deine ihre ihren ' +
+  'unser unsere euer eure sich nicht kein keine keinen ja nein auch noch schon nur sehr mal doch denn dann hallo ' +
+  'danke bitte gibt normalerweise frage hilfe wenn ob hoch nehmen nehme etwas mehr viel vielen bieten andere ' +
+  'anderen ander ' +
+  // Italian
+  'il gli di della dei degli delle dal dalla nel nella sul sulla con su per tra fra ed che chi cosa come dove ' +
+  'quale quali quanta quanti sono sei siamo siete essere ho hai ha abbiamo avete hanno posso puo puoi possiamo ' +
+  'potete vorrei voglio mio miei mie tuo tua suo vostro vostra nostro nostra ci vi si mi ti non piu molto anche ' +
+  'ciao grazie buongiorno salve questo questa quello quella domanda aiuto ottenere offrite qualcosa sara altra ' +
+  'altro ' +
+  // Dutch
+  'het een op aan voor van naar uit om te tot als dan dat dit deze wat wie waar wanneer waarom hoe hoeveel welke ' +
+  'zijn ben bent waren heb hebt heeft hebben kan kun kunt kunnen mag moet moeten wil wilt willen zou ik jij je ' +
+  'hij zij ze wij jullie mijn jouw uw ons onze hun niet geen ja nee ook nog al wel erg hallo hoi dank bedankt ' +
+  'graag er hier daar vraag hulp bieden iets meer met ' +
+  // Elided articles and pronouns of French and Italian ("l'article", "dell'ordine").
+  'l d j qu n s c m t dell nell sull dall ' +
+  // Acknowledgements that open a follow-up ("Ótimo, e a troca é grátis?").
+  'otimo perfeito perfecto genial bueno bom parfait toll prima klasse perfekt ottimo perfetto benissimo fijn mooi ' +
+  // "Policy" and its kin carry no topic, as in English ("¿Cuál es la política de devoluciones?").
+  'politica politicas politique richtlinie richtlinien beleid regeling condiciones condicoes conditions bedingungen ' +
+  'condizioni voorwaarden';
+
+/**
+ * Function words of the six languages that are also English words a customer may use ("son", "car",
+ * "plus", "hat", "bin", "man"): stop words only in a message that reads as one of those languages.
+ */
+const sharedStopWords = new Set(['son', 'car', 'plus', 'hat', 'bin', 'man']);
+
+/** Phrases of the six languages folded before the words are split ("sac à dos" is a backpack). */
+export const foreignPhrases: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bsacs? a dos\b/gu, 'backpack'],
+  [/\bsacos? de dormir\b|\bsacs? de couchage\b|\bsacchi? a pelo\b/gu, 'sleeping bag'],
+  [/\b(?:geld|dinero|dinheiro|argent|soldi) (?:zuruck|terug|de vuelta|de volta|rendu|indietro)\b/gu, 'refund'],
+  [/\bmot de passe\b/gu, 'password'],
+  // Paying in instalments: "en plusieurs fois", "a rate", "in Raten", "a plazos".
+  [/\ben (?:plusieurs|2|3|4|deux|trois|quatre) fois\b|\b(?:pagare|pagamento|pagar) a rate\b/gu, 'instalment'],
+  [/\btienda de campana\b/gu, 'tent'],
+];
+
+/** Linking letters between the parts of a German or Dutch compound (`Öffnungszeiten`, `openingstijden`). */
+const linkingElements = ['', 's', 'n', 'en', 'e', 'es'];
+
+/** Folds foreign words of the lexicon onto English terms. */
+export interface CrossLanguageLexicon {
+  /** The English terms of a listed foreign word (also with a plural `-s` or a French `-e`), or undefined. */
+  translate(word: string): readonly string[] | undefined;
+  /** True for a function word of one of the six languages. */
+  isStopWord(word: string): boolean;
+  /**
+   * True for a function word that is also an English word ("son", "hat"), read as a stop word in a
+   * message whose words are `words` only when more of them are foreign function words than English ones.
+   */
+  isSharedStopWord(word: string, words: readonly string[], isEnglishStopWord: (word: string) => boolean): boolean;
+  /** The English terms of a German or Dutch compound made only of listed words (`versandkosten`), or undefined. */
+  splitCompound(word: string): string[] | undefined;
+}
+
+/**
+ * Builds the lexicon. Foreign words are matched as written (the English stemmer would fold `carte` onto
+ * the English `cart`); the English words are turned into terms with `toTerms`, the tokenizer's own stemming.
+ */
+export function createCrossLanguageLexicon(toTerms: (english: string) => string[]): CrossLanguageLexicon {
+  const translations = new Map<string, readonly string[]>();
+  for (const [english, forms] of lexicon) {
+    const terms = toTerms(english);
+    for (const form of forms.split(' ')) if (form !== '') translations.set(form, terms);
+  }
+  const stopWords = new Set(foreignStopWords.split(' '));
+
+  const translate = (word: string): readonly string[] | undefined =>
+    translations.get(word) ??
+    (word.length > 4 && word.endsWith('s') ? translations.get(word.slice(0, -1)) : undefined) ??
+    // French agreement: "endommagée", "endommagées" as "endommagé".
+    (word.length >= 7 && /ees?$/.test(word) ? translations.get(word.replace(/es?$/, '')) : undefined);
+  const part = (text: string): readonly string[] | undefined => (text.length >= 3 ? translate(text) : undefined);
+  const split = (word: string, depth: number): string[] | undefined => {
+    const whole = depth > 0 ? part(word) : undefined;
+    if (whole) return [...whole];
+    if (depth >= 3) return undefined;
+    for (let cut = word.length - 3; cut >= 3; cut--) {
+      const head = word.slice(0, cut);
+      for (const link of linkingElements) {
+        if (!head.endsWith(link)) continue;
+        const english = part(head.slice(0, head.length - link.length));
+        if (!english) continue;
+        const rest = split(word.slice(cut), depth + 1);
+        if (rest) return [...english, ...rest];
+      }
+    }
+    return undefined;
+  };
+
+  return {
+    translate,
+    isStopWord: (word) => stopWords.has(word),
+    isSharedStopWord: (word, words, isEnglishStopWord) => {
+      if (!sharedStopWords.has(word)) return false;
+      const foreign = words.filter((other) => stopWords.has(other) && !isEnglishStopWord(other)).length;
+      const english = words.filter((other) => isEnglishStopWord(other) && !stopWords.has(other)).length;
+      return foreign >= 1 && foreign > english;
+    },
+    splitCompound: (word) => (word.length >= 7 ? split(word, 0) : undefined),
+  };
+}
