@@ -1,37 +1,17 @@
 /**
  * Every string of the customer's chat page, one entry a language: the languages the guard
- * reads (see `src/guard/lexicon/languages/`). Nothing here is bundled from `src/`.
+ * reads (see `src/guard/lexicon/languages/`). From `src/` only the language list is bundled.
  */
+import { type MessageLanguage, messageLanguage, messageLanguages } from '../../../src/handoff/message-language.js';
 import type { HandoffPartData } from './types.js';
 
-export const chatLanguages = [
-  'en',
-  'es',
-  'pt',
-  'fr',
-  'de',
-  'it',
-  'nl',
-  'pl',
-  'tr',
-  'ru',
-  'uk',
-  'ar',
-  'hi',
-  'id',
-  'vi',
-  'th',
-  'zh',
-  'ja',
-  'ko',
-  'sv',
-] as const;
-export type ChatLanguage = (typeof chatLanguages)[number];
+/** The chat page speaks the languages of the handoff messages (one list, in `src/handoff/message-language.ts`). */
+export const chatLanguages = messageLanguages;
+export type ChatLanguage = MessageLanguage;
 
 /** The chat language for a BCP 47 tag: `pt-BR` gives `pt`; unknown or missing gives `en`. */
 export function chatLanguage(tag?: string | null): ChatLanguage {
-  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return (chatLanguages as readonly string[]).includes(primary) ? (primary as ChatLanguage) : 'en';
+  return messageLanguage(tag ?? undefined);
 }
 
 /** The language a handoff part names, when the server sends one (`language` beside `status`). */
