@@ -75,6 +75,20 @@ export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOpt
     listDeliveries: database.prepare(outboxSql.list),
   };
 
+  // One prepared statement per number of states listed (the queue and routing ask for the same three on every handoff).
+  const byStateCount = new Map<number, ReturnType<DatabaseSync['prepare']>>();
+  const listByStates = (count: number) => {
+    let statement = byStateCount.get(count);
+    if (!statement) {
+      const marks = Array.from({ length: count }, () => '?').join(', ');
+      statement = database.prepare(
+        `SELECT summary FROM conversations WHERE state IN (${marks}) ORDER BY write_sequence`,
+      );
+      byStateCount.set(count, statement);
+    }
+    return statement;
+  };
+
   /** Runs `work` in one write transaction: all of its writes are kept, or none. */
   const transaction = <T>(work: () => T): T => {
     database.exec('BEGIN IMMEDIATE');
@@ -127,13 +141,7 @@ export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOpt
       if (states && states.length === 0) return [];
       // By state through the index: the queue and routing read the active few, not every conversation.
       const rows = run(() =>
-        states
-          ? database
-              .prepare(
-                `SELECT summary FROM conversations WHERE state IN (${states.map(() => '?').join(', ')}) ORDER BY write_sequence`,
-              )
-              .all(...states)
-          : statements.listAll.all(),
+        states ? listByStates(states.length).all(...states) : statements.listAll.all(),
       ) as Array<{ summary: string }>;
       return rows.map((row) => JSON.parse(row.summary) as ConversationSummary);
     },
