@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatWait } from '../shared/handoff-text.js';
 import { AgentApiError, type AgentMetrics, createAgentApi, type QueueEntry } from './agent-api.js';
+import { AlertBanner } from './alert-banner.js';
+import { AlertControls } from './alert-controls.js';
 import { ConversationPanel } from './conversation-panel.js';
 import { QueueList } from './queue-list.js';
 import { SignIn } from './sign-in.js';
+import { useHandoffAlerts } from './use-handoff-alerts.js';
 
 const tokenKey = 'handrail-agent-token';
 
@@ -38,11 +41,14 @@ function Console({ token, onSignOut }: { token: string; onSignOut: () => void })
   const [selectedId, setSelectedId] = useState<string | null>(() => decodeURIComponent(location.hash.slice(1)) || null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  const alerts = useHandoffAlerts(select);
+  const { observe } = alerts;
 
   const refresh = useCallback(async () => {
     try {
       const [nextQueue, nextMetrics] = await Promise.all([api.queue(), api.metrics()]);
       setQueue(nextQueue);
+      observe(nextQueue);
       setMetrics(nextMetrics);
       setNow(Date.now());
       setError(null);
@@ -50,7 +56,7 @@ function Console({ token, onSignOut }: { token: string; onSignOut: () => void })
       if (caught instanceof AgentApiError && caught.status === 401) onSignOut();
       else setError('Could not load the queue. Retrying…');
     }
-  }, [api, onSignOut]);
+  }, [api, onSignOut, observe]);
 
   useEffect(() => {
     void refresh();
@@ -89,9 +95,16 @@ function Console({ token, onSignOut }: { token: string; onSignOut: () => void })
             )}
           </p>
         )}
+        <AlertControls
+          permission={alerts.permission}
+          onEnable={() => void alerts.enable()}
+          sound={alerts.sound}
+          onSoundChange={alerts.setSound}
+        />
         <button type="button" className="secondary" onClick={onSignOut}>
           Sign out
         </button>
+        <AlertBanner alerts={alerts.shown} onOpen={alerts.open} onDismiss={alerts.dismiss} />
       </header>
       <nav className="queue-pane" aria-labelledby="queue-title">
         <h2 id="queue-title">
