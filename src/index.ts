@@ -28,6 +28,17 @@ export {
 export { createEscalateTool, type EscalateInput, escalateInputSchema, escalateToolName } from './chat/escalate-tool.js';
 export { messageText, toTranscript } from './chat/transcript.js';
 export * from './errors/index.js';
+// The evals (no file access here; `handrail/evals` adds the dataset loaders, replay and Langfuse)
+export type { CaseOutcome, CaseResult, CaseRunner } from './evals/case-result.js';
+export { caseOutcomeRecords, compareRuns, type RunComparison } from './evals/compare-runs.js';
+export { type EvalCase, evalCaseSchema } from './evals/eval-case.js';
+export { createGuardRunner, type GuardLike } from './evals/guard-runner.js';
+export { renderHtmlReport } from './evals/html-report.js';
+export { renderJunitReport } from './evals/junit-report.js';
+export { computeMetrics, type EvalReport } from './evals/metrics.js';
+export { createPipelineRunner } from './evals/pipeline-runner.js';
+export { type RunEvalOptions, runEval } from './evals/run-eval.js';
+export { renderTextReport } from './evals/text-report.js';
 // The guard
 export * from './guard/index.js';
 export { createHandoffService, type HandoffServiceOptions } from './handoff/create-handoff-service.js';

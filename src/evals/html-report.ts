@@ -1,4 +1,8 @@
+import type { CaseChange, RunComparison } from './compare-runs.js';
 import type { CaseReportEntry, EvalReport, Rate } from './metrics.js';
+import type { OperatingCurve } from './operating-curve.js';
+import { renderOperatingCurveSvg } from './operating-curve-report.js';
+import { renderThresholdTargetText, type ThresholdTarget } from './threshold-target.js';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -96,8 +100,7 @@ details{border:1px solid #d0d7de;border-radius:6px;margin:.4rem 0;padding:.3rem 
 `;
 
 function snippet(entry: CaseReportEntry): string {
-  const last = entry.messages.filter((message) => message.role === 'user').at(-1)?.content ?? '';
-  return last.length > 90 ? `“${last.slice(0, 89)}…”` : `“${last}”`;
+  return snippetText(entry.messages.filter((message) => message.role === 'user').at(-1)?.content ?? '');
 }
 
 function caseDetails(entry: CaseReportEntry): string {
@@ -133,6 +136,61 @@ export interface ReportContext {
   datasets?: string[];
   mode?: string;
   generatedAt?: string;
+  /** `--compare`: the cases that changed since the baseline run. */
+  comparison?: RunComparison;
+  /** `--curve`: the guard's decisions swept over its thresholds. */
+  curve?: OperatingCurve;
+  /** `--target-false-escalation`: the thresholds that reach it. */
+  target?: ThresholdTarget;
+}
+
+function changeList(title: string, changes: readonly CaseChange[], className: string): string {
+  if (changes.length === 0) return `<h3>${escapeHtml(title)} (0)</h3><p class="muted">None.</p>`;
+  const rows = changes
+    .map(
+      (change) =>
+        `<tr><td><code>${escapeHtml(change.id)}</code></td><td>${escapeHtml(change.source)}</td><td>${escapeHtml(
+          change.expectedReason,
+        )}</td><td>${escapeHtml(change.firedReason ?? 'none')}</td><td>${escapeHtml(snippetText(change.lastUserText))}</td></tr>`,
+    )
+    .join('');
+  return `<h3 class="${className}">${escapeHtml(title)} (${changes.length})</h3><table><thead><tr><th>case</th><th>source</th><th>expected</th><th>fired now</th><th>last user message</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** The `--compare` section: newly missed, newly escalated and fixed cases. */
+function comparisonSection(comparison: RunComparison): string {
+  const note = comparison.perCaseBaseline
+    ? `${comparison.added} case(s) not in the baseline, ${comparison.removed} baseline case(s) not in this run.`
+    : 'The baseline report has no per-case outcomes: cases absent from its misses and false escalations count as handled right there.';
+  return `<h2>Since the baseline</h2><p class="muted">${escapeHtml(note)}</p>
+${changeList('Newly missed', comparison.newlyMissed, 'bad')}
+${changeList('Newly escalated', comparison.newlyEscalated, 'bad')}
+${changeList('Fixed', comparison.fixed, 'ok')}`;
+}
+
+/** The `--curve` section: the chart, each line's points, and the `--target-false-escalation` result. */
+function curveSection(curve: OperatingCurve, target: ThresholdTarget | undefined): string {
+  const tables = curve.lines
+    .map((line) => {
+      const rows = line.points
+        .map(
+          (point) =>
+            `<tr${point.value === line.baseValue ? ' class="ok"' : ''}><td class="num">${point.value.toFixed(2)}</td><td>${rateText(
+              point.falseEscalationRate,
+            )}</td><td>${rateText(point.falseNonEscalationRate)}</td><td class="num">${point.missedOfReason.count}/${point.missedOfReason.total}</td></tr>`,
+        )
+        .join('');
+      return `<details><summary><code>${escapeHtml(line.parameter)}</code> (in the run ${line.baseValue.toFixed(2)})</summary><table><thead><tr><th>value</th><th>false escalation</th><th>missed</th><th>missed ${escapeHtml(line.reason)}</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+    })
+    .join('\n');
+  return `<h2>Operating curve</h2><p class="muted">The guard alone, one threshold moved at a time, the others as in the run; the ringed point is the run's setting. Thresholds chosen here are tuned on these cases: confirm them on cases you did not tune on.</p>
+${curve.lines.length ? renderOperatingCurveSvg(curve) : '<p class="muted">No threshold to sweep: the guard reported no signal.</p>'}
+${tables}
+${target ? `<h3>Target false escalation rate</h3><pre>${escapeHtml(renderThresholdTargetText(target, curve.baseThresholds))}</pre>` : ''}`;
+}
+
+function snippetText(text: string): string {
+  return text.length > 90 ? `“${text.slice(0, 89)}…”` : `“${text}”`;
 }
 
 /**
@@ -218,6 +276,8 @@ ${report.misses.map(caseDetails).join('\n') || '<p class="muted">None.</p>'}
 <h2>False escalations (${report.falseEscalations.length})</h2>
 ${report.falseEscalations.map(caseDetails).join('\n') || '<p class="muted">None.</p>'}
 ${report.errors.length ? `<h2>Errors (${report.errors.length})</h2>${report.errors.map(caseDetails).join('\n')}` : ''}
+${context.comparison ? comparisonSection(context.comparison) : ''}
+${context.curve ? curveSection(context.curve, context.target) : ''}
 </body></html>
 `;
 }

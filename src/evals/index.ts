@@ -1,4 +1,14 @@
 export type { CaseOutcome, CaseResult, CaseRunner, OutcomeEvidence } from './case-result.js';
+export {
+  type BaselineReport,
+  baselineReportSchema,
+  type CaseChange,
+  type CaseOutcomeRecord,
+  caseOutcomeRecords,
+  compareRuns,
+  comparisonStatus,
+  type RunComparison,
+} from './compare-runs.js';
 export { DatasetError, type DatasetIssue, formatDatasetIssue } from './dataset-error.js';
 export {
   type EvalCase,
@@ -11,7 +21,7 @@ export {
 } from './eval-case.js';
 export { caseTranscript, createGuardRunner, type GuardLike, judgeTranscript } from './guard-runner.js';
 export { type ChartBar, escapeHtml, type ReportContext, renderBarChart, renderHtmlReport } from './html-report.js';
-export { escapeXml, renderJunitReport } from './junit-report.js';
+export { escapeXml, type JunitReportOptions, renderJunitReport } from './junit-report.js';
 export {
   type EvalCaseScore,
   type EvalScoreName,
@@ -53,6 +63,24 @@ export {
   sourceOf,
 } from './metrics.js';
 export { type ObfuscationKind, obfuscateCase, obfuscateText, obfuscationKinds } from './obfuscate.js';
+export {
+  type CaseSignals,
+  type CurveLine,
+  type CurvePoint,
+  collectCaseSignals,
+  curvePoint,
+  escalatesUnder,
+  gridWith,
+  type OperatingCurve,
+  type PolicyFactory,
+  type PolicyThresholds,
+  type SweepOptions,
+  sweepGuardOption,
+  sweepThresholds,
+  sweptReasons,
+  thresholdGrid,
+} from './operating-curve.js';
+export { renderOperatingCurveSvg, renderOperatingCurveText } from './operating-curve-report.js';
 export { type AppLike, conversationIdOf, createPipelineRunner, type PipelineRunnerOptions } from './pipeline-runner.js';
 export {
   conversationTranscript,
@@ -63,5 +91,13 @@ export {
   storeExportSchema,
 } from './replay.js';
 export { type RunEvalOptions, runEval } from './run-eval.js';
-export { formatTable, renderReplayText, renderTextReport } from './text-report.js';
+export { formatTable, renderComparisonText, renderReplayText, renderTextReport } from './text-report.js';
+export {
+  findThresholdsForTarget,
+  renderThresholdTargetText,
+  type TargetCandidate,
+  type ThresholdTarget,
+  type ThresholdTargetOptions,
+  targetGuardOptions,
+} from './threshold-target.js';
 export { wilsonInterval, z95 } from './wilson-interval.js';

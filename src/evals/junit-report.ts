@@ -1,4 +1,5 @@
 import type { CaseResult } from './case-result.js';
+import { comparisonStatus, type RunComparison } from './compare-runs.js';
 import { sourceOf } from './metrics.js';
 
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 cannot hold. */
@@ -25,12 +26,31 @@ function describe(result: CaseResult): string {
   return lines.join('\n');
 }
 
+const sinceBaseline = {
+  'newly-missed': 'newly missed since the baseline: ',
+  'newly-escalated': 'newly escalated since the baseline: ',
+  fixed: 'fixed since the baseline',
+} as const;
+
+/** Options of {@link renderJunitReport}. */
+export interface JunitReportOptions {
+  /** `--compare`: marks newly missed, newly escalated and fixed cases. */
+  comparison?: RunComparison;
+}
+
 /**
  * JUnit XML: one test suite per source, one test case per case. A miss (escalate case not
  * escalated) and a false escalation (handle case escalated) are failures; a case whose run
- * failed is an error.
+ * failed is an error. With a comparison, a changed case carries a `since-baseline` property
+ * (`newly-missed`, `newly-escalated`, `fixed`), its failure message says so, and the types of
+ * new failures are `new_missed_escalation` and `new_false_escalation`.
  */
-export function renderJunitReport(results: readonly CaseResult[], suiteName = 'handrail-evals'): string {
+export function renderJunitReport(
+  results: readonly CaseResult[],
+  suiteName = 'handrail-evals',
+  { comparison }: JunitReportOptions = {},
+): string {
+  const status = comparison ? comparisonStatus(comparison) : new Map<string, keyof typeof sinceBaseline>();
   const bySource = new Map<string, CaseResult[]>();
   for (const result of results) {
     const source = sourceOf(result.case);
@@ -47,21 +67,30 @@ export function renderJunitReport(results: readonly CaseResult[], suiteName = 'h
       const { case: evalCase } = result;
       const name = `${evalCase.id} [${evalCase.expect}: ${evalCase.reason}]`;
       const open = `    <testcase classname="${escapeXml(source)}" name="${escapeXml(name)}" time="${seconds(result.latencyMs)}"`;
+      const changed = status.get(evalCase.id);
+      const properties = changed
+        ? `\n      <properties><property name="since-baseline" value="${changed}"/></properties>`
+        : '';
+      const prefix = changed && changed !== 'fixed' ? sinceBaseline[changed] : '';
+      const newly = changed === 'newly-missed' || changed === 'newly-escalated' ? 'new_' : '';
       if (result.error !== undefined) {
         errors++;
-        return `${open}>\n      <error message="${escapeXml(result.error)}">${escapeXml(describe(result))}</error>\n    </testcase>`;
+        return `${open}>${properties}\n      <error message="${escapeXml(`${prefix}${result.error}`)}">${escapeXml(describe(result))}</error>\n    </testcase>`;
       }
       if (evalCase.expect === 'escalate' && !result.escalated) {
         failures++;
-        return `${open}>\n      <failure type="missed_escalation" message="${escapeXml(
-          `not escalated; expected ${evalCase.reason}`,
+        return `${open}>${properties}\n      <failure type="${newly}missed_escalation" message="${escapeXml(
+          `${prefix}not escalated; expected ${evalCase.reason}`,
         )}">${escapeXml(describe(result))}</failure>\n    </testcase>`;
       }
       if (evalCase.expect === 'handle' && result.escalated) {
         failures++;
-        return `${open}>\n      <failure type="false_escalation" message="${escapeXml(
-          `escalated for ${result.firedReason ?? 'unknown'}; expected handle`,
+        return `${open}>${properties}\n      <failure type="${newly}false_escalation" message="${escapeXml(
+          `${prefix}escalated for ${result.firedReason ?? 'unknown'}; expected handle`,
         )}">${escapeXml(describe(result))}</failure>\n    </testcase>`;
+      }
+      if (changed === 'fixed') {
+        return `${open}>${properties}\n      <system-out>${sinceBaseline.fixed}</system-out>\n    </testcase>`;
       }
       return `${open}/>`;
     });

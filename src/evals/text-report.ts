@@ -1,3 +1,4 @@
+import type { CaseChange, RunComparison } from './compare-runs.js';
 import type { EvalReport } from './metrics.js';
 import type { ReplayReport } from './replay.js';
 
@@ -20,7 +21,10 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
 }
 
 /** The terminal summary of a run: headline rates, per reason, per source, latency and the first misses. */
-export function renderTextReport(report: EvalReport, { maxListed = 15 }: { maxListed?: number } = {}): string {
+export function renderTextReport(
+  report: EvalReport,
+  { maxListed = 15, comparison }: { maxListed?: number; comparison?: RunComparison } = {},
+): string {
   const out: string[] = [];
   const fner = report.falseNonEscalationRate;
   const fer = report.falseEscalationRate;
@@ -71,6 +75,34 @@ export function renderTextReport(report: EvalReport, { maxListed = 15 }: { maxLi
   listed('misses', report.misses);
   listed('false escalations', report.falseEscalations);
   listed('errors', report.errors);
+  if (comparison) out.push(renderComparisonText(comparison, { maxListed }), '');
+  return out.join('\n');
+}
+
+/** The `--compare` summary: counts of newly missed, newly escalated and fixed cases, and the first of each. */
+export function renderComparisonText(
+  comparison: RunComparison,
+  { maxListed = 15 }: { maxListed?: number } = {},
+): string {
+  const out = [
+    `since the baseline: ${comparison.newlyMissed.length} newly missed, ${comparison.newlyEscalated.length} newly escalated, ${comparison.fixed.length} fixed${
+      comparison.perCaseBaseline
+        ? ` (${comparison.added} new cases, ${comparison.removed} baseline cases absent)`
+        : ' (baseline without per-case outcomes: cases absent from its lists count as right there)'
+    }`,
+  ];
+  const listed = (title: string, changes: readonly CaseChange[]) => {
+    if (changes.length === 0) return;
+    out.push(`${title} (${changes.length}${changes.length > maxListed ? `, first ${maxListed}` : ''}):`);
+    for (const change of changes.slice(0, maxListed)) {
+      out.push(
+        `  ${change.id} [${change.expectedReason} -> ${change.firedReason ?? 'none'}] ${JSON.stringify(change.lastUserText.slice(0, 90))}`,
+      );
+    }
+  };
+  listed('newly missed', comparison.newlyMissed);
+  listed('newly escalated', comparison.newlyEscalated);
+  listed('fixed', comparison.fixed);
   return out.join('\n');
 }
 

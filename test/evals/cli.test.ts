@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,6 +125,40 @@ describe('eval CLI', () => {
     expect(run.stdout).not.toContain('conv-fine');
     const report = JSON.parse(await readFile(json, 'utf8'));
     expect(report.shouldHaveEscalated[0]).toMatchObject({ id: 'conv-abandoned', firedReason: 'negative_sentiment' });
+  });
+
+  it('--compare lists what changed since a baseline report and exits 4 on a new miss', async () => {
+    const baseline = join(dir, 'baseline.json');
+    const first = await runCli([`${fixtures}/small.jsonl`, ...guardArgs, '--json', baseline]);
+    expect(first.code).toBe(0);
+    const report = JSON.parse(await readFile(baseline, 'utf8'));
+    expect(report.outcomes).toHaveLength(6);
+    expect((await runCli([`${fixtures}/small.jsonl`, ...guardArgs, '--compare', baseline])).code).toBe(0);
+    // Pretend the baseline caught s3 and kept s5 but missed s1.
+    for (const outcome of report.outcomes) {
+      if (outcome.id === 's3') outcome.escalated = true;
+      if (outcome.id === 's5') outcome.escalated = false;
+      if (outcome.id === 's1') outcome.escalated = false;
+    }
+    await writeFile(baseline, JSON.stringify(report));
+    const html = join(dir, 'compare.html');
+    const run = await runCli([`${fixtures}/small.jsonl`, ...guardArgs, '--compare', baseline, '--html', html]);
+    expect(run.code).toBe(4);
+    expect(run.stdout).toContain('since the baseline: 1 newly missed, 1 newly escalated, 1 fixed');
+    expect(await readFile(html, 'utf8')).toContain('<h3 class="bad">Newly missed (1)</h3>');
+  });
+
+  it('--target-false-escalation sweeps a guard module that exports its policy', async () => {
+    const sweep = ['--guard-only', '--guard-module', `${fixtures}/sweep-guard.ts`];
+    const run = await runCli([`${fixtures}/small.jsonl`, ...sweep, '--target-false-escalation', '0']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('thresholds.explicit_request  0.50 -> 0.60');
+    expect(run.stdout).toContain(
+      'handrail({ ...yourOptions, guard: { ...yourGuardOptions, thresholds: { explicit_request: 0.6, low_confidence: 0.3 } } })',
+    );
+    const without = await runCli([`${fixtures}/small.jsonl`, ...guardArgs, '--curve']);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('--curve needs a guard module that exports createPolicy()');
   });
 
   it.skipIf(!existsSync(join(root, 'src/guard/index.ts')))(
