@@ -142,9 +142,13 @@ export function judge(text: string, tokenCount: number, all: readonly LexiconHit
   if (crisis) found.push(finding('crisis', 1, [crisis], 'crisis wording', crisis.language));
   const request = findRequest(text, tokenCount, all, hits, index);
   if (request) found.push(request);
+  // "Do you have a complaint form? Not a complaint, I just want to suggest...": a complaint disclaimed
+  // anywhere in the message disclaims its other mentions (the topic catalogue's exclude reads the same
+  // way). Only complaints: "not refunded" is the money problem itself.
+  const disclaimed = complaintDisclaimer.test(text);
   const stakes = hits.find(
     (hit) =>
-      (hit.category === 'moneyTaken' || hit.category === 'closure' || hit.category === 'complaint') &&
+      (hit.category === 'moneyTaken' || hit.category === 'closure' || (hit.category === 'complaint' && !disclaimed)) &&
       !isNegated(text, hit, index),
   );
   if (stakes) found.push(finding('high_stakes', 0.8, [stakes], stakesDetail[stakes.category]!, stakes.language));
@@ -232,6 +236,14 @@ function wishBefore(text: string, wish: LexiconHit, person: LexiconHit): boolean
  */
 const infinitiveWish = guardPattern(/ to$/);
 const onlyDeterminers = guardPattern(/^(?:\s+(?:a|an|the|some|any|my|your|one|real|live|actual))*\s*$/);
+
+/**
+ * "Not a complaint", "I'm not complaining", "no complaints", in the languages whose lexicons list
+ * complaints (normalized text: lower case, accents folded).
+ */
+const complaintDisclaimer = guardPattern(
+  /\b(?:not|isn't|isnt|wasn't|wasnt) (?:a |an |my |really a |meant as a )?complain(?:t|ts|ing)\b|\bno complaints?\b|\b(?:not|never) complaining\b|\bcomplaint (?:nahi|nahin)\b|\bno (?:es|era) (?:una )?(?:queja|reclamacion)\b|\bno me (?:quejo|estoy quejando)\b|\bnao (?:e|era) (?:uma )?(?:reclamacao|queixa)\b|\bnao estou reclamando\b|\b(?:ce n'est|c'est) pas une (?:plainte|reclamation)\b|\bpas une (?:plainte|reclamation)\b|\bkeine (?:beschwerde|reklamation)\b|\bnon (?:e|era) un (?:reclamo|lamentela)\b|\bgeen klacht\b/,
+);
 
 /** Languages whose verb (and so the wish) follows its object. */
 const verbFinal = new Set(['ja', 'ko', 'tr', 'hi']);

@@ -41,6 +41,14 @@ export interface Bm25Options {
    * @default 0.5
    */
   numberWeight?: number;
+  /**
+   * Terms that set the scene of a question rather than name its topic (months, weekdays, family members:
+   * "a gift for my dad", "a hike in October"), and the share of their usual weight they carry, whether the
+   * corpus knows them or not: they still match, but a document that lacks them loses little coverage.
+   * @default no terms, weight 0.3
+   */
+  contextTerms?: ReadonlySet<string>;
+  contextWeight?: number;
   /** Turns text into terms. @default tokenize */
   tokenizer?: (text: string) => string[];
 }
@@ -114,6 +122,8 @@ export function createBm25Index(documents: readonly Bm25Document[], options: Bm2
     unknownWeight = 0.8,
     typoTolerance = true,
     numberWeight = 0.5,
+    contextTerms = new Set<string>(),
+    contextWeight = 0.3,
     tokenizer = tokenize,
   } = options;
   const indexed = documents.map((document) => indexDocument(document, tokenizer));
@@ -151,11 +161,13 @@ export function createBm25Index(documents: readonly Bm25Document[], options: Bm2
           ),
         ),
       ].filter((term) => documentFrequency.has(term) || !/(?:^|#)\d+$/.test(term));
-      // Numbers alone ("About $600 for all three.") name no topic.
-      if (count === 0 || queryTerms.every((term) => /(?:^|#)\d+$/.test(term))) return [];
+      // Numbers and scene-setting words alone ("About $600", "in October") name no topic.
+      if (count === 0 || queryTerms.every((term) => /(?:^|#)\d+$/.test(term) || contextTerms.has(term))) return [];
       const weights = queryTerms.map((term) => {
         const frequency = documentFrequency.get(term);
-        if (frequency === undefined) return unknownIdf;
+        const scene = contextTerms.has(term) ? contextWeight : 1;
+        if (frequency === undefined) return scene * unknownIdf;
+        if (scene !== 1) return scene * idf(frequency);
         // A number ("9 to 9.5", "size 43") says little about the topic unless it names a model ("Ridge 2").
         return /^\d+$/.test(term) ? numberWeight * idf(frequency) : idf(frequency);
       });

@@ -1,4 +1,5 @@
 import { type Bm25Options, createBm25Index } from './bm25.js';
+import { contextTerms } from './context-words.js';
 import type { KnowledgeBase, KnowledgeBaseEntry } from './knowledge-base.js';
 import { tokenize } from './tokenize.js';
 
@@ -43,13 +44,13 @@ export function createKnowledgeBaseRetriever(
   knowledgeBase: KnowledgeBase,
   options: KnowledgeBaseRetrieverOptions = {},
 ): KnowledgeBaseRetriever {
-  const { answerWeight = 0.5, ...bm25Options } = options;
+  const { answerWeight = 0.5, contextTerms: sceneTerms = contextTerms, ...bm25Options } = options;
   const index = createBm25Index(
     knowledgeBase.map((entry) => [
       { text: [...entry.questions, entry.title, ...entry.tags].join('\n') },
       { text: entry.answer, weight: answerWeight },
     ]),
-    bm25Options,
+    { ...bm25Options, contextTerms: sceneTerms },
   );
   const entryQuestionWords = knowledgeBase.map((entry) => entry.questions.map(words));
   const questionTerms = knowledgeBase.map((entry) => entry.questions.map((question) => new Set(tokenize(question))));

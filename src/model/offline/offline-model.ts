@@ -8,6 +8,7 @@ import type {
   LanguageModelV4StreamPart,
   LanguageModelV4Usage,
 } from '@ai-sdk/provider';
+import { declineAnswers, readInstructionOverride } from './instruction-override.js';
 import { defaultKnowledgeBase, type KnowledgeBase, type KnowledgeBaseEntry } from './knowledge-base.js';
 import { createKnowledgeBaseRetriever, type RetrievedEntry } from './knowledge-base-retriever.js';
 import { detectSmallTalk } from './small-talk.js';
@@ -61,7 +62,8 @@ export interface OfflineAnswerMetadata {
   citation?: string;
   /** True when the model said it does not know. */
   fallback: boolean;
-  kind: 'answer' | 'small-talk' | 'fallback' | 'escalation' | 'acknowledgement';
+  /** `decline`: a request the bot never grants (its instructions, another role, an exception to the rules). */
+  kind: 'answer' | 'small-talk' | 'fallback' | 'escalation' | 'acknowledgement' | 'decline';
 }
 
 type Reply =
@@ -108,6 +110,15 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
     }
 
     const questions = userTexts(call.prompt);
+    const override = readInstructionOverride(questions.at(-1) ?? '');
+    if (override?.decline) {
+      return {
+        type: 'text',
+        text: declineAnswers[override.decline],
+        metadata: { confidence: 1, fallback: false, kind: 'decline' },
+      };
+    }
+    if (override) questions[questions.length - 1] = override.question;
     const question = questions.at(-1) ?? '';
     const smallTalk = detectSmallTalk(question);
     if (question.trim() === '' || smallTalk === 'greeting') {

@@ -443,4 +443,19 @@ describe('createLexiconDetector with the built-in lexicons', () => {
   ])('reports nothing on an ordinary message: %s', (text) => {
     expect(say(text, builtIn)).toEqual([]);
   });
+
+  it.each([
+    'Do you have a complaint form? Not a complaint, I just want to suggest you stock more boots.',
+    "This isn't a complaint, but the reclamation form could be shorter.",
+    'No es una queja, pero ¿tienen formulario de reclamación?',
+    "Ce n'est pas une plainte : où est le formulaire de réclamation ?",
+    'Keine Beschwerde, nur eine Frage zum Reklamation-Formular.',
+  ])('takes a disclaimed complaint for no complaint: %s', (text) => {
+    expect(signalFor(text, 'high_stakes', builtIn)).toBeUndefined();
+  });
+
+  it('still hears money taken next to a disclaimed complaint', () => {
+    const text = "Not a complaint about the staff, but you charged me twice and I haven't been refunded";
+    expect(signalFor(text, 'high_stakes', builtIn)).toBeDefined();
+  });
 });

@@ -130,4 +130,17 @@ describe('createBm25Index with fields', () => {
     const [off] = createBm25Index(['return item'], { typoTolerance: false }).search('retrun item', 1);
     expect(off?.coverage).toBeLessThan(1);
   });
+
+  it('lets scene-setting words cost little coverage, and alone find nothing', () => {
+    const documents = ['packing list for a hike', 'summer sale in july'];
+    const plain = createBm25Index(documents);
+    const scene = createBm25Index(documents, { contextTerms: new Set(tokenize('october july')) });
+    const [without] = plain.search('packing list for a hike in october', 1);
+    const [with_] = scene.search('packing list for a hike in october', 1);
+    expect(with_?.index).toBe(0);
+    expect(with_?.score).toBeGreaterThan(without?.score ?? 1);
+    // A scene word still matches where the corpus names it.
+    expect(scene.search('is there a sale in july', 1)[0]?.index).toBe(1);
+    expect(scene.search('october july', 1)).toEqual([]);
+  });
 });
