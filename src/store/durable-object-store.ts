@@ -1,19 +1,30 @@
-import type { DurableObjectNamespace } from '@cloudflare/workers-types';
+import type { DurableObjectId } from '@cloudflare/workers-types';
 import { StoreConflictError } from '../errors/store-conflict-error.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
-import type { ConversationObject } from '../worker/conversation-object.js';
-import type { DirectoryObject } from '../worker/directory-object.js';
+import type { ConversationObjectApi, DirectoryObjectApi } from './durable-object-api.js';
 import type { Store } from './store.js';
 
 /** Name of the directory object when none is given. */
 export const defaultDirectoryName = 'directory';
 
+/**
+ * The part of a `DurableObjectNamespace` the store uses. The namespaces of the Worker's bindings are one; the
+ * objects they name must implement {@link ConversationObjectApi} or {@link DirectoryObjectApi}.
+ */
+export interface ObjectNamespace {
+  idFromName(name: string): DurableObjectId;
+  get(id: DurableObjectId): unknown;
+}
+
 /** Options of {@link createDurableObjectStore}. */
 export interface DurableObjectStoreOptions {
-  /** Namespace of `ConversationObject`: one object per conversation, named by its id. */
-  conversations: DurableObjectNamespace<ConversationObject>;
-  /** Namespace of `DirectoryObject`: the queue index and the notification outbox. */
-  index: DurableObjectNamespace<DirectoryObject>;
+  /**
+   * Namespace of the conversation objects (the Worker's `ConversationObject`, or any class implementing
+   * {@link ConversationObjectApi}): one object per conversation, named by its id.
+   */
+  conversations: ObjectNamespace;
+  /** Namespace of the directory object ({@link DirectoryObjectApi}): the queue index and the notification outbox. */
+  index: ObjectNamespace;
   /** Name of the directory object in `index`. @default 'directory' */
   indexName?: string;
 }
@@ -34,8 +45,8 @@ export function createDurableObjectStore({
   indexName = defaultDirectoryName,
 }: DurableObjectStoreOptions): Store {
   const conversationStub = (id: string) =>
-    conversations.get(conversations.idFromName(id)) as unknown as RpcOf<ConversationObject>;
-  const directoryStub = () => index.get(index.idFromName(indexName)) as unknown as RpcOf<DirectoryObject>;
+    conversations.get(conversations.idFromName(id)) as unknown as RpcOf<ConversationObjectApi>;
+  const directoryStub = () => index.get(index.idFromName(indexName)) as unknown as RpcOf<DirectoryObjectApi>;
 
   return {
     async getConversation(id) {

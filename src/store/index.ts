@@ -1,8 +1,10 @@
 // createSqliteStore (./sqlite-store.js) is Node only and not re-exported here, so this seam stays Worker-safe.
+export type { ConversationObjectApi, ConversationWriteResult, DirectoryObjectApi } from './durable-object-api.js';
 export {
   createDurableObjectStore,
   type DurableObjectStoreOptions,
   defaultDirectoryName,
+  type ObjectNamespace,
 } from './durable-object-store.js';
 export { createMemoryStore, type MemoryStoreOptions, summarizeConversation } from './memory-store.js';
 export type {

@@ -1,14 +1,12 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { DurableObjectState } from '@cloudflare/workers-types';
+import type { ConversationObjectApi, ConversationWriteResult } from '../store/durable-object-api.js';
 import { defaultDirectoryName } from '../store/durable-object-store.js';
 import { summarizeConversation } from '../store/memory-store.js';
 import type { OutboxDelivery, StoredConversation } from '../store/store.js';
 import type { WorkerBindings } from './env.js';
 
-/** What {@link ConversationObject.putConversation} answers: the stored copy, or the version that was found. */
-export type ConversationWriteResult =
-  | { ok: true; conversation: StoredConversation }
-  | { ok: false; currentVersion: number | null };
+export type { ConversationWriteResult } from '../store/durable-object-api.js';
 
 /** How long the object waits before pushing its summary to the directory again after a failure. */
 const indexRetryMs = 1000;
@@ -26,7 +24,7 @@ const indexRetryMs = 1000;
  * outbox with the summary and deleted once it has them. The directory keeps a delivery
  * whose id it has once, so a hand-over repeated after a failure sends nothing twice.
  */
-export class ConversationObject extends DurableObject<WorkerBindings> {
+export class ConversationObject extends DurableObject<WorkerBindings> implements ConversationObjectApi {
   constructor(ctx: DurableObjectState, env: WorkerBindings) {
     super(ctx, env);
     ctx.storage.sql.exec(

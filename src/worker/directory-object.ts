@@ -1,5 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { DurableObjectState } from '@cloudflare/workers-types';
+import type { DirectoryObjectApi } from '../store/durable-object-api.js';
 import { deliveryRow, leaseRow, outboxSql, parseDelivery } from '../store/sql-outbox.js';
 import type { ConversationSummary, ListConversationsFilter, OutboxDelivery } from '../store/store.js';
 import type { WorkerBindings } from './env.js';
@@ -21,7 +22,7 @@ const maxAlarmDelayMs = 15 * 60 * 1000;
  * pushes that arrive out of order cannot move the index backwards. Pending deliveries keep
  * an alarm set at the next due attempt; the alarm flushes the outbox.
  */
-export class DirectoryObject extends DurableObject<WorkerBindings> {
+export class DirectoryObject extends DurableObject<WorkerBindings> implements DirectoryObjectApi {
   constructor(ctx: DurableObjectState, env: WorkerBindings) {
     super(ctx, env);
     ctx.storage.sql.exec(
