@@ -4,6 +4,7 @@ import { convertToModelMessages, type LanguageModel, streamText, type UIMessage 
 import { Hono } from 'hono';
 import { createHandrailEngine } from '../src/handrail.js';
 import { createMemoryStore } from '../src/store/memory-store.js';
+import type { Store } from '../src/store/store.js';
 
 /**
  * The baseline: a bare Hono route calling the AI SDK's `streamText` with the same model and
@@ -26,6 +27,10 @@ export interface HandrailAppOptions {
   scope?: string[];
   /** @default true */
   holdOutput?: boolean;
+  /** @default 'none' (every request opens a new conversation) */
+  conversationAuth?: 'none' | 'token';
+  /** A store to use (one already holding conversations, say). @default a fresh memory store */
+  store?: Store;
 }
 
 /** Limits high enough that a load test from one address is never refused, while the limiter still runs. */
@@ -36,11 +41,17 @@ const unreachableLimit = { limit: 1_000_000, windowMs: 60_000 };
  * in-memory store, `conversationAuth: 'none'` (every request opens a new conversation), the
  * extractive brief, and the rate limiters running with limits a load test cannot reach.
  */
-export function createHandrailApp({ model, scope, holdOutput = true }: HandrailAppOptions): Hono {
+export function createHandrailApp({
+  model,
+  scope,
+  holdOutput = true,
+  conversationAuth = 'none',
+  store = createMemoryStore(),
+}: HandrailAppOptions): Hono {
   const engine = createHandrailEngine({
     model,
-    store: createMemoryStore(),
-    conversationAuth: 'none',
+    store,
+    conversationAuth,
     holdOutput,
     brief: { model: false },
     rateLimit: { perConversation: unreachableLimit, perIp: unreachableLimit },

@@ -23,6 +23,11 @@ export interface BenchModelOptions {
   confidence?: number;
   /** Delay before each stream part, in milliseconds; 0 streams without timers. @default 0 */
   chunkDelayMs?: number;
+  /**
+   * End each answer with a new reference number, so no two answers are the same (a conversation
+   * of repeated answers is one the guard hands off). @default false
+   */
+  numberAnswers?: boolean;
 }
 
 /**
@@ -34,11 +39,13 @@ export function createBenchModel({
   answer = benchAnswer,
   confidence = benchConfidence,
   chunkDelayMs = 0,
+  numberAnswers = false,
 }: BenchModelOptions = {}): MockLanguageModelV4 {
-  const parts: LanguageModelV4StreamPart[] = [
+  let calls = 0;
+  const partsOf = (text: string): LanguageModelV4StreamPart[] => [
     { type: 'stream-start', warnings: [] },
     { type: 'text-start', id: 't1' },
-    ...answer.split(/(?<= )/).map((delta) => ({ type: 'text-delta' as const, id: 't1', delta })),
+    ...text.split(/(?<= )/).map((delta) => ({ type: 'text-delta' as const, id: 't1', delta })),
     { type: 'text-end', id: 't1' },
     {
       type: 'finish',
@@ -47,9 +54,11 @@ export function createBenchModel({
       providerMetadata: { handrail: { confidence } },
     },
   ];
+  const fixed = partsOf(answer);
   const model: MockLanguageModelV4 = new MockLanguageModelV4({
     doStream: async () => {
       model.doStreamCalls.length = 0;
+      const parts = numberAnswers ? partsOf(`${answer} Reference ${++calls}.`) : fixed;
       return {
         stream:
           chunkDelayMs > 0

@@ -1,9 +1,14 @@
+import type { AdversarialResult } from './adversarial.js';
 import type { ConversationMemoryResult } from './conversation-memory.js';
 import type { EvalSpeedResult } from './eval-speed.js';
 import type { FirstTokenResult } from './first-token.js';
 import type { GuardBenchResult } from './guard.js';
 import type { GuardScalingResult } from './guard-scaling.js';
+import type { GuardTurnsResult } from './guard-turns.js';
+import type { LongMessageResult } from './long-message.js';
 import type { OverheadResult } from './overhead.js';
+import type { RealisticOverheadResult } from './realistic-overhead.js';
+import type { ScopeIndexResult } from './scope-index.js';
 import { ratio } from './stats.js';
 import type { StoreScaleResult } from './store-scale.js';
 import type { WorkerBundleResult } from './worker-bundle.js';
@@ -32,6 +37,16 @@ export interface BenchDetails {
   workerBundle: WorkerBundleResult;
   /** Absent in reports written before it was measured. */
   storeScale?: StoreScaleResult;
+  /** The realistic shapes against the same bare route (absent in earlier reports). */
+  realisticOverhead?: RealisticOverheadResult;
+  /** Guard per turn in growing conversations, every text new (absent in earlier reports). */
+  guardTurns?: GuardTurnsResult;
+  /** The turns after an 8,000-character message (absent in earlier reports). */
+  longMessage?: LongMessageResult;
+  /** The slowest adversarial text per guard pattern (absent in earlier reports). */
+  adversarial?: AdversarialResult;
+  /** A large scope index built offline and loaded (absent in earlier reports). */
+  scopeIndex?: ScopeIndexResult;
 }
 
 /** A target and whether this run met it. */
@@ -60,6 +75,16 @@ export interface BenchReport {
   firstTokenRatio: { stream: number | null; hold: number | null };
   /** Growth exponents of guard time: 1 is linear. */
   guardGrowth: { turns: number | null; outputTurns: number | null; scope: number | null };
+  /** Handrail / bare turns per second in the realistic shapes (null when not measured). */
+  realisticOverheadRatio: { hold: number | null; stream: number | null };
+  /** Growth exponent of the guard per turn, 10 to 1,000 turns, every text new, and its p99 at the longest. */
+  guardTurns: { growthExponent: number | null; longestTurns: number | null; p99Ms: number | null };
+  /** Slowest guard pattern on its slowest adversarial text, ms. */
+  adversarialWorstMs: number | null;
+  /** p99 of the turns after an 8,000-character message, ms. */
+  longMessageP99Ms: number | null;
+  /** The large scope index: utterances, load time (ms) and heap + array buffers it adds (bytes). */
+  scopeIndex: { utterances: number; loadMs: number; addedMemoryBytes: number; totalMemoryBytes: number } | null;
   goals: Record<string, GoalCheck>;
   mode: 'full' | 'quick';
   generatedAt: string;
@@ -76,6 +101,13 @@ export function buildReport(
   const firstTokenP50 = (name: string) => details.firstToken.rows.find((row) => row.name === name)?.p50Ms ?? Number.NaN;
   const { guardScaling } = details;
   const notFaster = (exponent: number | null) => (exponent === null ? null : exponent <= 1.1);
+  const shapeRatio = (name: string) =>
+    details.realisticOverhead?.shapes.find((shape) => shape.name === name)?.overheadRatio ?? null;
+  const longest = details.guardTurns?.points.at(-1) ?? null;
+  const { scopeIndex } = details;
+  const realistic = [shapeRatio('realistic-hold'), shapeRatio('realistic-stream')];
+  const atMost = (value: number | null | undefined, limit: number) =>
+    value === null || value === undefined || !Number.isFinite(value) ? null : value <= limit;
   return {
     overheadRatio: details.overhead.overheadRatio,
     cpuOverheadRatio: details.overhead.cpuOverheadRatio,
@@ -93,6 +125,22 @@ export function buildReport(
       outputTurns: guardScaling.outputTurnsGrowthExponent,
       scope: guardScaling.scopeGrowthExponent,
     },
+    realisticOverheadRatio: { hold: realistic[0]!, stream: realistic[1]! },
+    guardTurns: {
+      growthExponent: details.guardTurns?.growthExponent ?? null,
+      longestTurns: longest?.turns ?? null,
+      p99Ms: longest?.p99Ms ?? null,
+    },
+    adversarialWorstMs: details.adversarial?.worst.ms ?? null,
+    longMessageP99Ms: details.longMessage?.laterTurnP99Ms ?? null,
+    scopeIndex: scopeIndex
+      ? {
+          utterances: scopeIndex.utterances,
+          loadMs: scopeIndex.loadMs,
+          addedMemoryBytes: scopeIndex.loadedAddedMemoryBytes,
+          totalMemoryBytes: scopeIndex.loadedTotalMemoryBytes,
+        }
+      : null,
     goals: {
       overheadRatio: {
         target: '>= 0.9',
@@ -105,6 +153,29 @@ export function buildReport(
         met: notFaster(guardScaling.outputTurnsGrowthExponent),
       },
       guardScopeGrowth: { target: 'exponent <= 1 (at most linear)', met: notFaster(guardScaling.scopeGrowthExponent) },
+      realisticOverheadRatio: {
+        target: '>= 0.85 (held and streamed)',
+        met: realistic.some((value) => value === null) ? null : realistic.every((value) => value! >= 0.85),
+      },
+      guardTurnsGrowthNewTexts: {
+        target: 'exponent <= 0.1 and p99 < 1 ms at 1,000 turns',
+        met:
+          details.guardTurns && longest?.turns === 1000
+            ? (atMost(details.guardTurns.growthExponent, 0.1) ?? false) && longest.p99Ms < 1
+            : null,
+      },
+      adversarialWorstMs: { target: '< 5 ms per pattern', met: atMost(details.adversarial?.worst.ms, 5 - 1e-9) },
+      longMessageP99Ms: {
+        target: '< 2 ms after an 8,000-character message',
+        met: atMost(details.longMessage?.laterTurnP99Ms, 2 - 1e-9),
+      },
+      scopeIndex: {
+        target: '100,000 utterances load < 1 s, heap + buffers < 128 MB',
+        met:
+          scopeIndex && scopeIndex.utterances >= 100_000
+            ? scopeIndex.loadMs < 1000 && scopeIndex.loadedTotalMemoryBytes < 128 * 2 ** 20
+            : null,
+      },
       storeScale: {
         target: 'handoff turn and agent queue at 100,000 / 1,000 stored <= 2 (memory and SQLite)',
         met: details.storeScale
@@ -206,6 +277,7 @@ export function reportRows(report: BenchReport): string[][] {
       `x${number(ratio(memory.bytesPerConversation, memory.serializedBytesPerConversation))}, ${integer(memory.conversations)} conversations`,
     ],
     ...storeScaleRows(report.details.storeScale),
+    ...realisticRows(report.details),
     [
       'Worker bundle (gzip)',
       kib(workerBundle.gzipBytes),
@@ -214,6 +286,74 @@ export function reportRows(report: BenchReport): string[][] {
         `gzip/raw ${number(ratio(workerBundle.gzipBytes ?? Number.NaN, workerBundle.rawBytes ?? Number.NaN))}`,
     ],
   );
+  return rows;
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+/** Rows of the sections added for realistic shapes, growth on new texts, adversarial texts and the scope index. */
+export function realisticRows(details: BenchDetails): string[][] {
+  const rows: string[][] = [];
+  for (const shape of details.realisticOverhead?.shapes ?? []) {
+    rows.push([
+      `Turns/s, ${shape.name} (token auth, ${details.realisticOverhead!.turnsPerConversation} turns)`,
+      integer(shape.handrail.turnsPerSecond),
+      `${integer(shape.bare.turnsPerSecond)} bare`,
+      `ratio ${number(shape.overheadRatio)} (goal >= 0.85), CPU ${number(shape.cpuOverheadRatio)}, handoffs ${(100 * shape.handoffShare).toFixed(0)}%`,
+    ]);
+  }
+  for (const point of details.guardTurns?.points ?? []) {
+    rows.push([
+      `Guard per turn, new texts, ${point.turns} turns (ms p50 / p99)`,
+      `${number(point.p50Ms, 3)} / ${number(point.p99Ms, 3)}`,
+      '',
+      `${point.samples} checks`,
+    ]);
+  }
+  if (details.guardTurns) {
+    rows.push([
+      'Guard growth, new texts (exponent)',
+      number(details.guardTurns.growthExponent),
+      '0 (constant)',
+      'goal <= 0.1',
+    ]);
+  }
+  if (details.longMessage) {
+    const long = details.longMessage;
+    rows.push([
+      `Turn after a ${integer(long.characters)}-character message (ms p50 / p99)`,
+      `${number(long.laterTurnP50Ms, 3)} / ${number(long.laterTurnP99Ms, 3)}`,
+      `${number(long.longMessageMaxMs, 1)} the message itself (max)`,
+      'goal p99 < 2 ms',
+    ]);
+  }
+  if (details.adversarial) {
+    const { worst, patterns, texts, guardWorst } = details.adversarial;
+    rows.push([
+      'Slowest adversarial text per pattern (ms)',
+      number(worst.ms, 3),
+      `${patterns} patterns x ${texts} texts`,
+      `${worst.pattern} on "${worst.text}"; whole guard ${number(guardWorst.ms, 2)} ms (goal < 5 ms)`,
+    ]);
+  }
+  if (details.scopeIndex) {
+    const index = details.scopeIndex;
+    const agreement = index.agreement.map((item) => `${item.scope} ${(100 * item.decisionAgreement).toFixed(2)}%`);
+    rows.push(
+      [
+        `Scope index, ${integer(index.utterances)} utterances: load (ms)`,
+        number(index.loadMs, 0),
+        `${number(index.buildMs / 1000, 1)} s to build offline`,
+        `file ${mib(index.fileBytes)}; check p50 ${number(index.checkP50Ms, 2)} / p99 ${number(index.checkP99Ms, 2)} ms`,
+      ],
+      [
+        'Scope index memory (heap + buffers)',
+        mib(index.loadedAddedMemoryBytes),
+        `${mib(index.loadedTotalMemoryBytes)} whole process`,
+        `decisions as in memory: ${agreement.join(', ')}${index.inMemory ? `; in memory ${mib(index.inMemory.addedMemoryBytes)}, ${number(index.inMemory.buildMs / 1000, 1)} s` : ''}`,
+      ],
+    );
+  }
   return rows;
 }
 

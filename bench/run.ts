@@ -1,19 +1,26 @@
 /**
  * `npm run bench`: the cost of Handrail against the bare stack, measured in one run.
  *
- *   npm run bench                          full run (about 1.5 minutes on 2 cores)
+ *   npm run bench                          full run (about 3 minutes on 2 shared cores)
  *   npm run bench -- --quick               shorter run
+ *   npm run bench -- --long                longer realistic runs; the 100,000-utterance scope also indexed in memory
  *   npm run bench -- --json report.json    also write the machine-readable report (--json alone: stdout)
  *
  * Sections: middleware overhead under load (autocannon, Handrail vs a bare `streamText` route),
  * time to first token, guard latency and growth, guard-only eval speed, memory per stored
  * conversation, a handoff turn and the agent queue at 1,000 and 100,000 stored conversations,
- * and the gzipped Worker bundle. See docs/benchmarks.md.
+ * the gzipped Worker bundle; then the realistic shapes (token auth, 10-turn conversations, held and
+ * streamed output, 10% handoffs, a store of 10,000 conversations, new texts) against the same bare
+ * route, guard per turn in growing conversations (1 to 1,000 turns), the slowest adversarial text
+ * per guard pattern, the turns after an 8,000-character message, and a 100,000-utterance scope
+ * index built offline and loaded. See docs/benchmarks.md.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { createGuard } from '../src/guard/index.js';
+import { measureAdversarial } from './adversarial.js';
 import { createBenchModel } from './bench-model.js';
 import { parseBenchArgs } from './bench-settings.js';
 import { measureConversationMemory } from './conversation-memory.js';
@@ -21,8 +28,13 @@ import { measureEvalSpeed } from './eval-speed.js';
 import { measureFirstToken } from './first-token.js';
 import { benchGuard } from './guard.js';
 import { measureGuardScaling } from './guard-scaling.js';
+import { measureGuardTurns } from './guard-turns.js';
+import { measureLongMessage } from './long-message.js';
+import { questionGroups } from './new-texts.js';
 import { measureOverhead } from './overhead.js';
+import { measureRealisticOverhead } from './realistic-overhead.js';
 import { type BenchDetails, buildReport, formatTable, type MachineInfo, reportRows } from './report.js';
+import { measureScopeIndex } from './scope-index.js';
 import { measureStoreScale } from './store-scale.js';
 import { measureWorkerBundle } from './worker-bundle.js';
 
@@ -41,10 +53,11 @@ function step<T>(name: string, work: () => Promise<T> | T): Promise<T> {
 const settings = parseBenchArgs(process.argv.slice(2));
 const started = performance.now();
 const loadAverageBefore = loadavg()[0] ?? 0;
-const scope = readFileSync(resolve(evaldata, 'clinc150_scope.jsonl'), 'utf8')
+const scopeLines = readFileSync(resolve(evaldata, 'clinc150_scope.jsonl'), 'utf8')
   .split('\n')
   .filter((line) => line.trim())
-  .map((line) => (JSON.parse(line) as { text: string }).text);
+  .map((line) => JSON.parse(line) as { text: string; intent: string });
+const scope = scopeLines.map((line) => line.text);
 
 const overhead = await step('middleware overhead (autocannon, bare vs Handrail)', () =>
   measureOverhead({ model: createBenchModel(), scope, ...settings.overhead }),
@@ -62,6 +75,28 @@ const evalSpeed = await step('eval runner', () => measureEvalSpeed(evaldata, set
 const memory = await step('memory per conversation', () => measureConversationMemory(settings.memory.conversations));
 const storeScale = await step('store scale (1,000 vs 100,000 stored)', () => measureStoreScale(settings.storeScale));
 const workerBundle = await step('worker bundle', () => measureWorkerBundle(root));
+// The realistic shapes: one guard over the same scope picks the questions it lets through.
+const scopeGuard = createGuard({ scope: { utterances: scope } });
+const groups = questionGroups(scopeGuard, scopeLines);
+const realisticOverhead = await step('realistic overhead (token auth, 10 turns, handoffs, 10,000 stored)', () =>
+  measureRealisticOverhead({
+    model: createBenchModel({ numberAnswers: true }),
+    scope,
+    groups,
+    ...settings.realistic,
+  }),
+);
+const guardTurns = await step('guard per turn, growing conversations, new texts', () =>
+  measureGuardTurns(createGuard({ scope: { utterances: scope } }), groups, settings.guardTurns),
+);
+const longMessage = await step('turns after an 8,000-character message', () =>
+  measureLongMessage(createGuard({ scope: { utterances: scope } }), groups, settings.longMessage),
+);
+const adversarial = await step('adversarial texts per guard pattern', () => measureAdversarial(scopeGuard));
+const scopeIndex = await step(
+  `scope index (${settings.scopeIndex.utterances.toLocaleString('en-US')} utterances)`,
+  () => measureScopeIndex({ clinc: scope, ...settings.scopeIndex, long: settings.long }),
+);
 
 const cpuList = cpus();
 const machine: MachineInfo = {
@@ -83,6 +118,11 @@ const details: BenchDetails = {
   memory,
   storeScale,
   workerBundle,
+  realisticOverhead,
+  guardTurns,
+  longMessage,
+  adversarial,
+  scopeIndex,
 };
 const report = buildReport(details, {
   mode: settings.mode,

@@ -3,11 +3,15 @@
  * With `--kill`, the kill test instead: `npm run load -- --kill --duration 60 --conversations 8`
  * kills the Node service with SIGKILL at random moments for that long and checks that every
  * acknowledged change's notification arrives (exit 1 when one is lost or sent under two ids).
+ * With `--store postgres --instances 2`, the multi-instance run: instances on one throwaway
+ * Postgres, one killed with SIGKILL mid-run and restarted (load/multi-instance-run.ts);
+ * `--store sqlite --instances 1` is the same run on one SQLite instance, for comparison.
  * Prints throughput and latency, and exits 1 when a message was lost or reordered, a
  * handoff was missing or doubled, or an answer failed.
  */
 import { parseArgs } from 'node:util';
 import { runKillTest } from './kill-run.js';
+import { runMultiInstanceLoad } from './multi-instance-run.js';
 import { type LoadReport, runLoad } from './run-load.js';
 
 const { values } = parseArgs({
@@ -19,10 +23,17 @@ const { values } = parseArgs({
     'warmup-seconds': { type: 'string' },
     json: { type: 'boolean', default: false },
     kill: { type: 'boolean', default: false },
+    instances: { type: 'string', default: '1' },
+    store: { type: 'string' },
   },
 });
 
 if (values.kill) await killTest();
+if (values.store === 'postgres' || values.store === 'sqlite') await multiInstanceRun(values.store);
+if (values.store !== undefined) {
+  process.stderr.write('--store must be postgres or sqlite (with --instances N)\n');
+  process.exit(2);
+}
 
 const target = values.target;
 if (target !== 'node' && target !== 'worker' && target !== 'bare') {
@@ -100,4 +111,42 @@ async function killTest(): Promise<never> {
     );
   }
   process.exit(result.lost.length === 0 && result.duplicated.length === 0 ? 0 : 1);
+}
+
+/** `--store postgres|sqlite --instances N`: instances on one database, one killed mid-run (load/multi-instance-run.ts). */
+async function multiInstanceRun(store: 'postgres' | 'sqlite'): Promise<never> {
+  const seconds = Number(values.duration);
+  const conversations = Number(values.conversations);
+  const instances = Number(values.instances);
+  if (!(seconds > 0) || !(Number.isInteger(conversations) && conversations > 0) || !(instances >= 1)) {
+    process.stderr.write('--duration must be positive, --conversations a positive integer, --instances at least 1\n');
+    process.exit(2);
+  }
+  const result = await runMultiInstanceLoad({
+    durationMs: seconds * 1000,
+    conversations,
+    instances,
+    store,
+    log: (line) => process.stderr.write(`load: ${line}\n`),
+  });
+  if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    const chat = result.chatTurnMs;
+    process.stdout.write(
+      [
+        `${result.store}: ${result.instances} instances, ${result.concurrency} concurrent conversations, ${seconds} s, ${result.kills} SIGKILL`,
+        `conversations: ${result.conversations.completed} completed (${result.conversations.escalated} escalated), ${result.requests} requests, ${result.failedOver} failed over`,
+        `chat turn latency: p50 ${chat.p50} ms, p99 ${chat.p99} ms, max ${chat.max} ms (${chat.count} turns)`,
+        `acknowledged messages: ${result.acknowledgedMessages}, lost: ${result.lostMessages.length}`,
+        `handoff violations: ${result.handoffViolations.length}; notifications acknowledged: ${JSON.stringify(result.notifications)}`,
+        `notifications lost: ${result.lostNotifications.length}, duplicated under two ids: ${result.duplicatedNotifications.length}`,
+        `errors: ${result.errors.length}${result.errors.length ? ` (${result.errors.slice(0, 5).join('; ')})` : ''}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  const clean =
+    result.lostMessages.length + result.handoffViolations.length + result.lostNotifications.length === 0 &&
+    result.duplicatedNotifications.length + result.errors.length === 0;
+  process.exit(clean ? 0 : 1);
 }

@@ -1,11 +1,13 @@
-import type { LanguageModel, ToolSet } from 'ai';
+import type { LanguageModel, PrepareStepFunction, StopCondition, ToolSet } from 'ai';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import type { AgentDesk } from './desks/agent-desk.js';
 import type { SemanticDetectorOptions } from './guard/detectors/semantic-detector.js';
 import type { GuardOptions } from './guard/index.js';
 import type { RateLimitStore } from './http/rate-limit.js';
 import type { Logger } from './logger.js';
 import type { Notifier } from './notify/index.js';
+import { type ReviewOptions, reviewOptionsSchema } from './review/review-options.js';
 import type { Team } from './routing/index.js';
 import type { Store } from './store/store.js';
 import type { Tracer } from './tracing/tracer.js';
@@ -68,8 +70,21 @@ export interface HandrailOptions {
   promptVariables?: { companyName?: string; scope?: string; businessHours?: string };
   /** The host app's own AI SDK tools, passed to the model beside `escalate_to_human`. */
   tools?: ToolSet;
-  /** Most model steps (tool round trips) in one turn. @default 5 */
+  /**
+   * Most model steps (tool round trips) in one turn: shorthand for `stopWhen: isStepCount(maxSteps)`,
+   * and always applied as the ceiling, also beside `stopWhen`. @default 5
+   */
   maxSteps?: number;
+  /**
+   * More conditions that end the model's tool loop (AI SDK `stopWhen`, e.g. `hasToolCall('create_ticket')`):
+   * the loop stops when any of them, `maxSteps` or a call of `escalate_to_human` says so.
+   */
+  stopWhen?: StopCondition<ToolSet> | StopCondition<ToolSet>[];
+  /**
+   * Settings per model step (AI SDK `prepareStep`): another model, `toolChoice`, `activeTools`,
+   * messages. `escalate_to_human` stays among the active tools whatever `activeTools` says.
+   */
+  prepareStep?: PrepareStepFunction<ToolSet>;
   /**
    * How much of the conversation the model is sent each turn: the last `maxMessages` (default 24)
    * and a summary of what the user wrote before them (at most `summaryChars`, default 1200). The
@@ -127,6 +142,13 @@ export interface HandrailOptions {
   /** Where handoff notifications go (signed webhook, Slack). */
   notifiers?: Notifier[];
   /**
+   * Places where agents already work, connected both ways (`createSlackAgentDesk`,
+   * `createChatwootAgentDesk`): each receives the handoff events through the outbox, like a
+   * notifier, and is connected to the engine so its `routes` (mounted by the host) can claim,
+   * answer, resolve and run chat turns.
+   */
+  desks?: AgentDesk[];
+  /**
    * Retry policy of the notification outbox, and how long an attempt leases its delivery
    * (`leaseMs`, default 30 s: keep it above the notifiers' timeout).
    */
@@ -143,6 +165,8 @@ export interface HandrailOptions {
   eventsPollMs?: number;
   /** Runs work after the response (Workers: `executionCtx.waitUntil`). Detected from the request by default. */
   waitUntil?: (promise: Promise<unknown>) => void;
+  /** The review loop: the review queue's sample share and window, reviewers, the knowledge base for the gap report. */
+  review?: ReviewOptions;
 }
 
 const functionSchema = (name: string) =>
@@ -183,6 +207,15 @@ export const handrailOptionsSchema = z
       .optional(),
     tools: z.record(z.string(), z.object({}).loose()).optional(),
     maxSteps: z.number().int().min(1).max(50).optional(),
+    stopWhen: z
+      .custom<StopCondition<ToolSet> | StopCondition<ToolSet>[]>(
+        (value) =>
+          typeof value === 'function' ||
+          (Array.isArray(value) && value.length > 0 && value.every((condition) => typeof condition === 'function')),
+        "stopWhen must be an AI SDK stop condition (a function such as hasToolCall('name')) or a non-empty array of them",
+      )
+      .optional(),
+    prepareStep: functionSchema('prepareStep').optional(),
     modelContext: z
       .object({ maxMessages: z.number().int().min(2).max(1000), summaryChars: z.number().int().min(0).max(20_000) })
       .partial()
@@ -257,6 +290,7 @@ export const handrailOptionsSchema = z
     agentToken: z.string().min(16, 'agentToken must be at least 16 characters').optional(),
     teams: z.array(z.object({}).loose()).optional(),
     notifiers: z.array(objectWith('notifier', ['deliver'])).optional(),
+    desks: z.array(objectWith('desk', ['deliver', 'connect'])).optional(),
     outbox: z
       .object({
         baseMs: z.number().int().positive(),
@@ -287,6 +321,7 @@ export const handrailOptionsSchema = z
     consoleUrl: z.string().url().optional(),
     eventsPollMs: z.number().int().min(10).max(60_000).optional(),
     waitUntil: functionSchema('waitUntil').optional(),
+    review: reviewOptionsSchema.optional(),
   })
   .strict();
 

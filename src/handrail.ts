@@ -7,6 +7,7 @@ import { createBriefWriter } from './brief/index.js';
 import { type ChatTurnContext, describeError, runChatTurn } from './chat/chat-turn.js';
 import type { HandrailUIMessage } from './chat/conversation.js';
 import { messageText } from './chat/transcript.js';
+import type { DeskTurnInput } from './desks/agent-desk.js';
 import { ConversationNotFoundError } from './errors/conversation-not-found-error.js';
 import { HandoffStateError } from './errors/handoff-state-error.js';
 import { StoreConflictError } from './errors/store-conflict-error.js';
@@ -18,6 +19,7 @@ import { type ChatRequest, chatRequestSchema, defaultLimits, type RequestLimits 
 import { conversationEventsResponse } from './http/conversation-events.js';
 import { conversationTokenHeader, generateToken, hashToken, verifyToken } from './http/conversation-token.js';
 import { httpError } from './http/http-error.js';
+import { liveEventsHeader } from './http/live-events-header.js';
 import {
   clientAddress,
   createMemoryRateLimitStore,
@@ -29,7 +31,7 @@ import {
 } from './http/rate-limit.js';
 import { readJsonBody } from './http/read-json-body.js';
 import { silentLogger } from './logger.js';
-import { createOutbox } from './notify/index.js';
+import { buildHandoffEvent, createOutbox, type Outbox } from './notify/index.js';
 import { renderPrompt, renderPromptText } from './prompts/prompt.js';
 import type { Team } from './routing/index.js';
 import { teamsSchema } from './routing/index.js';
@@ -98,11 +100,13 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
         const rendered = renderPrompt('system', variables);
         return { text: rendered.text, prompt: { name: rendered.name, file: rendered.file, hash: rendered.hash } };
       })();
+  // A desk receives the handoff events like a notifier: through the outbox, with its retries.
+  const notifiers = [...(options.notifiers ?? []), ...(options.desks ?? [])];
   const outbox =
-    options.notifiers && options.notifiers.length > 0
+    notifiers.length > 0
       ? createOutbox({
           store,
-          notifiers: options.notifiers,
+          notifiers,
           clock,
           logger,
           ...(options.outbox ? { backoff: backoffOf(options.outbox) } : {}),
@@ -150,6 +154,8 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     system: systemPrompt.text,
     tools,
     maxSteps,
+    ...(options.stopWhen ? { stopWhen: [options.stopWhen].flat() } : {}),
+    ...(options.prepareStep ? { prepareStep: options.prepareStep } : {}),
     ...(options.modelContext ? { modelContext: options.modelContext } : {}),
     store,
     clock,
@@ -234,33 +240,81 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
       parts: [{ type: 'text', text }],
       metadata: { createdAt: at },
     };
+    const created = newConversation(conversationId, at, {
+      ...(tokenHash ? { tokenHash } : {}),
+      ...(body.identity ? { identity: body.identity } : {}),
+    });
+    const { conversation } = await appendUserMessage(created, userMessage, (current) => {
+      if (current && existing === null) {
+        // Someone created the conversation between our read and this write: they own it.
+        throw httpError(403, 'invalid_conversation_token', 'This conversation belongs to another client.');
+      }
+    });
+    // A client listening to the conversation's events has the agents' messages already.
+    const repeatAgentMessages = c.req.header(liveEventsHeader) === undefined;
+    return { conversation, token, turn: runChatTurn(turnContext, conversation, { repeatAgentMessages }) };
+  }
+
+  /**
+   * Appends the user's message to the stored conversation (or to `created`, when there is none).
+   * While people have the conversation, the message is announced (`user_message.created`, for the
+   * desks that mirror it) in the same write. A message stored already (a retry) is not added twice
+   * (`added: false`).
+   */
+  async function appendUserMessage(
+    created: StoredConversation,
+    userMessage: HandrailUIMessage,
+    check?: (current: StoredConversation | null) => void,
+  ): Promise<{ conversation: StoredConversation; added: boolean }> {
+    const at = userMessage.metadata?.createdAt ?? clock().toISOString();
+    let announced = false;
+    let added = false;
     let conversation: StoredConversation | null;
     try {
-      conversation = await updateConversation(store, conversationId, (current) => {
-        if (current && existing === null) {
-          // Someone created the conversation between our read and this write: they own it.
-          throw httpError(403, 'invalid_conversation_token', 'This conversation belongs to another client.');
-        }
-        if (current?.messages.some((message) => message.id === userMessage.id)) return null;
-        const base: StoredConversation = current ?? {
-          id: conversationId,
-          version: 0,
-          state: 'bot',
-          createdAt: at,
-          updatedAt: at,
-          ...(tokenHash ? { tokenHash } : {}),
-          ...(body.identity ? { identity: body.identity } : {}),
-          messages: [],
-          handoff: null,
-        };
-        return { ...base, messages: [...base.messages, userMessage], updatedAt: at };
-      });
+      conversation = await updateConversation(
+        store,
+        created.id,
+        (current) => {
+          check?.(current);
+          added = false;
+          if (current?.messages.some((message) => message.id === userMessage.id)) return null;
+          added = true;
+          const base = current ?? created;
+          return { ...base, messages: [...base.messages, userMessage], updatedAt: at };
+        },
+        {
+          deliveries: async (next) => {
+            const deliveries = outbox ? await userMessageDeliveries(outbox, next, userMessage) : [];
+            announced = deliveries.length > 0;
+            return deliveries;
+          },
+        },
+      );
     } catch (error) {
       if (error instanceof HTTPException) throw error;
       throw new StoreUnavailableError({ cause: error });
     }
     if (!conversation) throw new StoreUnavailableError({ message: 'The conversation could not be stored.' });
-    return { conversation, token, turn: runChatTurn(turnContext, conversation) };
+    if (announced && outbox) waitUntil(outbox.flush());
+    return { conversation, added };
+  }
+
+  /** Stores a message a desk received from the customer and runs its turn (see `AgentDeskContext.runTurn`). */
+  async function runDeskTurn(input: DeskTurnInput) {
+    const at = clock().toISOString();
+    const userMessage: HandrailUIMessage = {
+      id: input.messageId,
+      role: 'user',
+      parts: [{ type: 'text', text: input.text.slice(0, limits.maxMessageChars) }],
+      metadata: { createdAt: at },
+    };
+    const created = newConversation(input.conversationId, at, input.identity ? { identity: input.identity } : {});
+    const { conversation, added } = await appendUserMessage(created, userMessage);
+    // A webhook delivered again is one message and one answer.
+    if (!added) return null;
+    const turn = runChatTurn(turnContext, conversation);
+    await drain(turn.stream);
+    return turn.result;
   }
 
   // Rate limits: per client address on the user routes, per conversation on chat turns (counted after authorization).
@@ -379,8 +433,18 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
       teams,
       clock,
       eventsPollMs,
+      reviewLoop: {
+        outbox,
+        waitUntil,
+        ...(options.review ? { review: options.review } : {}),
+        ...(options.consoleUrl ? { consoleUrl: options.consoleUrl } : {}),
+      },
     }),
   );
+
+  for (const desk of options.desks ?? []) {
+    desk.connect({ store, handoffs, teams, runTurn: runDeskTurn, waitUntil, idle, clock, logger });
+  }
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
@@ -417,6 +481,34 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
     /** Resolves when all background work (briefs, notifications) started so far is done. */
     idle,
   };
+}
+
+/** A conversation not stored yet, with the bot, created at `at`. */
+function newConversation(
+  id: string,
+  at: string,
+  extra: Pick<StoredConversation, 'tokenHash' | 'identity'>,
+): StoredConversation {
+  return { id, version: 0, state: 'bot', createdAt: at, updatedAt: at, ...extra, messages: [], handoff: null };
+}
+
+const withPeople = new Set(['queued', 'assigned', 'human']);
+
+/**
+ * The `user_message.created` deliveries of a message written while people have the conversation
+ * (its handoff announced and not collecting details), for the desks that mirror the conversation.
+ */
+async function userMessageDeliveries(outbox: Outbox, next: StoredConversation, message: HandrailUIMessage) {
+  const handoff = next.handoff;
+  if (!handoff || !withPeople.has(next.state) || !handoff.routedAt || handoff.collecting) return [];
+  return outbox.build(
+    buildHandoffEvent({
+      type: 'user_message.created',
+      conversationId: next.id,
+      handoff,
+      message: { id: message.id, text: messageText(message), createdAt: message.metadata?.createdAt ?? next.updatedAt },
+    }),
+  );
 }
 
 /** A client-chosen conversation token: 32 to 256 base64url characters. */

@@ -27,6 +27,11 @@ export {
 } from './chat/conversation.js';
 export { createEscalateTool, type EscalateInput, escalateInputSchema, escalateToolName } from './chat/escalate-tool.js';
 export { messageText, toTranscript } from './chat/transcript.js';
+/**
+ * Agent desks: Slack (two-way threads) and Chatwoot (Agent Bot), and the `AgentDesk` interface for
+ * more (Zendesk, Intercom, Freshdesk). Their contract suite is `testAgentDesk` in `handrail/testing`.
+ */
+export * from './desks/index.js';
 export * from './errors/index.js';
 // The evals (no file access here; `handrail/evals` adds the dataset loaders, replay and Langfuse)
 export type { CaseOutcome, CaseResult, CaseRunner } from './evals/case-result.js';

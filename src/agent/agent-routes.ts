@@ -10,6 +10,7 @@ import type { Team } from '../routing/index.js';
 import { compareQueued } from '../routing/queue-order.js';
 import type { ConversationSummary, Store, StoredConversation } from '../store/store.js';
 import { computeHandoffMetrics } from './handoff-metrics.js';
+import { createJudgementRoutes, type ReviewLoopOptions } from './judgement-routes.js';
 
 /** Options of {@link createAgentRoutes}. */
 export interface AgentRoutesOptions {
@@ -19,12 +20,18 @@ export interface AgentRoutesOptions {
   teams: Team[];
   clock: () => Date;
   eventsPollMs: number;
+  /** Judgements, the review queue, case export and gaps (`judgement-routes.ts`). */
+  reviewLoop?: ReviewLoopOptions;
 }
 
 type AgentEnv = { Variables: { agent: AgentIdentity } };
 
 const messageSchema = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(8000) }).strict();
 const resolveSchema = z.object({ to: z.enum(['bot', 'closed']) }).strict();
+const queuePageSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
 
 /**
  * The agent API, mounted at `{mount}/agent`: every route needs `Authorization: Bearer <token>`
@@ -69,7 +76,16 @@ export function createAgentRoutes(options: AgentRoutesOptions): Hono<AgentEnv> {
     return conversation;
   }
 
+  // `?limit=&offset=` pages the queue; `total` counts all of it. Sorted and cut by the store where it can (SQL).
   app.get('/queue', async (c) => {
+    const page = queuePageSchema.safeParse(c.req.query());
+    if (!page.success) throw httpError(400, 'invalid_request', 'limit must be 1 to 1000 and offset 0 or more.');
+    const { limit, offset = 0 } = page.data;
+    const teams = c.var.agent.teams;
+    if (store.listQueue) {
+      const { entries, total } = await store.listQueue({ ...(teams ? { teams } : {}), limit, offset });
+      return c.json({ queue: entries.map(queueEntry), total });
+    }
     const summaries = await store.listConversations({ states: ['queued', 'assigned', 'human'] });
     const visible = summaries
       .filter((summary) => canSee(c.var.agent, summary.handoff?.team))
@@ -78,12 +94,17 @@ export function createAgentRoutes(options: AgentRoutesOptions): Hono<AgentEnv> {
           { urgency: a.handoff?.urgency, createdAt: a.handoff?.createdAt ?? a.createdAt },
           { urgency: b.handoff?.urgency, createdAt: b.handoff?.createdAt ?? b.createdAt },
         ),
-      )
-      .map(queueEntry);
-    return c.json({ queue: visible });
+      );
+    const entries = visible.slice(offset, limit === undefined ? undefined : offset + limit).map(queueEntry);
+    return c.json({ queue: entries, total: visible.length });
   });
 
   app.get('/metrics', async (c) => {
+    // Aggregated by the store where it can (SQL); else every summary is read and counted here.
+    if (store.handoffMetrics) {
+      const teams = c.var.agent.teams;
+      return c.json(await store.handoffMetrics(teams ? { teams } : {}));
+    }
     const summaries = await store.listConversations();
     const visible = c.var.agent.teams
       ? summaries.filter((summary) => canSee(c.var.agent, summary.handoff?.team))
@@ -130,6 +151,9 @@ export function createAgentRoutes(options: AgentRoutesOptions): Hono<AgentEnv> {
       audience: 'agent',
     });
   });
+
+  // The review loop: judgements, review queue, cases.jsonl and gaps, behind the same token check.
+  app.route('/', createJudgementRoutes({ store, clock: options.clock, outbox: null, ...options.reviewLoop }));
 
   return app;
 }

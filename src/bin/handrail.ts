@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 /**
  * The `handrail` command of the package: `npx handrail eval <dataset.jsonl>... [options]`.
- * One subcommand today; others (`migrate`, `export-cases`) take their place in `commands`.
+ * Subcommands: `eval`, `export-cases`; others (`migrate`) take their place in `commands`.
  */
-import { runEvalCommand } from '../evals/cli/index.js';
+import { runEvalCommand, runExportCasesCommand } from '../evals/cli/index.js';
 
 const commands: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   eval: {
     summary: 'measure escalation over labelled JSONL cases or a store export (see docs/evals.md)',
     run: (argv) => runEvalCommand(argv, { program: 'handrail eval' }),
+  },
+  'export-cases': {
+    summary: "write agents' and reviewers' judgements as eval cases (JSONL) from a running Handrail",
+    run: (argv) => runExportCasesCommand(argv, { program: 'handrail export-cases' }),
   },
 };
 
@@ -16,7 +20,7 @@ const help = `Usage: handrail <command> [options]
 
 Commands:
 ${Object.entries(commands)
-  .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(13)} ${command.summary}`)
   .join('\n')}
 
 Run \`handrail <command> --help\` for a command's options.`;

@@ -1,8 +1,10 @@
 import {
   asSchema,
   hasToolCall,
+  isStepCount,
   type LanguageModel,
-  stepCountIs,
+  type PrepareStepFunction,
+  type StopCondition,
   streamText,
   type ToolSet,
   toUIMessageChunk,
@@ -35,7 +37,12 @@ export interface ChatTurnContext {
   model: LanguageModel;
   system: string;
   tools: ToolSet;
+  /** The ceiling of model steps in a turn (`isStepCount`). */
   maxSteps: number;
+  /** The host's own stop conditions, beside `maxSteps` and a call of `escalate_to_human`. */
+  stopWhen?: StopCondition<ToolSet>[];
+  /** The host's `prepareStep`; `escalate_to_human` stays active whatever it returns. */
+  prepareStep?: PrepareStepFunction<ToolSet>;
   /** How much history the model sees (the brief and the guard see all of it). */
   modelContext?: ModelContextOptions;
   store: Store;
@@ -62,6 +69,16 @@ export interface ChatTurnResult {
   modelCalled: boolean;
 }
 
+/** How one turn answers. */
+export interface ChatTurnOptions {
+  /**
+   * While a person has the conversation, repeat the agents' messages since the user's last one
+   * in the answer, for clients that do not listen to the conversation's events. `false` for a
+   * client that has them already (it sends `x-handrail-live-events`). @default true
+   */
+  repeatAgentMessages?: boolean;
+}
+
 /** A running turn: the UI message stream to send, and its result. */
 export interface ChatTurn {
   stream: ReadableStream<UIMessageChunk>;
@@ -74,7 +91,11 @@ export interface ChatTurn {
  * `escalate_to_human`, then the output guard on the held answer. Any failure of the model
  * ends in a handoff with reason `error`, never in silence.
  */
-export function runChatTurn(context: ChatTurnContext, conversation: StoredConversation): ChatTurn {
+export function runChatTurn(
+  context: ChatTurnContext,
+  conversation: StoredConversation,
+  options: ChatTurnOptions = {},
+): ChatTurn {
   const messageId = context.generateId();
   const recorded: UIMessageChunk[] = [];
   let resolveResult!: (result: ChatTurnResult) => void;
@@ -104,7 +125,7 @@ export function runChatTurn(context: ChatTurnContext, conversation: StoredConver
   };
   const execute = async () => {
     try {
-      const turn = await executeTurn(context, conversation, messageId, write);
+      const turn = await executeTurn(context, conversation, messageId, write, options);
       const message = await assembleMessage(recorded, messageId, turn.metadata);
       const stored = await appendAssistantMessage(context, conversation.id, message);
       write({ type: 'finish', messageMetadata: turn.metadata });
@@ -144,6 +165,7 @@ async function executeTurn(
   conversation: StoredConversation,
   messageId: string,
   write: (chunk: UIMessageChunk) => void,
+  options: ChatTurnOptions,
 ): Promise<TurnOutcome> {
   const now = () => context.clock().toISOString();
   const lastUser = [...conversation.messages].reverse().find((message) => message.role === 'user');
@@ -179,7 +201,7 @@ async function executeTurn(
         );
     }
     writeHandoff(write, part, context.generateId);
-    writeAgentMessagesSinceLastTurn(write, conversation, context.generateId);
+    if (options.repeatAgentMessages !== false) writeAgentMessagesSinceLastTurn(write, conversation, context.generateId);
     trace.end({ outcome: 'human', output: part.message });
     return { handoff: part, modelCalled: false, metadata: { author: 'system', createdAt: now() } };
   }
@@ -230,12 +252,13 @@ async function executeTurn(
       system: window.earlierSummary ? `${context.system}\n\n${window.earlierSummary}` : context.system,
       messages: window.messages,
       tools,
-      stopWhen: [stepCountIs(context.maxSteps), hasToolCall(escalateToolName)],
+      stopWhen: [isStepCount(context.maxSteps), hasToolCall(escalateToolName), ...(context.stopWhen ?? [])],
+      ...(context.prepareStep ? { prepareStep: keepEscalationActive(context.prepareStep) } : {}),
       abortSignal: abortController.signal,
       maxRetries: 1,
       // Failures surface as error parts in the stream and end in a handoff; nothing to print.
       onError: () => {},
-      ...(trace.telemetry ? { experimental_telemetry: trace.telemetry } : {}),
+      ...(trace.telemetry ? { telemetry: trace.telemetry } : {}),
     });
     for await (const part of result.stream) {
       if (part.type === 'error') throw part.error;
@@ -433,6 +456,18 @@ function writeAgentMessagesSinceLastTurn(
     write({ type: 'text-delta', id, delta: `${message.metadata.agentName ?? 'Agent'}: ${messageText(message)}` });
     write({ type: 'text-end', id });
   }
+}
+
+/**
+ * The host's `prepareStep`, with `escalate_to_human` added back to any `activeTools` it returns:
+ * a step may narrow the host's tools, never take away the way to a person.
+ */
+function keepEscalationActive(prepareStep: PrepareStepFunction<ToolSet>): PrepareStepFunction<ToolSet> {
+  return async (options) => {
+    const settings = await prepareStep(options);
+    if (!settings?.activeTools || settings.activeTools.includes(escalateToolName)) return settings;
+    return { ...settings, activeTools: [...settings.activeTools, escalateToolName] };
+  };
 }
 
 async function appendAssistantMessage(

@@ -1,5 +1,11 @@
 import type { HandrailOptions } from '../handrail-options.js';
-import { defaultMinConfidence, type ModelEnv, type ResolvedModel, resolveModel } from '../model/index.js';
+import {
+  defaultKnowledgeBase,
+  defaultMinConfidence,
+  type ModelEnv,
+  type ResolvedModel,
+  resolveModel,
+} from '../model/index.js';
 import { demoTeams } from './demo-teams.js';
 
 /** Environment the demo reads (Node `process.env` or Worker bindings). */
@@ -33,7 +39,7 @@ export const demoConfidenceThreshold = defaultMinConfidence;
 export function demoHandrailOptions(
   env: DemoEnv,
   settings: DemoHandrailSettings = {},
-): Pick<HandrailOptions, 'promptVariables' | 'agentToken' | 'teams' | 'guard'> {
+): Pick<HandrailOptions, 'promptVariables' | 'agentToken' | 'teams' | 'guard' | 'review'> {
   const { scopeUtterances } = settings;
   return {
     promptVariables: {
@@ -44,6 +50,8 @@ export function demoHandrailOptions(
     },
     agentToken: env.HANDRAIL_AGENT_TOKEN || demoAgentToken,
     teams: demoTeams,
+    // The gap report names the FAQ entry closest to each topic.
+    review: { knowledgeBase: defaultKnowledgeBase },
     guard: {
       confidenceThreshold: demoConfidenceThreshold,
       ...(scopeUtterances && scopeUtterances.length > 0 ? { scope: { utterances: scopeUtterances } } : {}),

@@ -8,6 +8,7 @@ import { createConsoleLogger } from '../logger.js';
 import { redactValue } from '../notify/redact.js';
 import { createTracerFromEnv } from '../tracing/tracer-from-env.js';
 import { createDemoApp } from './demo-app.js';
+import { seedDemoHistory } from './demo-history.js';
 import { demoStartRefusal } from './demo-start-refusal.js';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -25,13 +26,16 @@ const store = process.env.HANDRAIL_DB
   ? (await import('../store/sqlite-store.js')).createSqliteStore({ path: process.env.HANDRAIL_DB })
   : undefined;
 const trustProxy = parseTrustProxy(process.env.HANDRAIL_TRUST_PROXY);
-const { app, engine, modelKind } = createDemoApp({
+const { app, engine, modelKind, desks } = createDemoApp({
   env: process.env,
   logger,
   tracer,
   ...(store ? { store } : {}),
   ...(trustProxy !== undefined ? { trustProxy } : {}),
 });
+
+// A little history on first start (an empty store), so the console's Review and Gaps views are not empty.
+await seedDemoHistory(engine.store, new Date());
 
 // Recovery at start-up: notifications a stopped process left in the outbox go out now, then on a timer.
 void engine.flushOutbox();
@@ -41,6 +45,7 @@ const server = serve({ fetch: app.fetch, port, hostname, serverOptions: nodeServ
     url: `http://${hostname}:${info.port}/`,
     chat: `POST http://${hostname}:${info.port}/api/chat`,
     model: modelKind,
+    desks: desks.map((desk) => `${desk.name} at ${desk.path}`).join(', ') || 'none',
     agentToken: process.env.HANDRAIL_AGENT_TOKEN ? 'from HANDRAIL_AGENT_TOKEN' : 'the demo default (see the README)',
   });
 });

@@ -1,5 +1,6 @@
 export { ConversationNotFoundError } from './conversation-not-found-error.js';
 export { HandoffStateError } from './handoff-state-error.js';
+export { HandrailApiError } from './handrail-api-error.js';
 export { HandrailError } from './handrail-error.js';
 export { NotificationError } from './notification-error.js';
 export { StoreConflictError } from './store-conflict-error.js';

@@ -36,6 +36,10 @@ export const evalCaseSchema = z
     note: z.string().optional(),
     /** ISO 639-1 language of the conversation, when the dataset says. */
     lang: z.string().min(2).optional(),
+    /** ISO time the label was given, for cases exported from production judgements (per-week figures). */
+    judgedAt: z.iso.datetime({ offset: true }).optional(),
+    /** What production did with the conversation (handed it to a person, or the bot kept it), when known. */
+    production: z.enum(['escalate', 'handle']).optional(),
   })
   .superRefine((value, context) => {
     if ((value.expect === 'handle') !== (value.reason === 'none')) {

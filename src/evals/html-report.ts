@@ -3,6 +3,7 @@ import type { CaseReportEntry, EvalReport, Rate } from './metrics.js';
 import type { OperatingCurve } from './operating-curve.js';
 import { renderOperatingCurveSvg } from './operating-curve-report.js';
 import { renderThresholdTargetText, type ThresholdTarget } from './threshold-target.js';
+import type { WeekRates } from './weekly-rates.js';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -269,6 +270,7 @@ ${reasonBars.length ? renderBarChart('Recall on escalate cases per expected reas
 <h2>Per source</h2>
 ${sourceBars.length ? renderBarChart('False escalation rate on handle cases per source (95% Wilson interval)', sourceBars, '#c9733a') : '<p class="muted">No handle cases.</p>'}
 <table><thead><tr><th>source</th><th>escalate cases</th><th>missed</th><th>false non-escalation</th><th>handle cases</th><th>escalated</th><th>false escalation</th></tr></thead><tbody>${sourceRows}</tbody></table>
+${report.byWeek ? weeklySection(report.byWeek) : ''}
 <h2>Expected reason vs reason that fired</h2>
 <div class="scroll"><table><thead><tr><th>expected \\ fired</th>${fired.map((name) => `<th>${escapeHtml(name)}</th>`).join('')}</tr></thead><tbody>${confusionRows}</tbody></table></div>
 <h2>Misses (${report.misses.length})</h2>
@@ -280,4 +282,16 @@ ${context.comparison ? comparisonSection(context.comparison) : ''}
 ${context.curve ? curveSection(context.curve, context.target) : ''}
 </body></html>
 `;
+}
+
+/** The per-week section of judged production cases: production's error rates and this run's, with intervals. */
+function weeklySection(weeks: readonly WeekRates[]): string {
+  const rows = weeks
+    .map(
+      (week) =>
+        `<tr><td>${escapeHtml(week.week)}</td><td class="num">${week.cases}</td><td>${rateText(week.production.falseNonEscalationRate)}</td><td>${rateText(week.production.falseEscalationRate)}</td><td>${rateText(week.run.falseNonEscalationRate)}</td><td>${rateText(week.run.falseEscalationRate)}</td></tr>`,
+    )
+    .join('');
+  return `<h2>Per week of judgement</h2><p class="muted">Cases exported from production judgements (<code>handrail export-cases</code>), by the ISO week the agent or reviewer judged them. Production: what happened live (a missed escalation is a conversation the bot kept that a reviewer flagged; a false escalation a handoff an agent judged needless). Run: this run on the same cases.</p>
+<div class="scroll"><table><thead><tr><th>week</th><th>cases</th><th>production false non-escalation</th><th>production false escalation</th><th>run false non-escalation</th><th>run false escalation</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }

@@ -19,6 +19,13 @@ export {
   type ScopeUtterance,
   scopeUtteranceSchema,
 } from './eval-case.js';
+export {
+  casesToJsonl,
+  type ExportCasesOptions,
+  type ExportedCases,
+  exportJudgedCases,
+  type SkippedJudgement,
+} from './export-cases.js';
 export { caseTranscript, createGuardRunner, type GuardLike, judgeTranscript } from './guard-runner.js';
 export { type ChartBar, escapeHtml, type ReportContext, renderBarChart, renderHtmlReport } from './html-report.js';
 export { escapeXml, type JunitReportOptions, renderJunitReport } from './junit-report.js';
@@ -91,7 +98,13 @@ export {
   storeExportSchema,
 } from './replay.js';
 export { type RunEvalOptions, runEval } from './run-eval.js';
-export { formatTable, renderComparisonText, renderReplayText, renderTextReport } from './text-report.js';
+export {
+  formatTable,
+  renderComparisonText,
+  renderReplayText,
+  renderTextReport,
+  renderWeeklyText,
+} from './text-report.js';
 export {
   findThresholdsForTarget,
   renderThresholdTargetText,
@@ -100,4 +113,5 @@ export {
   type ThresholdTargetOptions,
   targetGuardOptions,
 } from './threshold-target.js';
+export { isoWeek, type WeekRates, weeklyRates } from './weekly-rates.js';
 export { wilsonInterval, z95 } from './wilson-interval.js';

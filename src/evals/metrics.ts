@@ -1,5 +1,6 @@
 import type { CaseResult, OutcomeEvidence } from './case-result.js';
 import type { EvalCase } from './eval-case.js';
+import { type WeekRates, weeklyRates } from './weekly-rates.js';
 import { wilsonInterval } from './wilson-interval.js';
 
 /** A proportion with its count, its total and a 95% Wilson score interval. */
@@ -69,6 +70,8 @@ export interface EvalReport {
   falseEscalations: CaseReportEntry[];
   /** Cases whose run failed (they count as not escalated). */
   errors: CaseReportEntry[];
+  /** Per ISO week of judgement, for cases exported from production judgements (`judgedAt`); absent otherwise. */
+  byWeek?: WeekRates[];
 }
 
 /** The source a case is grouped under: its `source`, or `unknown`. */
@@ -159,6 +162,7 @@ export function computeMetrics(results: readonly CaseResult[]): EvalReport {
 
   const latencies = results.map((result) => result.latencyMs);
   const total = latencies.reduce((sum, value) => sum + value, 0);
+  const byWeek = weeklyRates(results);
 
   return {
     cases: results.length,
@@ -179,5 +183,6 @@ export function computeMetrics(results: readonly CaseResult[]): EvalReport {
     misses: missedResults.map(entry),
     falseEscalations: falseEscalationResults.map(entry),
     errors: results.filter((result) => result.error !== undefined).map(entry),
+    ...(byWeek.length > 0 ? { byWeek } : {}),
   };
 }

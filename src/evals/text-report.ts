@@ -1,6 +1,7 @@
 import type { CaseChange, RunComparison } from './compare-runs.js';
-import type { EvalReport } from './metrics.js';
+import type { EvalReport, Rate } from './metrics.js';
 import type { ReplayReport } from './replay.js';
+import type { WeekRates } from './weekly-rates.js';
 
 const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
 const interval = ([low, high]: [number, number]) => `[${percent(low)}, ${percent(high)}]`;
@@ -56,6 +57,7 @@ export function renderTextReport(
     percent(metrics.falseEscalationRate.rate),
   ]);
   out.push(formatTable(['source', 'missed', 'FNER', 'false esc.', 'FER'], sourceRows), '');
+  if (report.byWeek) out.push(renderWeeklyText(report.byWeek), '');
   const listed = (title: string, entries: EvalReport['misses']) => {
     if (entries.length === 0) return;
     out.push(`${title} (${entries.length}${entries.length > maxListed ? `, first ${maxListed}` : ''}):`);
@@ -120,4 +122,21 @@ export function renderReplayText(report: ReplayReport): string {
     );
   }
   return out.join('\n');
+}
+
+/** The per-week table of judged production cases: production's rates and this run's, with 95% intervals. */
+export function renderWeeklyText(weeks: readonly WeekRates[]): string {
+  const cell = (value: Rate) => `${percent(value.rate)} ${value.count}/${value.total} ${interval(value.interval)}`;
+  const rows = weeks.map((week) => [
+    week.week,
+    String(week.cases),
+    cell(week.production.falseNonEscalationRate),
+    cell(week.production.falseEscalationRate),
+    cell(week.run.falseNonEscalationRate),
+    cell(week.run.falseEscalationRate),
+  ]);
+  return `per week of judgement (production = what happened live, run = this run on the same cases):\n${formatTable(
+    ['week', 'cases', 'production FNER', 'production FER', 'run FNER', 'run FER'],
+    rows,
+  )}`;
 }

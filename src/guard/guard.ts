@@ -5,7 +5,7 @@ import { createLearnedIntentDetector } from './detectors/learned-intent.js';
 import { createLexiconDetector } from './detectors/lexicon-detector.js';
 import { createLowConfidenceDetector } from './detectors/low-confidence.js';
 import { detectNegativeSentiment } from './detectors/negative-sentiment.js';
-import { createOutOfScopeDetector } from './detectors/out-of-scope.js';
+import { createOutOfScopeDetector, type PreparedScope } from './detectors/out-of-scope.js';
 import { createRepeatFailureDetector } from './detectors/repeat-failure.js';
 import { createTopicDetector } from './detectors/topic.js';
 import type { TopicDefinition } from './detectors/topic-definition.js';
@@ -25,8 +25,15 @@ export interface GuardOptions {
   topics?: TopicDefinition[];
   /** Use only `topics` instead of the built-in catalogue (the crisis topic is always kept). @default false */
   replaceDefaultTopics?: boolean;
-  /** What the assistant handles; enables the out-of-scope detector. */
-  scope?: { utterances: string[]; threshold?: number };
+  /**
+   * What the assistant handles; enables the out-of-scope detector. Utterances are indexed when
+   * the guard is built; a large scope is better built offline (`scripts/build-scope-index.ts`) and
+   * passed loaded: `scope: loadScopeIndex(bytes)`, or `{ prepared: loadScopeIndex(bytes), threshold }`.
+   */
+  scope?:
+    | { utterances: string[]; threshold?: number }
+    | { prepared: PreparedScope; threshold?: number }
+    | PreparedScope;
   /** Answer confidence below which the answer is held. @default 0.5 */
   confidenceThreshold?: number;
   /**
@@ -82,6 +89,40 @@ const topicSchema = z
     },
   );
 
+const preparedScopeSchema = z.custom<PreparedScope>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as PreparedScope).index?.meanSimilarity === 'function' &&
+    typeof (value as PreparedScope).threshold === 'number',
+  'a prepared scope must come from loadScopeIndex or prepareScope',
+);
+
+const scopeVariants = {
+  utterances: z
+    .object({
+      utterances: z.array(z.string()).min(1, 'scope.utterances needs at least one utterance'),
+      threshold: z.number().min(0).max(1).optional(),
+    })
+    .strict(),
+  prepared: z.object({ prepared: preparedScopeSchema, threshold: z.number().min(0).max(1).optional() }).strict(),
+};
+
+/** The scope in one of its three forms, checked against the form its keys say it is. */
+const scopeSchema = z.custom<NonNullable<GuardOptions['scope']>>().superRefine((value, context) => {
+  const keyed = typeof value === 'object' && value !== null;
+  const schema =
+    keyed && 'utterances' in value
+      ? scopeVariants.utterances
+      : keyed && 'prepared' in value
+        ? scopeVariants.prepared
+        : preparedScopeSchema;
+  const result = schema.safeParse(value);
+  if (result.success) return;
+  for (const issue of result.error.issues)
+    context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+});
+
 /** Zod schema of {@link GuardOptions}; `createGuard` validates its options with it. */
 export const guardOptionsSchema: z.ZodType<GuardOptions> = z
   .object({
@@ -89,13 +130,7 @@ export const guardOptionsSchema: z.ZodType<GuardOptions> = z
     disabled: z.array(z.enum(escalationReasons)).optional(),
     topics: z.array(topicSchema).optional(),
     replaceDefaultTopics: z.boolean().optional(),
-    scope: z
-      .object({
-        utterances: z.array(z.string()).min(1, 'scope.utterances needs at least one utterance'),
-        threshold: z.number().min(0).max(1).optional(),
-      })
-      .strict()
-      .optional(),
+    scope: scopeSchema.optional(),
     confidenceThreshold: z.number().min(0).max(1).optional(),
     learnedIntent: z
       .union([
@@ -177,12 +212,15 @@ export function createGuard(options: GuardOptions = {}): Guard {
     detectors.push({ name: 'learned-intent', detect: createLearnedIntentDetector(learnedIntent) });
   }
   if (scope) {
+    const { threshold, ...source } =
+      'utterances' in scope
+        ? { utterances: scope.utterances, threshold: scope.threshold }
+        : 'prepared' in scope
+          ? { prepared: scope.prepared, threshold: scope.threshold }
+          : { prepared: scope, threshold: undefined };
     detectors.push({
       name: 'out-of-scope',
-      detect: createOutOfScopeDetector({
-        utterances: scope.utterances,
-        ...(scope.threshold !== undefined ? { threshold: scope.threshold } : {}),
-      }),
+      detect: createOutOfScopeDetector({ ...source, ...(threshold !== undefined ? { threshold } : {}) }),
     });
   }
   const policy = createPolicy({ thresholds: thresholds ?? {}, disabled: disabled ?? [] });

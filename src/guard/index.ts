@@ -38,6 +38,9 @@ export {
   type OutOfScopeCalibration,
   type OutOfScopeDetector,
   type OutOfScopeOptions,
+  type PreparedScope,
+  type PrepareScopeOptions,
+  prepareScope,
 } from './detectors/out-of-scope.js';
 export {
   createRepeatFailureDetector,
@@ -74,4 +77,6 @@ export {
   trainIntentModel,
 } from './model/train-intent-model.js';
 export { createPolicy, defaultThresholds, isCrisisSignal, type Policy, type PolicyOptions } from './policy.js';
+export { buildScopeIndex, encodeScopeIndex } from './scope-index/encode-scope-index.js';
+export { loadScopeIndex } from './scope-index/load-scope-index.js';
 export * from './types.js';

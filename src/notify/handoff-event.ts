@@ -11,7 +11,33 @@ export const handoffEventTypes = [
   'ticket.created',
   'handoff.escalated',
   'handoff.brief_ready',
+  'user_message.created',
+  'handoff.judged',
+  'conversation.reviewed',
 ] as const;
+
+/**
+ * The events of the review loop: an agent judged a resolved handoff (`handoff.judged`), a reviewer
+ * judged a conversation the bot kept (`conversation.reviewed`). Like `user_message.created` they go
+ * only to notifiers that list them in `events` (e.g. `createWebhookNotifier({ events: [...lifecycleEventTypes, ...judgementEventTypes] })`).
+ */
+export const judgementEventTypes = ['handoff.judged', 'conversation.reviewed'] as const satisfies ReadonlyArray<
+  (typeof handoffEventTypes)[number]
+>;
+
+/**
+ * The events a notifier receives unless it lists its own (`Notifier.events`): the handoff's
+ * lifecycle. `user_message.created`, which carries what the customer wrote, goes only to
+ * notifiers that ask for it (an agent desk that mirrors the conversation).
+ */
+export const lifecycleEventTypes = [
+  'handoff.created',
+  'handoff.claimed',
+  'handoff.resolved',
+  'ticket.created',
+  'handoff.escalated',
+  'handoff.brief_ready',
+] as const satisfies ReadonlyArray<(typeof handoffEventTypes)[number]>;
 
 /** Type of a {@link HandoffEvent}. */
 export type HandoffEventType = (typeof handoffEventTypes)[number];
@@ -29,9 +55,24 @@ export const handoffEventSchema = z.object({
   summary: z.string(),
   /** Where an agent opens the conversation. */
   link: z.string().optional(),
+  /** With `user_message.created`: what the customer wrote while the conversation was with people. */
+  message: z.object({ id: z.string().min(1), text: z.string() }).optional(),
+  /** With `handoff.judged`: whether the handoff was needed, and the right reason. */
+  judgement: z
+    .object({ needed: z.boolean(), reason: z.string().optional(), note: z.string().optional(), by: z.string() })
+    .optional(),
+  /** With `conversation.reviewed` (whose `handoffId` is `review-<conversationId>`): the reviewer's verdict. */
+  review: z
+    .object({
+      verdict: z.enum(['missed', 'fine']),
+      reason: z.string().optional(),
+      note: z.string().optional(),
+      by: z.string(),
+    })
+    .optional(),
   /**
    * ISO time the event happened: the handoff was created, claimed, resolved or raised to
-   * critical, its model brief was written (`handoff.brief_ready`, after `handoff.created`,
+   * critical, the customer wrote (`user_message.created`), its model brief was written (`handoff.brief_ready`, after `handoff.created`,
    * whose summary is the extractive one), or the ticket created.
    */
   createdAt: z.iso.datetime({ offset: true }),
@@ -48,6 +89,8 @@ export interface BuildHandoffEventInput {
   /** @default the brief's `summary`, else the reasons' details */
   summary?: string;
   link?: string;
+  /** With `user_message.created`: the message, with the time it was written. */
+  message?: { id: string; text: string; createdAt: string };
   /** Used as `createdAt` when the record has no time for this event. @default new Date() */
   now?: Date;
 }
@@ -66,20 +109,25 @@ export function buildHandoffEvent({
   handoff,
   summary,
   link,
+  message,
   now = new Date(),
 }: BuildHandoffEventInput): HandoffEvent {
   const eventTime =
-    type === 'handoff.created'
-      ? handoff.createdAt
-      : type === 'handoff.claimed'
-        ? handoff.claimedAt
-        : type === 'handoff.resolved'
-          ? handoff.resolvedAt
-          : type === 'handoff.escalated'
-            ? handoff.escalatedAt
-            : type === 'handoff.brief_ready'
-              ? handoff.briefAt
-              : handoff.ticket?.createdAt;
+    type === 'user_message.created'
+      ? message?.createdAt
+      : type === 'handoff.created'
+        ? handoff.createdAt
+        : type === 'handoff.claimed'
+          ? handoff.claimedAt
+          : type === 'handoff.resolved'
+            ? handoff.resolvedAt
+            : type === 'handoff.escalated'
+              ? handoff.escalatedAt
+              : type === 'handoff.brief_ready'
+                ? handoff.briefAt
+                : type === 'handoff.judged'
+                  ? handoff.judgement?.at
+                  : handoff.ticket?.createdAt;
   const event: HandoffEvent = {
     type,
     conversationId,
@@ -91,6 +139,11 @@ export function buildHandoffEvent({
     createdAt: eventTime ?? now.toISOString(),
   };
   if (link !== undefined) event.link = link;
+  if (message) event.message = { id: message.id, text: message.text };
+  if (type === 'handoff.judged' && handoff.judgement) {
+    const { needed, reason, note, by } = handoff.judgement;
+    event.judgement = { needed, ...(reason ? { reason } : {}), ...(note ? { note } : {}), by };
+  }
   return event;
 }
 
@@ -102,7 +155,7 @@ function briefSummary(brief: unknown): string | undefined {
 }
 
 /**
- * Masks PII in the free text of an event (summary and reason details), leaving ids,
+ * Masks PII in the free text of an event (summary, reason details and the customer's message), leaving ids,
  * team and link as they are so they still work.
  */
 export function redactHandoffEvent(event: HandoffEvent): HandoffEvent {
@@ -110,5 +163,8 @@ export function redactHandoffEvent(event: HandoffEvent): HandoffEvent {
     ...event,
     summary: redactPii(event.summary),
     reasons: event.reasons.map(({ reason, detail }) => ({ reason, detail: redactPii(detail) })),
+    ...(event.message ? { message: { id: event.message.id, text: redactPii(event.message.text) } } : {}),
+    ...(event.judgement?.note ? { judgement: { ...event.judgement, note: redactPii(event.judgement.note) } } : {}),
+    ...(event.review?.note ? { review: { ...event.review, note: redactPii(event.review.note) } } : {}),
   };
 }

@@ -6,6 +6,8 @@ export {
   type HandoffEventType,
   handoffEventSchema,
   handoffEventTypes,
+  judgementEventTypes,
+  lifecycleEventTypes,
   redactHandoffEvent,
 } from './handoff-event.js';
 export type { Notifier } from './notifier.js';

@@ -1,4 +1,5 @@
 import type { OutboxDelivery } from '../store/store.js';
+import type { HandoffEventType } from './handoff-event.js';
 
 /**
  * Delivers one outbox delivery to one receiver (a webhook, Slack, ...). The outbox calls
@@ -12,5 +13,10 @@ import type { OutboxDelivery } from '../store/store.js';
 export interface Notifier {
   /** Unique among the outbox's notifiers; stored on each delivery to route it. */
   readonly name: string;
+  /**
+   * The event types it receives; the outbox stores no delivery of other types for it.
+   * @default lifecycleEventTypes (every type but `user_message.created`)
+   */
+  readonly events?: readonly HandoffEventType[];
   deliver(delivery: OutboxDelivery, options: { signal: AbortSignal }): Promise<void>;
 }

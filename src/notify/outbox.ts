@@ -1,7 +1,7 @@
 import { NotificationError } from '../errors/notification-error.js';
 import type { OutboxDelivery, Store } from '../store/store.js';
 import { type BackoffOptions, backoffDelay, resolveBackoff } from './backoff.js';
-import { type HandoffEvent, handoffEventSchema } from './handoff-event.js';
+import { type HandoffEvent, type HandoffEventType, handoffEventSchema, lifecycleEventTypes } from './handoff-event.js';
 import type { Notifier } from './notifier.js';
 
 /** Where the outbox reports failed attempts and store errors. `console` fits. */
@@ -237,6 +237,8 @@ export function createOutbox({
     const now = clock().toISOString();
     const deliveries: OutboxDelivery[] = [];
     for (const notifier of notifiers) {
+      const accepted: readonly HandoffEventType[] = notifier.events ?? lifecycleEventTypes;
+      if (!accepted.includes(parsed.data.type)) continue;
       deliveries.push({
         id: await deliveryId(parsed.data, notifier.name),
         notifier: notifier.name,
@@ -290,10 +292,13 @@ export function createOutbox({
 
 /**
  * `msg_` and 32 hex digits of SHA-256 over what makes an event itself (type,
- * conversation, handoff, time) and the notifier: the same event gives the same id.
+ * conversation, handoff, time, the message of a `user_message.created`) and the notifier: the same event gives the same id.
  */
 async function deliveryId(event: HandoffEvent, notifier: string): Promise<string> {
-  const key = JSON.stringify([event.type, event.conversationId, event.handoffId, event.createdAt, notifier]);
+  const parts: string[] = [event.type, event.conversationId, event.handoffId, event.createdAt, notifier];
+  // Two messages written in the same millisecond are two events (the others keep their ids).
+  if (event.message) parts.push(event.message.id);
+  const key = JSON.stringify(parts);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key)));
   let hex = '';
   for (const byte of digest.slice(0, 16)) hex += byte.toString(16).padStart(2, '0');

@@ -43,6 +43,9 @@ const titles: Record<HandoffEventType, string> = {
   'ticket.created': 'New offline ticket',
   'handoff.escalated': 'Handoff now critical',
   'handoff.brief_ready': 'Handoff brief ready',
+  'user_message.created': 'New message from the customer',
+  'handoff.judged': 'Handoff judged',
+  'conversation.reviewed': 'Conversation reviewed',
 };
 
 /**

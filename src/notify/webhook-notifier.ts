@@ -1,6 +1,6 @@
 import type { OutboxDelivery } from '../store/store.js';
 import { assertHttpUrl } from './assert-http-url.js';
-import { handoffEventSchema, redactHandoffEvent } from './handoff-event.js';
+import { type HandoffEventType, handoffEventSchema, redactHandoffEvent } from './handoff-event.js';
 import type { Notifier } from './notifier.js';
 import { postJson } from './post-json.js';
 import { redactValue } from './redact.js';
@@ -18,6 +18,11 @@ export interface WebhookNotifierOptions {
   timeoutMs?: number;
   /** @default 'webhook' */
   name?: string;
+  /**
+   * The event types it receives (add `judgementEventTypes` for the review loop's events).
+   * @default lifecycleEventTypes
+   */
+  events?: readonly HandoffEventType[];
   /** Masks emails, phone numbers, cards and IBANs in the payload before sending. @default false */
   redact?: boolean;
   /** Clock for the `webhook-timestamp` header. @default () => new Date() */
@@ -51,6 +56,7 @@ export function createWebhookNotifier({
   fetch = globalThis.fetch,
   timeoutMs = 10_000,
   name = 'webhook',
+  events,
   redact = false,
   clock = () => new Date(),
 }: WebhookNotifierOptions): Notifier {
@@ -62,6 +68,7 @@ export function createWebhookNotifier({
 
   return {
     name,
+    ...(events ? { events } : {}),
     async deliver(delivery: OutboxDelivery, { signal }: { signal: AbortSignal }) {
       const data = redact ? redactPayload(delivery.payload) : delivery.payload;
       const webhookBody: WebhookBody = { type: delivery.type, timestamp: eventTime(delivery), data };

@@ -10,10 +10,14 @@ export { createMemoryStore, type MemoryStoreOptions, summarizeConversation } fro
 export type {
   ConversationSummary,
   CustomerIdentity,
+  DeskReference,
+  HandoffMetricsFilter,
   HandoffRecord,
   ListConversationsFilter,
   OfflineTicket,
   OutboxDelivery,
+  QueueFilter,
+  QueuePage,
   Store,
   StoredConversation,
 } from './store.js';

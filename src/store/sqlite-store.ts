@@ -1,10 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { StoreConflictError } from '../errors/store-conflict-error.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
+import { loadNodeSqlite } from './load-node-sqlite.js';
 import { summarizeConversation } from './memory-store.js';
 import { deliveryRow, leaseRow, outboxSql, parseDelivery } from './sql-outbox.js';
+import { sqliteHandoffMetrics } from './sqlite-metrics.js';
+import { sqliteQueue } from './sqlite-queue.js';
 import type { ConversationSummary, Store, StoredConversation } from './store.js';
 
 /** Options of {@link createSqliteStore}. */
@@ -40,15 +43,18 @@ ${outboxSql.schema}
  * single `UPDATE ... WHERE version = ?` (or `INSERT ... ON CONFLICT DO NOTHING`), atomic
  * even when several processes share the file.
  *
- * Node only: the Worker uses `createDurableObjectStore` instead.
+ * Node only: the Worker uses `createDurableObjectStore` instead. `node:sqlite` is loaded here, when
+ * the store is made (importing `handrail/sqlite` prints no experimental warning); on a Node
+ * without it, this throws an error naming the Node version it needs.
  *
  * @example
  * const store = createSqliteStore({ path: '.handrail/handrail.db' });
  * app.route('/api', handrail({ model, store }));
  */
 export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOptions): SqliteStore {
+  const { DatabaseSync: Database } = loadNodeSqlite();
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const database = new DatabaseSync(path);
+  const database: DatabaseSync = new Database(path);
   database.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   if (path !== ':memory:') database.exec('PRAGMA journal_mode = WAL');
   database.exec('PRAGMA synchronous = NORMAL');
@@ -172,6 +178,14 @@ export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOpt
     async listDeliveries() {
       const rows = run(() => statements.listDeliveries.all()) as Array<{ data: string }>;
       return rows.map(parseDelivery);
+    },
+
+    async handoffMetrics(filter) {
+      return run(() => sqliteHandoffMetrics(database, filter));
+    },
+
+    async listQueue(filter) {
+      return run(() => sqliteQueue(database, filter));
     },
 
     close() {

@@ -1,3 +1,4 @@
+import type { HandoffMetrics } from '../agent/handoff-metrics.js';
 import type { ConversationState, HandoffReason, HandrailUIMessage } from '../chat/conversation.js';
 import type { Urgency } from '../guard/types.js';
 
@@ -52,6 +53,46 @@ export interface HandoffRecord {
   ticket?: OfflineTicket;
   /** ISO time a crisis raised the handoff to critical while the user waited. */
   escalatedAt?: string;
+  /** Where the handoff lives in each agent desk (a Slack thread, a helpdesk conversation), by desk name. */
+  desks?: Record<string, DeskReference>;
+  /** An agent's verdict after resolving: was the handoff needed, and for which reason (`handoff.judged`). */
+  judgement?: HandoffJudgement;
+}
+
+/** Whether a handoff was needed, as the agent who resolved it judged (see `src/review/`). */
+export interface HandoffJudgement {
+  needed: boolean;
+  /** The right reason when the recorded one was wrong (an eval case reason, e.g. `high_stakes`). */
+  reason?: string;
+  note?: string;
+  /** Agent id. */
+  by: string;
+  /** ISO time of the judgement. */
+  at: string;
+}
+
+/** A reviewer's verdict on a conversation the bot kept to itself (`conversation.reviewed`). */
+export interface ConversationReview {
+  /** `missed`: it should have reached a person; `fine`: the bot was right to keep it. */
+  verdict: 'missed' | 'fine';
+  /** With `missed`: why a person should have taken it (an eval case reason). */
+  reason?: string;
+  note?: string;
+  by: string;
+  at: string;
+}
+
+/** Where one handoff lives in an agent desk, written by the desk (see `AgentDesk`). */
+export interface DeskReference {
+  /** The desk's own id of the thread or ticket (a Slack message `ts`, a Chatwoot conversation id). */
+  externalId: string;
+  /** Where that id is valid: a Slack channel id, a Chatwoot account id. */
+  location?: string;
+  /**
+   * Ids of work the desk already did for this handoff, newest last and bounded: Slack `event_id`s
+   * it handled and outbox deliveries it posted, so a retry of either never does the work twice.
+   */
+  handled?: string[];
 }
 
 /** One conversation as stored. `version` grows by one on every successful write. */
@@ -71,6 +112,8 @@ export interface StoredConversation {
   handoff: HandoffRecord | null;
   /** Past handoffs that were resolved, oldest first. */
   pastHandoffs?: HandoffRecord[];
+  /** A reviewer's verdict, when the conversation was reviewed after the bot kept it. */
+  review?: ConversationReview;
 }
 
 /** What the queue and metrics need without loading every transcript. */
@@ -101,6 +144,28 @@ export interface OutboxDelivery {
 
 export interface ListConversationsFilter {
   states?: ConversationState[];
+}
+
+/** Which page of the agent queue {@link Store.listQueue} answers. */
+export interface QueueFilter {
+  /** Only handoffs routed to these teams (what an agent of those teams sees). Omitted: all. */
+  teams?: string[];
+  /** Most entries. Omitted: all. */
+  limit?: number;
+  /** Entries to skip. @default 0 */
+  offset?: number;
+}
+
+/** A page of the agent queue, in queue order, and how many entries the whole queue has. */
+export interface QueuePage {
+  entries: ConversationSummary[];
+  total: number;
+}
+
+/** Which handoffs {@link Store.handoffMetrics} counts. */
+export interface HandoffMetricsFilter {
+  /** Only handoffs routed to these teams (what an agent of those teams sees). Omitted: every conversation. */
+  teams?: string[];
 }
 
 /**
@@ -139,6 +204,25 @@ export interface Store {
   updateDelivery(delivery: OutboxDelivery, expectedAttempts?: number): Promise<boolean>;
   /** All deliveries, for tests and metrics. */
   listDeliveries(): Promise<OutboxDelivery[]>;
+  /**
+   * Optional change feed. Calls `onChange` soon after each committed write of the conversation,
+   * made by this process or by another on the same backend, and whenever the feed (re)connects
+   * (a change may have been missed); returns the function that stops it. The live event streams
+   * wait on it instead of polling. Stores without it (memory, SQLite, Durable Objects) are polled.
+   */
+  watch?(conversationId: string, onChange: () => void): () => void;
+  /**
+   * Optional: the agent metrics aggregated by the backend (in SQL), equal to
+   * `computeHandoffMetrics` over the visible summaries. Without it, the metrics route reads
+   * every summary and computes them in JavaScript.
+   */
+  handoffMetrics?(filter?: HandoffMetricsFilter): Promise<HandoffMetrics>;
+  /**
+   * Optional: a page of the agent queue (conversations queued, assigned or with a person) in
+   * queue order (urgency, then oldest handoff; `compareQueued`), sorted and cut by the backend.
+   * Without it, the queue route sorts the active summaries in JavaScript.
+   */
+  listQueue?(filter?: QueueFilter): Promise<QueuePage>;
 }
 
 /** The names of the {@link Store} methods, for wrappers and adapters that forward each one. */

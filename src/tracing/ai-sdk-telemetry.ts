@@ -47,7 +47,7 @@ function modelInput(instructions: unknown, messages: unknown): unknown {
 }
 
 /**
- * An AI SDK 7 telemetry integration (`experimental_telemetry.integrations`) that records the
+ * An AI SDK 7 telemetry integration (`telemetry.integrations`) that records the
  * call as Langfuse observations under the turn's span: one `span` per operation
  * (`ai.streamText`), one `generation` per model call with model, parameters, input, output,
  * usage and time to first token, and one `tool` per tool execution. Parents are passed

@@ -111,7 +111,7 @@ function handoffTags(record: HandoffRecord): string[] {
  * @example
  * const tracer = createLangfuseTracer({ publicKey, secretKey, redact: redactValue });
  * const turn = tracer.startTurn({ conversationId, userText, turnIndex: 0 });
- * streamText({ model, messages, experimental_telemetry: turn.telemetry });
+ * streamText({ model, messages, telemetry: turn.telemetry });
  * turn.end({ outcome: 'answered', output: text });
  * await tracer.flush(); // Workers: c.executionCtx.waitUntil(tracer.flush())
  */

@@ -4,7 +4,7 @@ import type { HandoffRecord } from '../store/store.js';
 
 /** What a turn trace records. Implementations must never throw into the chat loop. */
 export interface TurnTrace {
-  /** Telemetry settings to pass to the AI SDK call (`experimental_telemetry`), when the tracer wants generations. */
+  /** Telemetry settings to pass to the AI SDK call (`telemetry`), when the tracer wants generations. */
   readonly telemetry?: {
     isEnabled: boolean;
     functionId?: string;

@@ -8,6 +8,8 @@ import { benchAnswer, createBenchModel } from '../../bench/bench-model.js';
 import { parseBenchArgs } from '../../bench/bench-settings.js';
 import { compareReports } from '../../bench/compare-reports.js';
 import { benchTranscript, thinScope } from '../../bench/guard-scaling.js';
+import { longMessage } from '../../bench/long-message.js';
+import { newQuestions } from '../../bench/new-texts.js';
 import { benchQuestions, chatBody, checkNoHandoff, pairRatios } from '../../bench/overhead.js';
 import { readSse, timeToFirstTextDelta } from '../../bench/read-sse.js';
 import {
@@ -27,6 +29,7 @@ import {
   relativeDifference,
   summarizeLatencies,
 } from '../../bench/stats.js';
+import { syntheticQueries, syntheticScope } from '../../bench/synthetic-scope.js';
 import { chatRequestSchema, defaultLimits } from '../../src/http/chat-request.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 
@@ -345,6 +348,236 @@ describe('bench report', () => {
     expect(table).toContain('overheadRatio 0.80');
     expect(table).toContain('src/worker.ts is missing');
     expect(lines[2]!.indexOf('|')).toBe(lines[0]!.indexOf('|'));
+  });
+});
+
+describe('bench report, realistic sections', () => {
+  const machine: MachineInfo = {
+    cpus: 2,
+    cpuModel: 'Test CPU',
+    node: 'v22.0.0',
+    platform: 'linux',
+    arch: 'x64',
+    totalMemoryBytes: 2 ** 30,
+    loadAverageBefore: 0.5,
+    loadAverageAfter: 0.7,
+  };
+  const context = { mode: 'full' as const, generatedAt: '2026-01-01T00:00:00.000Z', durationSeconds: 170, machine };
+  const shape = (name: string, holdOutput: boolean, overheadRatio: number) => ({
+    name,
+    holdOutput,
+    overheadRatio,
+    roundRatios: [overheadRatio],
+    cpuOverheadRatio: overheadRatio - 0.05,
+    bare: { turnsPerSecond: 200, latencyP50Ms: 40, latencyP99Ms: 90 },
+    handrail: { turnsPerSecond: 200 * overheadRatio, latencyP50Ms: 50, latencyP99Ms: 120 },
+    handoffShare: 0.12,
+    handoffReasons: { explicit_request: 10, repeat_failure: 2 },
+    runs: [],
+  });
+  const base = (): BenchDetails => ({
+    overhead: {
+      overheadRatio: 0.93,
+      roundRatios: [0.93],
+      cpuOverheadRatio: 0.9,
+      addedLatencyMsP50: 1,
+      addedLatencyMsP99: 2,
+      bare: { requestsPerSecond: 1000, latencyP50Ms: 10, latencyP99Ms: 20, serverCpuMsPerRequest: 0.9 },
+      handrail: { requestsPerSecond: 930, latencyP50Ms: 11, latencyP99Ms: 22, serverCpuMsPerRequest: 1 },
+      runs: [],
+      connections: 10,
+      durationSeconds: 2,
+      sampleCheck: { questions: 8, handoffs: 0, textDeltas: 296 },
+    },
+    firstToken: { chunkDelayMs: 2, rows: [], addedStreamingMsP50: 0, addedHoldingMsP50: 0, holdingAloneMsP50: 0 },
+    guard: { p50Ms: 0.2, p99Ms: 0.4, scopeUtterances: 2400, buildMs: 300, rows: [] },
+    guardScaling: {
+      points: [],
+      turnsTimeRatio: 1,
+      turnsVersusLinear: 0.2,
+      turnsGrowthExponent: 0.1,
+      outputTurnsGrowthExponent: 0.1,
+      scopeTimeRatio: 1,
+      scopeVersusLinear: 0.25,
+      scopeGrowthExponent: 0.1,
+      atMostLinear: true,
+    },
+    evalSpeed: {
+      dataset: 'all_dev.jsonl',
+      cases: 1,
+      scopeUtterances: 2400,
+      casesPerSecond: 1,
+      passes: [1],
+      guardBuildMs: 1,
+      escalated: 0,
+      errors: 0,
+    },
+    memory: { conversations: 1, withHandoff: 0, bytesPerConversation: 1, serializedBytesPerConversation: 1 },
+    workerBundle: { gzipBytes: 500_000, rawBytes: 2_000_000, buildMs: 1 },
+    realisticOverhead: {
+      users: 10,
+      turnsPerConversation: 10,
+      handoffEvery: 10,
+      storedBefore: 10_000,
+      conversationAuth: 'token',
+      durationSeconds: 2,
+      shapes: [shape('realistic-hold', true, 0.87), shape('realistic-stream', false, 0.9)],
+    },
+    guardTurns: {
+      conversations: 6,
+      points: [1, 10, 50, 200, 1000].map((turns) => ({ turns, samples: 60, p50Ms: 0.2, p99Ms: 0.5 })),
+      growthExponent: 0.02,
+    },
+    longMessage: {
+      characters: 8000,
+      conversations: 20,
+      longMessageP50Ms: 3,
+      longMessageMaxMs: 9,
+      laterTurns: 200,
+      laterTurnP50Ms: 0.3,
+      laterTurnP99Ms: 1.2,
+    },
+    adversarial: {
+      patterns: 160,
+      texts: 230,
+      worst: { pattern: 'guardPatterns[3]: /x/', text: 'bye bye ... card', ms: 1.5 },
+      patternsOver5Ms: 0,
+      slowest: [],
+      guardWorst: { text: 'CJK', ms: 4 },
+    },
+    scopeIndex: {
+      utterances: 100_000,
+      fileBytes: 53 * 2 ** 20,
+      buildMs: 14_000,
+      buildPeakRssBytes: 800 * 2 ** 20,
+      loadMs: 170,
+      loadedAddedMemoryBytes: 62 * 2 ** 20,
+      loadedTotalMemoryBytes: 110 * 2 ** 20,
+      loadedRssBytes: 220 * 2 ** 20,
+      checkP50Ms: 1,
+      checkP99Ms: 3,
+      inMemory: null,
+      agreement: [
+        {
+          scope: 'clinc150',
+          utterances: 2400,
+          queries: 2000,
+          decisionAgreement: 1,
+          outOfScopeQueries: 500,
+          maxSimilarityDifference: 3e-6,
+        },
+      ],
+    },
+  });
+
+  it('reports the realistic ratios, growth on new texts, adversarial texts and the scope index, with goals', () => {
+    const report = buildReport(base(), context);
+    expect(report.realisticOverheadRatio).toEqual({ hold: 0.87, stream: 0.9 });
+    expect(report.guardTurns).toEqual({ growthExponent: 0.02, longestTurns: 1000, p99Ms: 0.5 });
+    expect(report.adversarialWorstMs).toBe(1.5);
+    expect(report.longMessageP99Ms).toBe(1.2);
+    expect(report.scopeIndex).toEqual({
+      utterances: 100_000,
+      loadMs: 170,
+      addedMemoryBytes: 62 * 2 ** 20,
+      totalMemoryBytes: 110 * 2 ** 20,
+    });
+    for (const goal of [
+      'realisticOverheadRatio',
+      'guardTurnsGrowthNewTexts',
+      'adversarialWorstMs',
+      'longMessageP99Ms',
+      'scopeIndex',
+    ]) {
+      expect(report.goals[goal]?.met, goal).toBe(true);
+    }
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+
+  it('fails each new goal on a figure past its target', () => {
+    const details = base();
+    details.realisticOverhead!.shapes[1] = shape('realistic-stream', false, 0.84);
+    details.guardTurns!.points[4] = { turns: 1000, samples: 60, p50Ms: 2, p99Ms: 3 };
+    details.guardTurns!.growthExponent = 0.5;
+    details.adversarial!.worst = { pattern: 'p', text: 't', ms: 5 };
+    details.longMessage!.laterTurnP99Ms = 2;
+    details.scopeIndex!.loadedTotalMemoryBytes = 130 * 2 ** 20;
+    const report = buildReport(details, context);
+    for (const goal of [
+      'realisticOverheadRatio',
+      'guardTurnsGrowthNewTexts',
+      'adversarialWorstMs',
+      'longMessageP99Ms',
+      'scopeIndex',
+    ]) {
+      expect(report.goals[goal]?.met, goal).toBe(false);
+    }
+  });
+
+  it('leaves the new goals open for a report without the sections, or a run too short to judge them', () => {
+    const {
+      realisticOverhead: _realistic,
+      guardTurns: _turns,
+      longMessage: _long,
+      adversarial: _adversarial,
+      scopeIndex: _scope,
+      ...earlier
+    } = base();
+    const report = buildReport(earlier, context);
+    expect(report.realisticOverheadRatio).toEqual({ hold: null, stream: null });
+    expect(report.scopeIndex).toBeNull();
+    for (const goal of ['realisticOverheadRatio', 'guardTurnsGrowthNewTexts', 'adversarialWorstMs', 'scopeIndex']) {
+      expect(report.goals[goal]?.met, goal).toBeNull();
+    }
+    const quick = base();
+    quick.guardTurns!.points.pop();
+    quick.scopeIndex!.utterances = 20_000;
+    const quickReport = buildReport(quick, { ...context, mode: 'quick' });
+    expect(quickReport.goals.guardTurnsGrowthNewTexts?.met).toBeNull();
+    expect(quickReport.goals.scopeIndex?.met).toBeNull();
+  });
+
+  it('prints a row per shape, turn length and new section, aligned with the rest', () => {
+    const rows = reportRows(buildReport(base(), context));
+    expect(rows.every((row) => row.length === rows[0]!.length)).toBe(true);
+    const table = formatTable(rows);
+    expect(table).toContain('Turns/s, realistic-hold (token auth, 10 turns)');
+    expect(table).toContain('ratio 0.90 (goal >= 0.85)');
+    expect(table).toContain('handoffs 12%');
+    expect(table).toContain('Guard per turn, new texts, 1000 turns (ms p50 / p99)');
+    expect(table).toContain('Turn after a 8,000-character message');
+    expect(table).toContain('on "bye bye ... card"');
+    expect(table).toContain('Scope index, 100,000 utterances: load (ms)');
+    expect(table).toContain('clinc150 100.00%');
+  });
+});
+
+describe('bench inputs for the realistic shapes', () => {
+  it('makes new questions from groups, never the same text twice, and long messages of the asked size', () => {
+    const generator = newQuestions([['what is my balance'], ['order new checks', 'what is my routing number']], 5);
+    const texts = Array.from({ length: 300 }, (_, index) => generator.next(index % 2));
+    expect(new Set(texts).size).toBe(300);
+    expect(texts[1]).toMatch(/order new checks|what is my routing number/);
+    expect(() => newQuestions([[]])).toThrow(/at least one utterance/);
+    const long = longMessage(1, 8000);
+    expect(long).toHaveLength(8000);
+    expect(long).not.toBe(longMessage(2, 8000));
+    expect(long).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('generates the same synthetic scope for the same seed, and queries that are not scope utterances', () => {
+    expect(syntheticScope(50, 3)).toEqual(syntheticScope(50, 3));
+    expect(syntheticScope(50, 3)).not.toEqual(syntheticScope(50, 4));
+    const scope = new Set(syntheticScope(2000));
+    expect(syntheticQueries(200).filter((query) => scope.has(query))).toEqual([]);
+  });
+
+  it('reads --long, and keeps --quick short', () => {
+    expect(parseBenchArgs(['--long']).long).toBe(true);
+    expect(parseBenchArgs([]).long).toBe(false);
+    expect(parseBenchArgs(['--quick', '--long']).long).toBe(false);
+    expect(parseBenchArgs(['--quick']).scopeIndex.utterances).toBeLessThan(parseBenchArgs([]).scopeIndex.utterances);
+    expect(parseBenchArgs([]).guardTurns.lengths).toEqual([1, 10, 50, 200, 1000]);
   });
 });
 

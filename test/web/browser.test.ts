@@ -52,6 +52,8 @@ async function ensureBuilt() {
   );
   const sources = Math.max(
     await newestChange(join(repoRoot, 'web')),
+    // The chat page runs the shipped client (handrail/client).
+    await newestChange(join(repoRoot, 'src/client')),
     (await stat(join(repoRoot, 'vite.config.ts'))).mtimeMs,
   );
   if (built > sources) return;

@@ -25,11 +25,83 @@ export interface OutOfScopeCalibration {
 /** The calibration shipped in `src/guard/model/guard-model.json`. */
 export const defaultOutOfScopeCalibration: OutOfScopeCalibration = guardModel.outOfScope;
 
+/**
+ * Everything the detector derives from the scope utterances, computed once: the index, the
+ * calibrated thresholds, the domain words, the scope's languages and the off-topic kinds the
+ * scope covers. `prepareScope` computes it; a scope index file (`loadScopeIndex`) holds it.
+ */
+export interface PreparedScope {
+  /** The TF-IDF index over the scope utterances. */
+  index: TfIdfIndex;
+  /** The calibration the index and thresholds were made with. */
+  calibration: OutOfScopeCalibration;
+  /** The threshold the calibration gives (quantile of the leave-one-out similarities x factor). */
+  threshold: number;
+  /** Upper quartile of the leave-one-out similarities: how close clearly in-scope messages are. */
+  clearlyInScope: number;
+  /** Content words (stemmed) at least two utterances use, except generic request words. */
+  domainWords: ReadonlySet<string>;
+  /** Languages the scope is written in. */
+  languages: ReadonlySet<string>;
+  /** Ids of the off-topic kinds some scope utterance matches (those kinds stay in scope). */
+  coveredOffTopic: ReadonlySet<string>;
+}
+
+/** Options of {@link prepareScope}. */
+export interface PrepareScopeOptions {
+  /** Overrides the learned calibration. */
+  calibration?: Partial<OutOfScopeCalibration>;
+  /** Off-topic kinds to check the scope against. @default offTopicRequests */
+  offTopic?: readonly OffTopicRequest[];
+  /** Quantise the index's weights to 16 bits (see `TfIdfIndexOptions`). @default false */
+  quantize?: boolean;
+}
+
+/**
+ * Indexes scope utterances and derives the thresholds and word lists the detector needs. Costs a
+ * leave-one-out search per sampled utterance (at most 1,000): seconds at 100,000 utterances,
+ * which is why large scopes are prepared offline (`scripts/build-scope-index.ts`).
+ */
+export function prepareScope(utterances: readonly string[], options: PrepareScopeOptions = {}): PreparedScope {
+  const calibration = { ...defaultOutOfScopeCalibration, ...options.calibration };
+  const kept = utterances.filter((utterance) => utterance.trim().length > 0);
+  const index = new TfIdfIndex(kept, calibration.wordWeight, calibration.unknownWeight, {
+    quantize: options.quantize ?? false,
+  });
+  // Leave-one-out similarity of (at most 1,000, evenly spaced) scope utterances to the rest.
+  const step = Math.max(1, Math.floor(kept.length / 1000));
+  const own: number[] = [];
+  for (let position = 0; position < kept.length; position += step) {
+    own.push(index.meanSimilarity(kept[position]!, calibration.k, position));
+  }
+  own.sort((a, b) => a - b);
+  const normalizedScope = kept.map(normalizeText);
+  const coveredOffTopic = new Set(
+    (options.offTopic ?? offTopicRequests)
+      .filter((kind) => normalizedScope.some((utterance) => kind.pattern.test(utterance)))
+      .map((kind) => kind.id),
+  );
+  return {
+    index,
+    calibration,
+    threshold: quantile(own, calibration.quantile) * calibration.factor,
+    clearlyInScope: quantile(own, 0.75),
+    domainWords: scopeDomainWords(kept),
+    languages: scopeLanguages(kept),
+    coveredOffTopic,
+  };
+}
+
 /** Options of {@link createOutOfScopeDetector}. */
 export interface OutOfScopeOptions {
   /** Example utterances of what the assistant handles (intents, FAQ questions). */
-  utterances: readonly string[];
-  /** Overrides the learned calibration. */
+  utterances?: readonly string[];
+  /**
+   * A scope prepared before (`prepareScope`, or a scope index file read with `loadScopeIndex`),
+   * instead of `utterances`; its calibration is the one it was built with.
+   */
+  prepared?: PreparedScope;
+  /** Overrides the learned calibration (with `utterances` only). */
   calibration?: Partial<OutOfScopeCalibration>;
   /** Overrides the similarity threshold derived from the calibration. */
   threshold?: number;
@@ -147,33 +219,28 @@ function scopeLanguages(utterances: readonly string[]): Set<string> {
  * scope's own leave-one-out similarities, so it adapts to how dense the scope is. A request of a
  * general-assistant kind (code, trivia, recipes...) that the scope does not cover is out of scope
  * unless it is very close to the scope. Greetings, thanks and other smalltalk are never out of
- * scope, and a message in a language the scope is not written in is not judged.
+ * scope, and a message in a language the scope is not written in is not judged. With `prepared`
+ * (say, a scope index file read with `loadScopeIndex`) nothing is indexed here: the detector uses
+ * what was derived before.
  */
 export function createOutOfScopeDetector(options: OutOfScopeOptions): OutOfScopeDetector {
-  const calibration = { ...defaultOutOfScopeCalibration, ...options.calibration };
-  const utterances = options.utterances.filter((utterance) => utterance.trim().length > 0);
-  const index = new TfIdfIndex(utterances, calibration.wordWeight, calibration.unknownWeight);
-  // Leave-one-out similarity of (at most 1,000, evenly spaced) scope utterances to the rest.
-  const step = Math.max(1, Math.floor(utterances.length / 1000));
-  const own: number[] = [];
-  for (let position = 0; position < utterances.length; position += step) {
-    own.push(index.meanSimilarity(utterances[position]!, calibration.k, position));
+  if (!options.prepared && !options.utterances) {
+    throw new Error('createOutOfScopeDetector needs utterances or a prepared scope');
   }
-  own.sort((a, b) => a - b);
-  const threshold = options.threshold ?? quantile(own, calibration.quantile) * calibration.factor;
-  // How close clearly in-scope messages (upper quartile) are to the rest of the scope.
-  const clearlyInScope = quantile(own, 0.75);
-  const domainWords = scopeDomainWords(utterances);
+  const prepared =
+    options.prepared ??
+    prepareScope(options.utterances!, {
+      ...(options.calibration ? { calibration: options.calibration } : {}),
+      ...(options.offTopic ? { offTopic: options.offTopic } : {}),
+    });
+  const { index, calibration, clearlyInScope, domainWords, languages } = prepared;
+  const threshold = options.threshold ?? prepared.threshold;
   const limit = threshold;
   const similarity = (text: string) => index.meanSimilarity(text, calibration.k);
-  const normalizedScope = utterances.map(normalizeText);
-  const languages = scopeLanguages(utterances);
   // A kind of off-topic request stays active only when no scope utterance is of that kind.
-  const offTopic = (options.offTopic ?? offTopicRequests).filter(
-    (kind) => !normalizedScope.some((utterance) => kind.pattern.test(utterance)),
-  );
+  const offTopic = (options.offTopic ?? offTopicRequests).filter((kind) => !prepared.coveredOffTopic.has(kind.id));
   const detector: Detector = (transcript, context): Signal[] => {
-    if (context.phase !== 'input' || utterances.length === 0) return [];
+    if (context.phase !== 'input' || index.size === 0) return [];
     const turn = lastTurnIndex(transcript, 'user');
     if (turn < 0 || turn !== transcript.length - 1) return [];
     const text = transcript[turn]!.content;

@@ -14,6 +14,18 @@ export interface Neighbour {
 /** Document ids: 16 bits while the index holds at most 65,536 documents, half the cache lines. */
 type DocumentIds = Uint16Array | Uint32Array;
 
+/**
+ * Stored weights: single precision, or (a quantised index, see {@link TfIdfIndexOptions}) 16-bit
+ * codes in units of the feature's `scales` entry.
+ */
+type StoredWeights = Float32Array | Uint16Array;
+
+/** Documents per block of 16-bit ids (see `Space.offsets`). */
+const blockSize = 0x10000;
+
+/** Largest 16-bit weight code: a feature's largest weight is stored as this code exactly. */
+const maxCode = 0xffff;
+
 interface SparseVector {
   features: number[];
   weights: number[];
@@ -22,10 +34,19 @@ interface SparseVector {
 interface Space {
   featureIds: Map<string, number>;
   idf: number[];
-  /** Postings of feature `f` are `documents`/`weights` from `offsets[f]` to `offsets[f + 1]`, all in one array. */
+  /**
+   * Postings of feature `f` are `documents`/`weights` from `offsets[f * blocks]` to
+   * `offsets[(f + 1) * blocks]`, all in one array, in ascending document order. A quantised
+   * index of more than 65,536 documents keeps 16-bit ids: block `b` of a feature's postings, from
+   * `offsets[f * blocks + b]` to the next offset, holds documents `b * 65536 + id`.
+   */
   offsets: Int32Array;
   documents: DocumentIds;
-  weights: Float32Array;
+  /** Blocks of 65,536 documents the postings are split into; 1 when ids are not split. */
+  blocks: number;
+  /** A stored weight of feature `f` times `scales[f]` is the weight (1 unless quantised). */
+  weights: StoredWeights;
+  scales: Float64Array;
   /** Largest weight in each feature's postings: the most the feature can add to a document's score. */
   maxWeights: Float64Array;
   /**
@@ -35,7 +56,7 @@ interface Space {
    */
   documentOffsets: Int32Array;
   documentFeatures: Uint16Array | Uint32Array;
-  documentWeights: Float32Array;
+  documentWeights: StoredWeights;
   /** Scratch counts per feature for the query vectors, all zero between queries. */
   featureCounts: Int32Array;
   /** Scratch query weights per feature for scoring candidates, all zero between queries. */
@@ -65,7 +86,7 @@ function charFeatures(normalized: string): string[] {
   return features;
 }
 
-function buildSpace(documents: string[][]): { space: Space; vectors: SparseVector[] } {
+function buildSpace(documents: string[][], quantize: boolean): Space {
   const featureIds = new Map<string, number>();
   const documentFrequency: number[] = [];
   for (const features of documents) {
@@ -87,7 +108,9 @@ function buildSpace(documents: string[][]): { space: Space; vectors: SparseVecto
     idf,
     offsets: new Int32Array(0),
     documents: new Uint16Array(0),
+    blocks: quantize && total > blockSize ? Math.ceil(total / blockSize) : 1,
     weights: new Float32Array(0),
+    scales: new Float64Array(idf.length).fill(1),
     maxWeights: new Float64Array(idf.length),
     documentOffsets: new Int32Array(total + 1),
     documentFeatures: new Uint16Array(0),
@@ -96,47 +119,79 @@ function buildSpace(documents: string[][]): { space: Space; vectors: SparseVecto
     queryWeights: new Float64Array(idf.length),
     total,
   };
-  const vectors = documents.map((features, document) => {
-    const vector = vectorizeFeatures(space, features, 1);
+  for (let document = 0; document < total; document++) {
+    const vector = vectorizeFeatures(space, documents[document]!, 1);
     for (let index = 0; index < vector.features.length; index++) {
       const list = lists[vector.features[index]!]!;
       list.documents.push(document);
       list.weights.push(vector.weights[index]!);
     }
-    return vector;
-  });
+  }
   // One contiguous run of postings: a query walks a few compact arrays instead of hundreds of
   // small ones scattered over the heap, which matters when caches are cold. Weights are stored
-  // in single precision (about 7 significant digits), half the bytes to bring into the cache.
-  const offsets = new Int32Array(lists.length + 1);
-  for (let id = 0; id < lists.length; id++) offsets[id + 1] = offsets[id]! + lists[id]!.documents.length;
-  const entries = offsets[lists.length]!;
-  const ids: DocumentIds = total <= 0x10000 ? new Uint16Array(entries) : new Uint32Array(entries);
-  const weights = new Float32Array(entries);
+  // in single precision (about 7 significant digits), half the bytes to bring into the cache, or
+  // quantised to 16 bits of the feature's largest weight (about 5 digits), a quarter.
+  const { blocks } = space;
+  const offsets = new Int32Array(lists.length * blocks + 1);
   for (let id = 0; id < lists.length; id++) {
-    ids.set(lists[id]!.documents, offsets[id]!);
-    weights.set(lists[id]!.weights, offsets[id]!);
+    for (const document of lists[id]!.documents)
+      offsets[id * blocks + (blocks > 1 ? Math.floor(document / blockSize) : 0) + 1]!++;
+  }
+  for (let slot = 0; slot < lists.length * blocks; slot++) offsets[slot + 1] = offsets[slot + 1]! + offsets[slot]!;
+  const entries = offsets[lists.length * blocks]!;
+  const ids: DocumentIds = total <= blockSize || blocks > 1 ? new Uint16Array(entries) : new Uint32Array(entries);
+  const weights: StoredWeights = quantize ? new Uint16Array(entries) : new Float32Array(entries);
+  for (let id = 0; id < lists.length; id++) {
+    const list = lists[id]!;
+    // Uint16Array keeps the low 16 bits: the id within its block.
+    ids.set(list.documents, offsets[id * blocks]!);
+    if (quantize) {
+      let largest = 0;
+      for (const weight of list.weights) largest = Math.max(largest, weight);
+      space.scales[id] = largest > 0 ? largest / maxCode : 1;
+      for (let index = 0; index < list.weights.length; index++) {
+        list.weights[index] = Math.round(list.weights[index]! / space.scales[id]!);
+      }
+    }
+    weights.set(list.weights, offsets[id * blocks]!);
   }
   space.offsets = offsets;
   space.documents = ids;
   space.weights = weights;
   // Bounds from the stored (rounded) weights, so no stored weight exceeds its bound.
   for (let id = 0; id < lists.length; id++) {
-    for (let position = offsets[id]!; position < offsets[id + 1]!; position++) {
-      if (weights[position]! > space.maxWeights[id]!) space.maxWeights[id] = weights[position]!;
+    for (let position = offsets[id * blocks]!; position < offsets[(id + 1) * blocks]!; position++) {
+      const weight = weights[position]! * space.scales[id]!;
+      if (weight > space.maxWeights[id]!) space.maxWeights[id] = weight;
     }
   }
-  const { documentOffsets } = space;
+  fillForwardIndex(space, lists);
+  return space;
+}
+
+/**
+ * Fills the forward index from the postings: document by document, the features in ascending
+ * order with the same stored weights, so a candidate's score from either is the same.
+ */
+function fillForwardIndex(space: Space, lists: readonly { documents: number[] }[]): void {
+  const { documentOffsets, offsets, weights, total, blocks } = space;
+  documentOffsets.fill(0);
+  for (const list of lists) for (const document of list.documents) documentOffsets[document + 1]!++;
   for (let document = 0; document < total; document++) {
-    documentOffsets[document + 1] = documentOffsets[document]! + vectors[document]!.features.length;
+    documentOffsets[document + 1] = documentOffsets[document + 1]! + documentOffsets[document]!;
   }
-  space.documentFeatures = idf.length <= 0x10000 ? new Uint16Array(entries) : new Uint32Array(entries);
-  space.documentWeights = new Float32Array(entries);
-  for (let document = 0; document < total; document++) {
-    space.documentFeatures.set(vectors[document]!.features, documentOffsets[document]!);
-    space.documentWeights.set(vectors[document]!.weights, documentOffsets[document]!);
+  const entries = documentOffsets[total]!;
+  space.documentFeatures = lists.length <= 0x10000 ? new Uint16Array(entries) : new Uint32Array(entries);
+  space.documentWeights = weights instanceof Uint16Array ? new Uint16Array(entries) : new Float32Array(entries);
+  const next = documentOffsets.slice(0, total);
+  for (let id = 0; id < lists.length; id++) {
+    const list = lists[id]!.documents;
+    for (let index = 0; index < list.length; index++) {
+      const slot = next[list[index]!]!++;
+      space.documentFeatures[slot] = id;
+      space.documentWeights[slot] = weights[offsets[id * blocks]! + index]!;
+    }
   }
-  return { space, vectors };
 }
 
 /**
@@ -255,19 +310,35 @@ export class TfIdfIndex {
   private readonly touched: Int32Array;
   private terms = queryTermsOf(256);
 
+  private readonly wordWeight: number;
+  private readonly unknownWeight: number;
+
   /**
-   * Builds the index from raw texts. `wordWeight` mixes word and character similarity;
-   * `unknownWeight` scales how much query features the index never saw lengthen the query.
+   * Builds the index from raw texts, or takes one built before (`TfIdfIndex.toData`, as a loaded
+   * scope index does; the weights then come from the data). `wordWeight` mixes word and character
+   * similarity; `unknownWeight` scales how much query features the index never saw lengthen the
+   * query.
    */
   constructor(
-    texts: readonly string[],
-    private readonly wordWeight = 0.5,
-    private readonly unknownWeight = 1,
+    source: readonly string[] | TfIdfIndexData,
+    wordWeight = 0.5,
+    unknownWeight = 1,
+    { quantize = false }: TfIdfIndexOptions = {},
   ) {
-    const normalized = texts.map(normalizeText);
-    this.size = texts.length;
-    this.words = buildSpace(normalized.map(wordFeatures)).space;
-    this.chars = buildSpace(normalized.map(charFeatures)).space;
+    if (isIndexData(source)) {
+      this.wordWeight = source.wordWeight;
+      this.unknownWeight = source.unknownWeight;
+      this.size = source.size;
+      this.words = spaceFromData(source.words, source.size);
+      this.chars = spaceFromData(source.chars, source.size);
+    } else {
+      this.wordWeight = wordWeight;
+      this.unknownWeight = unknownWeight;
+      const normalized = source.map(normalizeText);
+      this.size = source.length;
+      this.words = buildSpace(normalized.map(wordFeatures), quantize);
+      this.chars = buildSpace(normalized.map(charFeatures), quantize);
+    }
     this.charGrams = new CharGramTable(this.chars.featureIds);
     // -1 marks a document no query feature has touched yet (real scores are never negative).
     this.scores = new Float64Array(this.size).fill(-1);
@@ -289,27 +360,33 @@ export class TfIdfIndex {
     let term = 0;
     for (; term < count; term++) {
       if (leaders.full && rest[term]! < walkStop * leaders.floor) break;
-      const { offsets, documents, weights } = spaces[term]!;
+      const { offsets, documents, weights, scales, blocks } = spaces[term]!;
       const feature = features[term]!;
-      const weight = termWeights[term]!;
-      const end = offsets[feature + 1]!;
-      for (let position = offsets[feature]!; position < end; position++) {
-        const document = documents[position]!;
-        const previous = scores[document]!;
-        let score: number;
-        if (previous < 0) {
-          touched[touchedCount++] = document;
-          score = weight * weights[position]!;
-        } else score = previous + weight * weights[position]!;
-        scores[document] = score;
-        if (score > leaders.floor && document !== exclude) leaders.offer(document, score);
+      const weight = termWeights[term]! * scales[feature]!;
+      for (let block = 0; block < blocks; block++) {
+        const base = block * blockSize;
+        const end = offsets[feature * blocks + block + 1]!;
+        for (let position = offsets[feature * blocks + block]!; position < end; position++) {
+          const document = base + documents[position]!;
+          const previous = scores[document]!;
+          let score: number;
+          if (previous < 0) {
+            touched[touchedCount++] = document;
+            score = weight * weights[position]!;
+          } else score = previous + weight * weights[position]!;
+          scores[document] = score;
+          if (score > leaders.floor && document !== exclude) leaders.offer(document, score);
+        }
       }
     }
     // No untouched document can reach the top k any more. A touched one can if its score so far
     // plus the most the features left can add reaches the k-th best lower bound: those get the
     // rest of their score from the forward index (nothing is left when every posting was walked).
     const finished = term === count;
-    for (let index = term; index < count; index++) spaces[index]!.queryWeights[features[index]!] = termWeights[index]!;
+    for (let index = term; index < count; index++) {
+      const { queryWeights, scales } = spaces[index]!;
+      queryWeights[features[index]!] = termWeights[index]! * scales[features[index]!]!;
+    }
     const left = rest[term]!;
     const floor = leaders.floor;
     const best = new TopK(k);
@@ -326,6 +403,17 @@ export class TfIdfIndex {
     }
     for (let index = term; index < count; index++) spaces[index]!.queryWeights[features[index]!] = 0;
     return best.neighbours();
+  }
+
+  /** The arrays the index is made of, to serialise it; they are the index's own, not copies. */
+  toData(): TfIdfIndexData {
+    return {
+      size: this.size,
+      wordWeight: this.wordWeight,
+      unknownWeight: this.unknownWeight,
+      words: spaceToData(this.words),
+      chars: spaceToData(this.chars),
+    };
   }
 
   /** Mean similarity of the `k` nearest documents (missing neighbours count as 0). */
@@ -393,6 +481,111 @@ export class TfIdfIndex {
     }
     return terms;
   }
+}
+
+/** Options of the {@link TfIdfIndex} constructor. */
+export interface TfIdfIndexOptions {
+  /**
+   * Store each weight as a 16-bit code of its feature's largest weight instead of a 32-bit float:
+   * a quarter of the bytes of the postings and forward index instead of a half, similarities
+   * within about 1e-5 of the unquantised ones. For large indexes built offline. @default false
+   */
+  quantize?: boolean;
+}
+
+/** One feature space of {@link TfIdfIndexData}: feature texts in id order and the stored arrays. */
+export interface TfIdfSpaceData {
+  features: readonly string[];
+  idf: Float64Array;
+  scales: Float64Array;
+  maxWeights: Float64Array;
+  offsets: Int32Array;
+  documents: Uint16Array | Uint32Array;
+  weights: Float32Array | Uint16Array;
+  documentOffsets: Int32Array;
+  documentFeatures: Uint16Array | Uint32Array;
+  documentWeights: Float32Array | Uint16Array;
+}
+
+/** A built {@link TfIdfIndex} as plain arrays (`toData`), from which the constructor rebuilds it. */
+export interface TfIdfIndexData {
+  size: number;
+  wordWeight: number;
+  unknownWeight: number;
+  words: TfIdfSpaceData;
+  chars: TfIdfSpaceData;
+}
+
+function isIndexData(source: readonly string[] | TfIdfIndexData): source is TfIdfIndexData {
+  return !Array.isArray(source);
+}
+
+function spaceToData(space: Space): TfIdfSpaceData {
+  const features: string[] = new Array(space.featureIds.size);
+  for (const [feature, id] of space.featureIds) features[id] = feature;
+  const { idf, scales, maxWeights, offsets, documents, weights, documentOffsets, documentFeatures, documentWeights } =
+    space;
+  return {
+    features,
+    idf: Float64Array.from(idf),
+    scales,
+    maxWeights,
+    offsets,
+    documents,
+    weights,
+    documentOffsets,
+    documentFeatures,
+    documentWeights,
+  };
+}
+
+/** True when `blocks` blocks of `documents` ids can name every one of `total` documents. */
+function blocksFit(blocks: number, total: number, documents: DocumentIds): boolean {
+  if (!Number.isInteger(blocks) || blocks < 1) return false;
+  if (blocks === 1) return total <= blockSize || documents instanceof Uint32Array;
+  return documents instanceof Uint16Array && blocks === Math.ceil(total / blockSize);
+}
+
+/**
+ * A space from its arrays, which it keeps (no copy). Throws a `RangeError` naming the first array
+ * whose length does not fit the others, so a damaged file cannot make a query read past an end.
+ */
+function spaceFromData(data: TfIdfSpaceData, total: number): Space {
+  const count = data.features.length;
+  const blocks = count > 0 ? (data.offsets.length - 1) / count : 1;
+  const entries = data.offsets[data.offsets.length - 1];
+  const checks: [string, boolean][] = [
+    ['idf', data.idf.length === count],
+    ['scales', data.scales.length === count],
+    ['maxWeights', data.maxWeights.length === count],
+    ['offsets', data.offsets[0] === 0 && blocksFit(blocks, total, data.documents)],
+    ['documents', data.documents.length === entries],
+    ['weights', data.weights.length === entries],
+    ['documentOffsets', data.documentOffsets.length === total + 1 && data.documentOffsets[total] === entries],
+    ['documentFeatures', data.documentFeatures.length === entries],
+    ['documentWeights', data.documentWeights.length === entries],
+  ];
+  const broken = checks.find(([, ok]) => !ok);
+  if (broken) throw new RangeError(`TF-IDF index data: ${broken[0]} does not match the other arrays`);
+  const featureIds = new Map<string, number>();
+  for (let id = 0; id < count; id++) featureIds.set(data.features[id]!, id);
+  if (featureIds.size !== count) throw new RangeError('TF-IDF index data: features are not distinct');
+  return {
+    featureIds,
+    idf: Array.from(data.idf),
+    offsets: data.offsets,
+    documents: data.documents,
+    blocks,
+    weights: data.weights,
+    scales: data.scales,
+    maxWeights: data.maxWeights,
+    documentOffsets: data.documentOffsets,
+    documentFeatures: data.documentFeatures,
+    documentWeights: data.documentWeights,
+    featureCounts: new Int32Array(count),
+    queryWeights: new Float64Array(count),
+    total,
+  };
 }
 
 /** Scratch {@link QueryTerms} for queries of up to `capacity` features. */

@@ -1,4 +1,13 @@
 import type { HandoffBrief, HandrailUIMessage, Urgency } from '../shared/types.js';
+import type {
+  ConversationReview,
+  GapReport,
+  HandoffJudgement,
+  JudgementInput,
+  ReviewDetail,
+  ReviewInput,
+  ReviewQueue,
+} from './judgement-types.js';
 
 /** One entry of `GET /api/agent/queue`. */
 export interface QueueEntry {
@@ -37,6 +46,7 @@ export interface AgentConversation {
     resolvedAt?: string;
     etaSeconds?: number;
     ticket?: { id: string; email?: string; name?: string };
+    judgement?: HandoffJudgement;
   } | null;
 }
 
@@ -106,6 +116,13 @@ export function createAgentApi(token: string, base = '/api/agent') {
     resolve: (id: string, to: 'bot' | 'closed') =>
       call<{ state: string }>(`${path(id)}/resolve`, { method: 'POST', body: { to } }),
     eventsUrl: (id: string) => `${base}${path(id)}/events?token=${encodeURIComponent(token)}`,
+    judge: (id: string, judgement: JudgementInput) =>
+      call<{ judgement: HandoffJudgement }>(`${path(id)}/judgement`, { method: 'POST', body: judgement }),
+    reviewQueue: () => call<ReviewQueue>('/review'),
+    reviewConversation: (id: string) => call<ReviewDetail>(`/review/${encodeURIComponent(id)}`),
+    review: (id: string, verdict: ReviewInput) =>
+      call<{ review: ConversationReview }>(`/review/${encodeURIComponent(id)}`, { method: 'POST', body: verdict }),
+    gaps: () => call<GapReport>('/gaps'),
   };
 }
 

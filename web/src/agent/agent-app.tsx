@@ -4,6 +4,8 @@ import { AgentApiError, type AgentMetrics, createAgentApi, type QueueEntry } fro
 import { AlertBanner } from './alert-banner.js';
 import { AlertControls } from './alert-controls.js';
 import { ConversationPanel } from './conversation-panel.js';
+import { GapsView } from './judgement-gaps.js';
+import { ReviewView } from './judgement-review.js';
 import { QueueList } from './queue-list.js';
 import { SignIn } from './sign-in.js';
 import { useHandoffAlerts } from './use-handoff-alerts.js';
@@ -41,6 +43,7 @@ function Console({ token, onSignOut }: { token: string; onSignOut: () => void })
   const [selectedId, setSelectedId] = useState<string | null>(() => decodeURIComponent(location.hash.slice(1)) || null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  const [view, setView] = useState<'queue' | 'review' | 'gaps'>('queue');
   const alerts = useHandoffAlerts(select);
   const { observe } = alerts;
 
@@ -80,9 +83,22 @@ function Console({ token, onSignOut }: { token: string; onSignOut: () => void })
   const waiting = queue.filter((entry) => entry.state === 'queued').length;
 
   return (
-    <div className="console-layout" data-view={selectedId ? 'conversation' : 'queue'}>
+    <div className="console-layout" data-view={view !== 'queue' ? view : selectedId ? 'conversation' : 'queue'}>
       <header className="console-header">
         <h1>Agent console</h1>
+        <nav className="console-tabs" aria-label="Views">
+          {(['queue', 'review', 'gaps'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              className="secondary"
+              aria-pressed={view === name}
+              onClick={() => setView(name)}
+            >
+              {{ queue: 'Queue', review: 'Review', gaps: 'Gaps' }[name]}
+            </button>
+          ))}
+        </nav>
         {metrics && (
           <p className="metrics subtle">
             <span>{waiting} waiting</span>
@@ -106,6 +122,8 @@ function Console({ token, onSignOut }: { token: string; onSignOut: () => void })
         </button>
         <AlertBanner alerts={alerts.shown} onOpen={alerts.open} onDismiss={alerts.dismiss} />
       </header>
+      {view === 'review' && <ReviewView api={api} />}
+      {view === 'gaps' && <GapsView api={api} />}
       <nav className="queue-pane" aria-labelledby="queue-title">
         <h2 id="queue-title">
           Queue <span className="count">{queue.length}</span>

@@ -3,6 +3,7 @@ import type { HandoffBrief } from '../shared/types.js';
 import type { AgentApi, AgentConversation, BriefEvent } from './agent-api.js';
 import { BriefPanel } from './brief-panel.js';
 import { triggeringMessageId, turnText } from './brief-text.js';
+import { JudgementPrompt } from './judgement-prompt.js';
 import { TranscriptView, turnElementId } from './transcript-view.js';
 
 const stateLabels: Record<AgentConversation['state'], string> = {
@@ -217,6 +218,9 @@ export function ConversationPanel({
           </div>
         )}
       </header>
+      {!active && handoff?.resolvedAt && (
+        <JudgementPrompt api={api} conversationId={id} handoff={handoff} onJudged={() => void load()} />
+      )}
       {error && (
         <p className="form-error conversation-error" role="alert">
           {error}

@@ -1,157 +1,53 @@
-import { useChat } from '@ai-sdk/react';
-import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
+import { HandrailApiError } from '../../../src/client/index.js';
+import { useHandrailChat } from '../../../src/client/react/index.js';
 import { chatStatusLine, chatTexts, pageLanguage } from '../shared/chat-text.js';
-import { handoffOf } from '../shared/message-text.js';
-import type { ConversationState, HandoffPartData, HandrailUIMessage } from '../shared/types.js';
-import {
-  clearSession,
-  conversationTokenHeader,
-  createConversationTransport,
-  newSession,
-  readSession,
-  type StoredSession,
-  saveSession,
-} from './conversation-transport.js';
+import type { HandrailUIMessage } from '../shared/types.js';
 import { MessageList } from './message-list.js';
 import { OfflineForm } from './offline-form.js';
-import { type ConversationStateEvent, useConversationEvents } from './use-conversation-events.js';
-
-/** What `GET /api/conversations/:id` answers (the fields the page uses). */
-interface PublicConversation {
-  id: string;
-  state: ConversationState;
-  messages: HandrailUIMessage[];
-}
 
 /**
- * The customer's chat: `useChat` against `/api/chat`, with the handoff shown as it happens. The
- * conversation's id and token stay in `sessionStorage`, so a reload restores the messages
- * (`GET /api/conversations/:id`) and resumes the events of a handed-off conversation.
+ * The customer's chat: `useChat` against `/api/chat` through the shipped client
+ * (`handrail/client/react`), with the handoff shown as it happens. The conversation's id and token
+ * stay in `sessionStorage`, so a reload restores the messages (`GET /api/conversations/:id`) and
+ * resumes the events of a handed-off conversation.
  */
 export function ChatApp() {
-  const [initial] = useState(() => {
-    const stored = readSession();
-    return { session: stored ?? newSession(), restoring: stored !== null };
-  });
-  const [session, setSession] = useState<StoredSession>(initial.session);
-  const [restoring, setRestoring] = useState(initial.restoring);
-  const [restoreError, setRestoreError] = useState<string | null>(null);
-  const conversationId = session.id;
-  const token = session.token;
-  const tokenRef = useRef<string | null>(token);
-  tokenRef.current = token;
-  const [conversationState, setConversationState] = useState<ConversationState>('bot');
-  const [inbox, setInbox] = useState<HandrailUIMessage[]>([]);
   const [input, setInput] = useState('');
-
-  const transport = useMemo(
-    () =>
-      createConversationTransport({
-        getToken: () => tokenRef.current,
-        onToken: (issued) => {
-          tokenRef.current = issued;
-          setSession((current) => {
-            const next = { ...current, token: issued };
-            saveSession(next);
-            return next;
-          });
-        },
-      }),
-    [],
-  );
-
-  const { messages, sendMessage, setMessages, status, error, clearError, stop } = useChat<HandrailUIMessage>({
-    id: conversationId,
-    transport,
-  });
+  const {
+    messages,
+    sendMessage,
+    status,
+    error,
+    clearError,
+    handoff: latest,
+    conversationState,
+    restoring,
+    restoreError,
+    startOver: startNewConversation,
+    submitContact: leaveContact,
+  } = useHandrailChat({ transport: { api: '/api/chat', storage: 'session' } });
   const busy = status === 'submitted' || status === 'streaming';
-
-  // A reload: the kept conversation's messages come back from the server. Gone or no longer ours: start over.
-  useEffect(() => {
-    if (!restoring) return;
-    let cancelled = false;
-    void (async () => {
-      try {
-        const response = await fetch(`/api/conversations/${encodeURIComponent(conversationId)}`, {
-          headers: { [conversationTokenHeader]: token },
-        });
-        if (cancelled) return;
-        if (response.status === 404 || response.status === 401 || response.status === 403) {
-          clearSession();
-          setSession(newSession());
-        } else if (!response.ok) {
-          setRestoreError('We could not load your earlier messages. You can keep writing, or start over.');
-        } else {
-          const body = (await response.json()) as PublicConversation;
-          if (cancelled) return;
-          setMessages(body.messages);
-          setConversationState(body.state);
-        }
-      } catch {
-        if (cancelled) return;
-        setRestoreError('We could not load your earlier messages. You can keep writing, or start over.');
-      }
-      setRestoring(false);
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [restoring, conversationId, token, setMessages]);
-
-  // Messages from the events route join the list once no answer is streaming, without duplicates.
-  useEffect(() => {
-    if (inbox.length === 0 || busy) return;
-    setMessages((current) => {
-      const known = new Set(current.map((message) => message.id));
-      const fresh = inbox.filter((message) => !known.has(message.id));
-      return fresh.length > 0 ? [...current, ...fresh] : current;
-    });
-    setInbox([]);
-  }, [inbox, busy, setMessages]);
-
-  const latest = useMemo(() => latestHandoff(messages), [messages]);
   const agentName = useMemo(() => latestAgentName(messages), [messages]);
-  const handedOff = latest !== null;
-
-  useConversationEvents({
-    conversationId,
-    token,
-    enabled: handedOff,
-    after: messages.at(-1)?.id,
-    onMessage: useCallback((message: HandrailUIMessage) => setInbox((current) => [...current, message]), []),
-    onState: useCallback((event: ConversationStateEvent) => setConversationState(event.state), []),
-  });
 
   const withPerson = conversationState === 'assigned' || conversationState === 'human';
   // Once the bot has answered again after a handoff ended, the page is simply a chat with the assistant.
-  const settled = latest?.data.status === 'resolved' && messages.at(-1)?.metadata?.author === 'bot';
+  const settled = latest?.status === 'resolved' && messages.at(-1)?.metadata?.author === 'bot';
   // The page speaks the conversation's language once a handoff part names it, else the browser's.
-  const language = pageLanguage(latest?.data, typeof navigator === 'undefined' ? undefined : navigator.language);
+  const language = pageLanguage(latest, typeof navigator === 'undefined' ? undefined : navigator.language);
   const ui = chatTexts[language];
-  const statusLine = chatStatusLine(
-    language,
-    settled ? null : (latest?.data ?? null),
-    withPerson ? agentName : undefined,
-  );
-  const needsContact = latest?.data.status === 'offline' && !latest.data.ticketId;
+  const statusLine = chatStatusLine(language, settled ? null : latest, withPerson ? agentName : undefined);
+  const needsContact = latest?.status === 'offline' && !latest.ticketId;
 
   function send(text: string) {
     const trimmed = text.trim();
     if (!trimmed || busy || restoring) return;
     clearError();
-    saveSession(session);
     void sendMessage({ text: trimmed });
   }
 
   function startOver() {
-    void stop();
-    clearSession();
-    clearError();
-    setSession(newSession());
-    setRestoring(false);
-    setRestoreError(null);
-    setConversationState('bot');
-    setInbox([]);
+    startNewConversation();
     setInput('');
     document.getElementById('chat-input')?.focus();
   }
@@ -163,29 +59,13 @@ export function ChatApp() {
   }
 
   async function submitContact(contact: { name?: string; email: string }) {
-    const response = await fetch(`/api/conversations/${encodeURIComponent(conversationId)}/contact`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [conversationTokenHeader]: tokenRef.current ?? '' },
-      body: JSON.stringify(contact),
-    });
-    const body = (await response.json().catch(() => null)) as {
-      handoff?: HandoffPartData;
-      error?: { message?: string };
-    } | null;
-    if (!response.ok || !body?.handoff) throw new Error(body?.error?.message ?? ui.offlineForm.notSent);
-    const part = body.handoff;
-    setMessages((current) => [
-      ...current,
-      {
-        id: `ticket-${part.ticketId ?? crypto.randomUUID()}`,
-        role: 'assistant',
-        parts: [
-          { type: 'data-handoff', data: part },
-          { type: 'text', text: part.message },
-        ],
-        metadata: { author: 'system' },
-      },
-    ]);
+    try {
+      await leaveContact(contact);
+    } catch (failure) {
+      // The server's own words when it gave a reason, else the page's.
+      const reason = HandrailApiError.isInstance(failure) && !failure.code.startsWith('http_') ? failure.message : null;
+      throw new Error(reason ?? ui.offlineForm.notSent);
+    }
   }
 
   return (
@@ -202,7 +82,7 @@ export function ChatApp() {
           )}
         </div>
         <p
-          className={`status-line status-${settled ? 'bot' : (latest?.data.status ?? 'bot')}`}
+          className={`status-line status-${settled ? 'bot' : (latest?.status ?? 'bot')}`}
           role="status"
           aria-live="polite"
         >
@@ -252,15 +132,6 @@ export function ChatApp() {
       </footer>
     </div>
   );
-}
-
-function latestHandoff(messages: HandrailUIMessage[]): { messageId: string; data: HandoffPartData } | null {
-  for (let index = messages.length - 1; index >= 0; index--) {
-    const message = messages[index];
-    const data = message ? handoffOf(message) : null;
-    if (message && data) return { messageId: message.id, data };
-  }
-  return null;
 }
 
 function latestAgentName(messages: HandrailUIMessage[]): string | undefined {

@@ -1,0 +1,275 @@
+import postgres, { type Sql } from 'postgres';
+import { z } from 'zod';
+import type { HandoffMetrics } from '../../agent/handoff-metrics.js';
+import { StoreConflictError } from '../../errors/store-conflict-error.js';
+import { StoreUnavailableError } from '../../errors/store-unavailable-error.js';
+import { summarizeConversation } from '../memory-store.js';
+import type {
+  ConversationSummary,
+  HandoffMetricsFilter,
+  OutboxDelivery,
+  QueueFilter,
+  QueuePage,
+  Store,
+  StoredConversation,
+} from '../store.js';
+import { conversationColumns } from './conversation-columns.js';
+import { migratePostgres, schemaNamePattern } from './migrate-postgres.js';
+import { changePayload, createPostgresChangeFeed } from './postgres-change-feed.js';
+import { queryHandoffMetrics } from './postgres-metrics.js';
+import { queryQueue } from './postgres-queue.js';
+
+/** Options of {@link createPostgresStore}: a connection string, or a postgres.js client to share. */
+export interface PostgresStoreOptions {
+  /** Connection string (`postgres://user:password@host:5432/database`). */
+  url?: string;
+  /** A postgres.js client to use instead of `url` (its pool is shared; `close()` leaves it open). */
+  sql?: Sql;
+  /** Schema that holds Handrail's tables; created when missing. @default 'handrail' */
+  schema?: string;
+  /** Most connections of this instance's pool (with `url`), plus one for `LISTEN`. @default 10 */
+  max?: number;
+  /** Apply the shipped migrations on first use (under an advisory lock). `false`: run `handrail-postgres migrate` yourself. @default true */
+  migrate?: boolean;
+}
+
+/** A {@link Store} on Postgres, with a change feed; `close()` ends its connections. */
+export interface PostgresStore extends Store {
+  watch(conversationId: string, onChange: () => void): () => void;
+  handoffMetrics(filter?: HandoffMetricsFilter): Promise<HandoffMetrics>;
+  listQueue(filter?: QueueFilter): Promise<QueuePage>;
+  /** Resolves once the schema is migrated and the store can be used (every method waits for it anyway). */
+  ready(): Promise<void>;
+  /** The postgres.js client (for {@link createPostgresRateLimitStore} and your own queries). */
+  readonly sql: Sql;
+  readonly schema: string;
+  close(): Promise<void>;
+}
+
+const optionsSchema = z
+  .object({
+    url: z.string().min(1).optional(),
+    sql: z.custom<Sql>((value) => typeof value === 'function', 'must be a postgres.js client').optional(),
+    schema: z.string().regex(schemaNamePattern, 'must be a lower-case identifier of at most 40 characters').optional(),
+    max: z.number().int().positive().optional(),
+    migrate: z.boolean().optional(),
+  })
+  .strict()
+  .refine((options) => (options.url === undefined) !== (options.sql === undefined), 'pass either url or sql');
+
+/** The `LISTEN` channel of a schema's conversation changes. */
+export function postgresChannel(schema: string): string {
+  return `handrail_${schema}_changes`;
+}
+
+/** The delivery columns, as the JSON that `jsonb_to_recordset` turns back into rows. */
+function deliveryRows(deliveries: readonly OutboxDelivery[]) {
+  return deliveries.map((delivery) => ({
+    id: delivery.id,
+    status: delivery.status,
+    attempts: delivery.attempts,
+    created_at_ms: Date.parse(delivery.createdAt),
+    next_attempt_at_ms: Date.parse(delivery.nextAttemptAt),
+    data: JSON.stringify(delivery),
+  }));
+}
+
+/**
+ * A durable `Store` for several Node instances on one Postgres (driver: postgres.js). Every
+ * conversation write is one statement: the conditional update (`WHERE version = $expected`, or
+ * `INSERT ... ON CONFLICT DO NOTHING`), its outbox rows and a `pg_notify` commit together or not
+ * at all. Deliveries are leased with `FOR UPDATE SKIP LOCKED`. `watch` is fed by
+ * `LISTEN/NOTIFY`, so the live event streams of every instance hear of every write at once.
+ *
+ * @example
+ * import { createPostgresStore, createPostgresRateLimitStore } from 'handrail/postgres';
+ * const store = createPostgresStore({ url: process.env.DATABASE_URL });
+ * app.route('/api', handrail({ model, store, rateLimit: { store: createPostgresRateLimitStore({ store }) } }));
+ */
+export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`createPostgresStore: ${issue?.path.join('.') || 'options'} ${issue?.message ?? 'are invalid'}.`);
+  }
+  const { url, schema = 'handrail', max = 10, migrate = true } = parsed.data;
+  const owned = !options.sql;
+  const sql = options.sql ?? postgres(url!, { max, onnotice: () => {}, connection: { application_name: 'handrail' } });
+  const table = {
+    conversations: sql(`${schema}.conversations`),
+    deliveries: sql(`${schema}.deliveries`),
+  };
+  const channel = postgresChannel(schema);
+  const feed = createPostgresChangeFeed({ sql, channel });
+
+  let migrated: Promise<void> | null = null;
+  const ready = () => {
+    migrated ??= (migrate ? migratePostgres(sql, schema).then(() => {}) : Promise.resolve()).catch((error) => {
+      migrated = null;
+      throw error;
+    });
+    return migrated;
+  };
+  /** Runs a query once migrated, turning driver failures into `StoreUnavailableError`. */
+  const run = async <T>(operation: () => Promise<T>): Promise<T> => {
+    try {
+      await ready();
+      return await operation();
+    } catch (error) {
+      throw new StoreUnavailableError({ message: 'The Postgres store could not be read or written.', cause: error });
+    }
+  };
+  const insertDeliveries = (rows: ReturnType<typeof deliveryRows>) => sql`
+    insert into ${table.deliveries} (id, status, attempts, created_at_ms, next_attempt_at_ms, data)
+    select d.id, d.status, d.attempts, d.created_at_ms, d.next_attempt_at_ms, d.data
+    from jsonb_to_recordset(${sql.json(rows)})
+      as d(id text, status text, attempts integer, created_at_ms bigint, next_attempt_at_ms bigint, data text)
+    on conflict (id) do nothing`;
+
+  return {
+    sql,
+    schema,
+    ready,
+
+    async getConversation(id) {
+      const rows = await run(
+        () => sql<Array<{ data: string }>>`
+        select data from ${table.conversations} where id = ${id}`,
+      );
+      return rows[0] ? (JSON.parse(rows[0].data) as StoredConversation) : null;
+    },
+
+    async putConversation(conversation, expectedVersion, deliveries = []) {
+      const stored: StoredConversation = { ...conversation, version: (expectedVersion ?? 0) + 1 };
+      const data = JSON.stringify(stored);
+      const summary = JSON.stringify(summarizeConversation(stored));
+      const columns = conversationColumns(stored);
+      const reasons = sql.json(columns.reasons);
+      const rows = deliveryRows(deliveries);
+      const payload = changePayload(stored.id);
+      // One statement, so one transaction: the write, its notifications and the NOTIFY (sent at commit).
+      const written = await run(async () => {
+        const [result] = await sql<Array<{ written: number }>>`
+          with written as (${
+            expectedVersion === null
+              ? sql`insert into ${table.conversations} (id, version, state, team, has_handoff, has_ticket, reasons,
+                    handoff_hour, first_reply_seconds, urgency_rank, queued_at_ms, summary, data)
+                  values (${stored.id}, 1, ${stored.state}, ${columns.team}, ${columns.hasHandoff}, ${columns.hasTicket},
+                    array(select jsonb_array_elements_text(${reasons})), ${columns.handoffHour},
+                    ${columns.firstReplySeconds}, ${columns.urgencyRank}, ${columns.queuedAtMs}, ${summary}, ${data})
+                  on conflict (id) do nothing returning id`
+              : sql`update ${table.conversations}
+                  set version = version + 1, state = ${stored.state}, team = ${columns.team},
+                    has_handoff = ${columns.hasHandoff}, has_ticket = ${columns.hasTicket},
+                    reasons = array(select jsonb_array_elements_text(${reasons})), handoff_hour = ${columns.handoffHour},
+                    first_reply_seconds = ${columns.firstReplySeconds}, urgency_rank = ${columns.urgencyRank},
+                    queued_at_ms = ${columns.queuedAtMs}, summary = ${summary}, data = ${data},
+                    write_sequence = default
+                  where id = ${stored.id} and version = ${expectedVersion} returning id`
+          }), queued as (
+            insert into ${table.deliveries} (id, status, attempts, created_at_ms, next_attempt_at_ms, data)
+            select d.id, d.status, d.attempts, d.created_at_ms, d.next_attempt_at_ms, d.data
+            from jsonb_to_recordset(${sql.json(rows)})
+              as d(id text, status text, attempts integer, created_at_ms bigint, next_attempt_at_ms bigint, data text)
+            where exists (select from written)
+            on conflict (id) do nothing
+          ), notified as (
+            select pg_notify(${channel}, ${payload}) from written
+          )
+          select (select count(*) from written)::int as written, (select count(*) from notified)::int as notified`;
+        return result?.written === 1;
+      });
+      if (!written) throw new StoreConflictError({ conversationId: conversation.id });
+      return JSON.parse(data) as StoredConversation;
+    },
+
+    async listConversations(filter = {}) {
+      const states = filter.states;
+      if (states && states.length === 0) return [];
+      const rows = await run(() =>
+        states
+          ? sql<Array<{ summary: string }>>`
+              select summary from ${table.conversations}
+              where state in (select jsonb_array_elements_text(${sql.json(states)}))
+              order by write_sequence`
+          : sql<Array<{ summary: string }>>`select summary from ${table.conversations} order by write_sequence`,
+      );
+      return rows.map((row) => JSON.parse(row.summary) as ConversationSummary);
+    },
+
+    async enqueueDeliveries(deliveries) {
+      if (deliveries.length === 0) return;
+      await run(() => insertDeliveries(deliveryRows(deliveries)));
+    },
+
+    async dueDeliveries(now, limit) {
+      const rows = await run(
+        () => sql<Array<{ data: string }>>`
+        select data from ${table.deliveries}
+        where status = 'pending' and next_attempt_at_ms <= ${now.getTime()}
+        order by created_at_ms, enqueue_sequence
+        limit ${Math.max(0, Math.floor(limit))}`,
+      );
+      return rows.map((row) => JSON.parse(row.data) as OutboxDelivery);
+    },
+
+    async updateDelivery(delivery, expectedAttempts) {
+      const values = {
+        status: delivery.status,
+        attempts: delivery.attempts,
+        createdAt: Date.parse(delivery.createdAt),
+        nextAttemptAt: Date.parse(delivery.nextAttemptAt),
+        data: JSON.stringify(delivery),
+      };
+      if (expectedAttempts === undefined) {
+        await run(
+          () => sql`
+          insert into ${table.deliveries} (id, status, attempts, created_at_ms, next_attempt_at_ms, data)
+          values (${delivery.id}, ${values.status}, ${values.attempts}, ${values.createdAt}, ${values.nextAttemptAt}, ${values.data})
+          on conflict (id) do update set status = excluded.status, attempts = excluded.attempts,
+            created_at_ms = excluded.created_at_ms, next_attempt_at_ms = excluded.next_attempt_at_ms,
+            data = excluded.data`,
+        );
+        return true;
+      }
+      // The lease: a flusher that finds the row locked by another skips it instead of waiting.
+      const rows = await run(
+        () => sql`
+        update ${table.deliveries}
+        set status = ${values.status}, attempts = ${values.attempts}, created_at_ms = ${values.createdAt},
+          next_attempt_at_ms = ${values.nextAttemptAt}, data = ${values.data}
+        where id = (
+          select id from ${table.deliveries}
+          where id = ${delivery.id} and status = 'pending' and attempts = ${expectedAttempts}
+          for update skip locked)
+        returning id`,
+      );
+      return rows.length === 1;
+    },
+
+    async listDeliveries() {
+      const rows = await run(
+        () => sql<Array<{ data: string }>>`
+        select data from ${table.deliveries} order by enqueue_sequence`,
+      );
+      return rows.map((row) => JSON.parse(row.data) as OutboxDelivery);
+    },
+
+    async handoffMetrics(filter) {
+      return run(() => queryHandoffMetrics(sql, table.conversations, filter));
+    },
+
+    async listQueue(filter) {
+      return run(() => queryQueue(sql, table.conversations, filter));
+    },
+
+    watch(conversationId, onChange) {
+      return feed.watch(conversationId, onChange);
+    },
+
+    async close() {
+      await feed.close();
+      if (owned) await sql.end({ timeout: 5 });
+    },
+  };
+}
