@@ -115,7 +115,22 @@ describe('crisis and danger (always critical)', () => {
   });
 
   it.each([
+    'some nights I stand on the platform and think about stepping off the edge when the train comes in',
+    'I keep thinking about lying down on the tracks',
+    'nobody would even notice if I was gone',
+    'a veces pienso en tirarme delante del tren',
+    'manchmal denke ich daran, mich vor den Zug zu werfen',
+    "parfois j'ai envie de me jeter sous le train",
+    'às vezes penso em me jogar na frente do trem',
+    'a volte penso di buttarmi sui binari',
+  ])('%j is suicidal ideation near a train or an edge: critical', (text) => {
+    expect(judge(user(text))?.urgency).toBe('critical');
+  });
+
+  it.each([
     'this jacket is to die for',
+    'the step at the edge of the platform is slippery, mind it',
+    'which platform does the train to Brighton leave from?',
     "I'm dying to know when the winter sale starts",
     'these boots are killing my feet, can I exchange them?',
     'the battery of my headlamp died after one night',
@@ -143,6 +158,11 @@ describe('compliance', () => {
     'estou grávida, posso tomar esse remédio?',
     "j'ai une réaction allergique, que dois-je prendre ?",
     'welche Dosis Paracetamol darf ich nehmen?',
+    // an emergency described, and medicines named by their generic suffix
+    "I've had a tight pain in my chest since this morning and I'm short of breath",
+    'my lips are tingling and swelling after the noodles and my throat feels tight',
+    'can I take sumatriptan with my sertraline?',
+    'is it ok to take lisinopril and ibuprofen together?',
     // regulated financial, tax, legal advice
     'should I put my savings into bitcoin',
     'how can I write this purchase off on my taxes',
@@ -269,6 +289,11 @@ describe('ordinary store questions do not escalate', () => {
     'my order was cancelled, why?',
     'Is the delivery agent DHL or UPS?',
     'reviews mention complaints about the zipper, has that been fixed?',
+    'is the jacket tight across the chest in a medium?',
+    'my only complaint is the zip feels a bit stiff, otherwise a great jacket',
+    'What time does your phone support line open? Not now, just want to know for next week',
+    '¿a qué hora abre el teléfono de atención? no ahora, para la próxima semana',
+    'hoi, hoe exporteer ik al mijn taken naar een csv bestand',
     'do you charge sales tax on orders to California?',
     'is VAT included in the price?',
     'do you offer financing with Klarna?',

@@ -5,7 +5,9 @@ const any = (...parts: string[]) => `(?:${parts.join('|')})`;
 
 /** Medicines by kind and common names (any language: the names are international). */
 const drug =
-  '(?:pills?|tablets?|capsules?|medication|medications|medicine|medicines|meds|drugs?|antibiotics?|antihistamines?|antidepressants?|painkillers?|pain ?killers?|steroids?|inhalers?|epi ?pens?|insulin|ibuprofen|advil|motrin|paracetamol|acetaminophen|tylenol|aspirin|naproxen|aleve|benadryl|claritin|zyrtec|loratadine|cetirizine|codeine|tramadol|morphine|melatonin|amoxicillin|penicillin|metformin|birth control|contraceptives?|vitamins?|supplements?|medicamentos?|medicaments?|medikamente?|remedios?|pastillas?|comprimidos?|tabletten|cachets?|antibiotik\\w*)';
+  // Generic names by their international suffix ("sumatriptan", "sertraline", "lisinopril"), bounded so a
+  // long run of letters cannot make the match slow.
+  '(?:[a-z]{2,20}(?:triptan|pril|sartan|olol|statin|azepam|azolam|oxetine|traline|citalopram|prazole|cillin|mycin|cycline|floxacin|tidine|profen|dronate|gliptin|xaban|parin|semide|thiazide|codone)|pills?|tablets?|capsules?|medication|medications|medicine|medicines|meds|drugs?|antibiotics?|antihistamines?|antidepressants?|painkillers?|pain ?killers?|steroids?|inhalers?|epi ?pens?|insulin|ibuprofen|advil|motrin|paracetamol|acetaminophen|tylenol|aspirin|naproxen|aleve|benadryl|claritin|zyrtec|loratadine|cetirizine|codeine|tramadol|morphine|melatonin|amoxicillin|penicillin|metformin|birth control|contraceptives?|vitamins?|supplements?|medicamentos?|medicaments?|medikamente?|remedios?|pastillas?|comprimidos?|tabletten|cachets?|antibiotik\\w*)';
 const bodyPart =
   '(?:ankle|wrist|arm|leg|knee|toe|toes|finger|fingers|rib|ribs|bone|back|neck|foot|feet|hand|hands|shoulder|hip|elbow|skin|eye|eyes|head|face|lip|lips|throat|chest)';
 const symptom =
@@ -23,6 +25,11 @@ export const medicalAdviceTopic: TopicDefinition = {
     new RegExp(
       `\\b${any(
         'medical (?:advice|question|emergency|attention|opinion)',
+        // Symptoms of an emergency, described rather than named: a tight chest, short breath, a throat closing.
+        '(?:pain|pressure|tightness|ache|aching) in (?:my|his|her) chest|(?:my|his|her) chest (?:feels tight|is tight|hurts|is hurting|is pounding)',
+        "short of breath|(?:can'?t|cannot|couldn'?t|struggling to|hard to|trouble|difficulty) (?:breathe|breathing|catch (?:my|his|her) breath)",
+        '(?:my|his|her|their) (?:throat|tongue|lips?|mouth|face) (?:is |are |feels? |feeling |getting |went |started |keeps )?(?:really |a bit |kind of |very )?(?:tight|tingling|tingly|swelling|swollen|closing up|numb)',
+        '(?:passed out|unconscious|not breathing|unresponsive|collapsed|slurred speech|(?:face|arm|mouth) (?:is )?drooping)',
         '(?:max(?:imum)?|safe|recommended|daily|right) (?:amount|dose|dosage|quantity|intake) of|dosage|dosing|dose of|doses of|what dose|which dose|right dose|safe dose|max(?:imum)? dose|\\d+ ?(?:mg|milligrams?)\\b',
         `how (?:much|many) (?:\\w+ )?${drug} (?:should|can|could|do|may) (?:i|we|you|he|she|they|my \\w+)`,
         `how (?:much|many) (?:\\w+ ){0,2}(?:should|can|could|may) (?:i|we|he|she) (?:take|give|have)\\b.{0,30}\\b${drug}`,

@@ -77,7 +77,7 @@ export const defaultTopics: readonly TopicDefinition[] = [
     reason: 'high_stakes',
     urgency: 'high',
     patterns: [
-      /\b(?:(?:a|any|the|product|safety|active|official) recalls?|recall (?:on|for|notice)|recalled|(?:leak|leaks|leaking|leaked|hiss|hisses|hissing|smell|smells|smelling) (?:of )?(?:gas|propane|butane|fuel|fumes)|(?:gas|propane|butane|fuel) (?:leak|leaking|smell)|(?:canister|cylinder|tank|stove|lantern|heater|battery|charger|power bank)\b.{0,40}\b(?:hiss\w*|leak\w*|explod\w*|swell\w*|swollen|smok\w*|melt\w*|spark\w*|overheat\w*|on fire)|(?:dented|damaged|punctured|cracked|swollen|bulging)\b.{0,20}\b(?:hiss\w*|smok\w*|fumes)|caught (?:on )?fire|burst into flames|(?:exploded|explosion|electric shock|electrocuted|shocked me)|(?:almost|nearly|could have|could've) (?:killed|died|drowned|fell|fallen|hurt|injured|suffocated)|(?:fell|collapsed|dropped|landed) on (?:me|my|him|her|us|a child|my (?:kid|son|daughter))|(?:snapped|broke|failed|gave way|gave out|slipped|tore|came apart|came loose|came undone)\b.{0,20}\b(?:under load|mid[- ]?(?:climb|fall|rappel|use)|while (?:climbing|rappelling|belaying|hanging|in use|using it))|(?:choking hazard|safety (?:hazard|issue|defect|concern|problem)|dangerous (?:product|defect|fault)|(?:toxic|poisonous) (?:fumes|material|chemical)))\b/,
+      /\b(?:(?:a|any|the|product|safety|active|official) recalls?|recall (?:on|for|notice)|recalled|(?:leak|leaks|leaking|leaked|hiss|hisses|hissing|smell|smells|smelling) (?:of )?(?:gas|propane|butane|fuel|fumes)|(?:gas|propane|butane|fuel) (?:leak|leaking|smell)|(?:canister|cylinder|tank|stove|lantern|heater|battery|charger|power bank)\b.{0,40}\b(?:hiss\w*|leak\w*|explod\w*|swell\w*|swollen|smok\w*|melt\w*|spark\w*|overheat\w*|on fire)|(?:dented|damaged|punctured|cracked|swollen|bulging)\b.{0,20}\b(?:hiss\w*|smok\w*|fumes)|caught (?:on )?fire|burst into flames|smoke (?:is )?(?:coming|pouring|billowing|rising) (?:out|from|up)|(?:is|are|it's|its) on fire|(?:exploded|explosion|electric shock|electrocuted|shocked me)|(?:almost|nearly|could have|could've) (?:killed|died|drowned|fell|fallen|hurt|injured|suffocated)|(?:fell|collapsed|dropped|landed) on (?:me|my|him|her|us|a child|my (?:kid|son|daughter))|(?:snapped|broke|failed|gave way|gave out|slipped|tore|came apart|came loose|came undone)\b.{0,20}\b(?:under load|mid[- ]?(?:climb|fall|rappel|use)|while (?:climbing|rappelling|belaying|hanging|in use|using it))|(?:choking hazard|safety (?:hazard|issue|defect|concern|problem)|dangerous (?:product|defect|fault)|(?:toxic|poisonous) (?:fumes|material|chemical)))\b/,
     ],
   },
   {
@@ -125,6 +125,8 @@ export const defaultTopics: readonly TopicDefinition[] = [
     ],
     exclude: [
       /\bno complaints?\b|\bnot (?:a )?complain\w*\b|\bwithout complain\w*/,
+      // A small reservation in a review is no complaint to handle ("my only complaint is the pillows").
+      /\b(?:my|the|one|our) (?:only|one|one small|one minor|only real|single|minor|small|tiny) complaint\b|\bnot (?:a|an) (?:formal|official) (?:thing|one|complaint)\b|\bcomplaint\b.{0,30}\blike a review\b/,
       // Asking about other buyers' complaints of a product is a product question.
       /\b(?:reviews?|reviewers|ratings|other (?:people|customers|buyers|users)|people|customers|users|buyers|owners)\b(?: \w+){0,2} complain\w*|\b(?:any|common|known|frequent|usual|typical) complaints?\b/,
     ],

@@ -183,8 +183,10 @@ function findRequest(
 ): Found | undefined {
   const inHarmless = (hit: LexiconHit) =>
     index.around(hit, 'harmless').some((other) => other.start <= hit.start && other.end >= hit.end);
+  // "What time does your phone line open? Not now, for next week": a way to reach people kept for later.
+  const later = forLater.test(text);
   const channel = trusted.find(
-    (hit) => hit.category === 'contactChannels' && !isNegated(text, hit, index) && !inHarmless(hit),
+    (hit) => hit.category === 'contactChannels' && !later && !isNegated(text, hit, index) && !inHarmless(hit),
   );
   if (channel) return finding('explicit_request', 0.85, [channel], 'asks how to reach a person', channel.language);
   // "human-powered", "agent-based": a person word inside a compound is no person.
@@ -242,7 +244,16 @@ const onlyDeterminers = guardPattern(/^(?:\s+(?:a|an|the|some|any|my|your|one|re
  * complaints (normalized text: lower case, accents folded).
  */
 const complaintDisclaimer = guardPattern(
-  /\b(?:not|isn't|isnt|wasn't|wasnt) (?:a |an |my |really a |meant as a )?complain(?:t|ts|ing)\b|\bno complaints?\b|\b(?:not|never) complaining\b|\bcomplaint (?:nahi|nahin)\b|\bno (?:es|era) (?:una )?(?:queja|reclamacion)\b|\bno me (?:quejo|estoy quejando)\b|\bnao (?:e|era) (?:uma )?(?:reclamacao|queixa)\b|\bnao estou reclamando\b|\b(?:ce n'est|c'est) pas une (?:plainte|reclamation)\b|\bpas une (?:plainte|reclamation)\b|\bkeine (?:beschwerde|reklamation)\b|\bnon (?:e|era) un (?:reclamo|lamentela)\b|\bgeen klacht\b/,
+  /\b(?:not|isn't|isnt|wasn't|wasnt) (?:a |an |my |really a |meant as a )?complain(?:t|ts|ing)\b|\bno complaints?\b|\b(?:my|the|one|our) (?:only|one small|one minor|minor|small|tiny) complaint\b|\bnot (?:a|an) (?:formal|official) (?:thing|one|complaint)\b|\b(?:not|never) complaining\b|\bcomplaint (?:nahi|nahin)\b|\bno (?:es|era) (?:una )?(?:queja|reclamacion)\b|\bno me (?:quejo|estoy quejando)\b|\bnao (?:e|era) (?:uma )?(?:reclamacao|queixa)\b|\bnao estou reclamando\b|\b(?:ce n'est|c'est) pas une (?:plainte|reclamation)\b|\bpas une (?:plainte|reclamation)\b|\bkeine (?:beschwerde|reklamation)\b|\bnon (?:e|era) un (?:reclamo|lamentela)\b|\bgeen klacht\b/,
+);
+
+/**
+ * Asking for a way to reach people for later, not for now (normalized text): "not now", "for next week",
+ * "in case I need to call", "for future reference", and the same in Spanish, German, French, Portuguese,
+ * Italian and Dutch.
+ */
+const forLater = guardPattern(
+  /\b(?:not (?:right )?now|not today|for (?:next week|later|future reference|another time)|in case (?:i|we) (?:need|have|want)|next week|por si (?:acaso|lo necesito|necesito)|para (?:mas adelante|la proxima semana|otro dia)|ahora no|no ahora|la proxima semana|nicht jetzt|fur spater|falls ich|nachste woche|pas maintenant|pour plus tard|au cas ou|la semaine prochaine|agora nao|para depois|caso eu precise|semana que vem|non ora|per dopo|nel caso|la prossima settimana|niet nu|voor later|voor het geval|volgende week)\b/,
 );
 
 /** Languages whose verb (and so the wish) follows its object. */

@@ -66,7 +66,6 @@ export function createStakesAnchor(lexicons: readonly Lexicon[]): (normalized: s
       if (raw.endsWith('*') && word.length === 4) prefixes.add(word);
     }
   };
-  englishAnchors.forEach(addWords);
   for (const lexicon of lexicons) {
     // English has its own list: its phrases' verbs ("never placed", "did not make") name no matter.
     if (lexicon.language === 'en') continue;
@@ -79,6 +78,11 @@ export function createStakesAnchor(lexicons: readonly Lexicon[]): (normalized: s
       } else addWords(phrase);
     }
   }
+  // The words those phrases share with wishes, greetings and the like are the language's own small
+  // words ("mijn", "ich", "con una"), or a word of another language spelt the same ("för" as "for"):
+  // they name no matter. The English list is kept whole.
+  for (const word of functionWords(lexicons)) stems.delete(word);
+  englishAnchors.forEach(addWords);
   return (normalized) => {
     for (const token of tokenize(normalized)) {
       // A stem of five letters starts the word; a shorter anchor is the word, or its plural ("fee", "fees", "cards").
@@ -93,4 +97,26 @@ export function createStakesAnchor(lexicons: readonly Lexicon[]): (normalized: s
     }
     return runs.some((run) => normalized.includes(run));
   };
+}
+
+/** Lexicon categories whose words name no matter: markers, wishes, contact verbs, negations, small talk. */
+function functionWords(lexicons: readonly Lexicon[]): Set<string> {
+  const words = new Set<string>();
+  for (const lexicon of lexicons) {
+    if (lexicon.script === 'unspaced') continue;
+    const phrases = [
+      ...lexicon.markers,
+      ...lexicon.wishes,
+      ...lexicon.contactVerbs,
+      ...lexicon.negations,
+      ...lexicon.smalltalk,
+      ...lexicon.confirmations,
+    ];
+    for (const phrase of phrases) {
+      for (const word of tokenize(normalizeText(phrase.replace(/[*…]/g, ' ')))) {
+        if (word.length >= 3) words.add(word.slice(0, stemLength));
+      }
+    }
+  }
+  return words;
 }
