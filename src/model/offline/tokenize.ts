@@ -25,7 +25,9 @@ const stopWords = new Set(
     // Acknowledgements that open a follow-up ("Great, and Afterpay?").
     'great awesome cool nice perfect good fine alright yeah yep yup oh ah hmm um btw lol sorry super ' +
     // Chat shorthand and common misspellings of function words.
-    'u ur r pls plz thx ty wat wut wich whic hw cuz bc abt wanna gonna gotta til until hv ya'
+    'u ur r pls plz thx ty wat wut wich whic hw cuz bc abt wanna gonna gotta til until hv ya ' +
+    // Role-play dialect around a question ("Arr, do ye ship to Canada?"): archaic pronouns and interjections.
+    'ye thee thou thy arr yarr ahoy matey avast aye'
   ).split(' '),
 );
 
