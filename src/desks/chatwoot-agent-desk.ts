@@ -94,6 +94,15 @@ const withPeople = new Set(['queued', 'assigned', 'human']);
  * const engine = createHandrailEngine({ model, teams, desks: [chatwoot] });
  * app.route('/desks/chatwoot', chatwoot.routes);
  */
+/** An outbox delivery of this desk that is no handoff event: a bot answer Chatwoot did not take at once. */
+const replyType = 'chatwoot.reply';
+
+/** The payload of a `chatwoot.reply` delivery. */
+interface ChatwootReply {
+  chatwootId: number;
+  content: string;
+}
+
 export function createChatwootAgentDesk(options: ChatwootAgentDeskOptions): AgentDesk {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
@@ -169,6 +178,11 @@ export function createChatwootAgentDesk(options: ChatwootAgentDeskOptions): Agen
   }
 
   async function deliver(delivery: OutboxDelivery, { signal }: { signal: AbortSignal }) {
+    if (delivery.type === replyType) {
+      const { chatwootId, content } = delivery.payload as ChatwootReply;
+      await api.createMessage(chatwootId, { content }, signal);
+      return;
+    }
     const event = runtime.eventOf(delivery);
     const chatwootId = chatwootIdOf(event.conversationId);
     if (chatwootId === null) return; // Not a conversation of this Chatwoot inbox.
@@ -272,7 +286,36 @@ export function createChatwootAgentDesk(options: ChatwootAgentDeskOptions): Agen
     // The bot's answer, or Handrail's notice of the handoff (the agents' own messages reached the
     // customer through Chatwoot already). While a person has it the notice is empty: the bot stays silent.
     const answer = result ? (result.handoff ? result.handoff.message : messageText(result.message)).trim() : '';
-    if (answer) await withRetries(() => api.createMessage(chatwootId, { content: answer }));
+    if (answer) await sendReply(chatwootId, `chatwoot-reply-${payload.id}`, answer);
+  }
+
+  /**
+   * Posts the bot's answer; when Chatwoot does not take it, the answer becomes an outbox delivery
+   * (`chatwoot.reply`) that the outbox retries with its backoff, so the customer still gets it.
+   */
+  async function sendReply(chatwootId: number, id: string, content: string) {
+    try {
+      await api.createMessage(chatwootId, { content });
+    } catch (error) {
+      if (!NotificationError.isInstance(error) || !error.retryable) throw error;
+      const { store, clock, logger } = runtime.context();
+      const at = clock().toISOString();
+      const payload: ChatwootReply = { chatwootId, content };
+      await store.enqueueDeliveries([
+        {
+          id,
+          notifier: name,
+          type: replyType,
+          payload,
+          createdAt: at,
+          attempts: 1,
+          nextAttemptAt: at,
+          status: 'pending',
+          lastError: String(error),
+        },
+      ]);
+      logger.warn('chatwoot-reply-deferred', { desk: name, chatwootId, error: String(error) });
+    }
   }
 
   async function agentWrote(payload: ChatwootWebhook, chatwootId: number) {
@@ -360,19 +403,6 @@ export function createChatwootAgentDesk(options: ChatwootAgentDeskOptions): Agen
 /** A handoff that moved on meanwhile (resolved, claimed by another) is not an error here. */
 function ignoreStateErrors(error: unknown): void {
   if (!HandoffStateError.isInstance(error)) throw error;
-}
-
-/** The bot's answer, tried up to three times when Chatwoot is briefly unavailable. */
-async function withRetries<T>(call: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const retryable = NotificationError.isInstance(error) && error.retryable;
-      if (!retryable || attempt >= 3) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-    }
-  }
 }
 
 interface ChatwootSender {

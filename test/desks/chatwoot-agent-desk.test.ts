@@ -159,6 +159,26 @@ describe('Chatwoot agent desk', () => {
     expect(done?.status).toBe('delivered');
   });
 
+  it('keeps a bot answer Chatwoot refused in the outbox and posts it once Chatwoot is back', async () => {
+    const s = await setup();
+    s.fake.failNext(5, 503, (request) => request.body?.private !== true && typeof request.body?.content === 'string');
+    const { conversationId } = await s.fake.customerWrites({ text: 'How long does shipping take?' });
+    await s.settle();
+    expect(botMessages(s.fake, conversationId)).toHaveLength(0);
+    const [deferred] = (await s.engine.store.listDeliveries()).filter((entry) => entry.type === 'chatwoot.reply');
+    expect(deferred).toMatchObject({ notifier: 'chatwoot-desk', status: 'pending' });
+    // The outbox retries with its backoff until Chatwoot takes the answer.
+    for (let minute = 1; minute <= 6 && botMessages(s.fake, conversationId).length === 0; minute++) {
+      s.clock.now = new Date(s.clock.now.getTime() + 60_000);
+      await s.settle();
+    }
+    const answers = botMessages(s.fake, conversationId);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]?.content).toContain('business days');
+    const [done] = (await s.engine.store.listDeliveries()).filter((entry) => entry.type === 'chatwoot.reply');
+    expect(done?.status).toBe('delivered');
+  });
+
   it('mirrors a claim and a hand-back made in Handrail’s console to Chatwoot', async () => {
     const s = await setup();
     const { conversationId } = await s.fake.customerWrites({ text: 'I want to talk to a person' });
