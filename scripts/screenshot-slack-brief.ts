@@ -15,7 +15,11 @@ import { createHandrailEngine } from '../src/handrail.js';
 import { createOfflineModel } from '../src/model/index.js';
 
 type Text = { type: string; text: string };
-type Block = { type: string; text?: Text; fields?: Text[]; elements?: Array<Text & { style?: string }> };
+type Element = { type: string; text: string | Text; style?: string };
+type Block = { type: string; text?: Text; fields?: Text[]; elements?: Element[] };
+
+/** The text of a context element (a string) or a button (a text object). */
+const textOf = (element: Element) => (typeof element.text === 'string' ? element.text : element.text.text);
 
 const output = process.argv[2] ?? 'docs/screenshots/slack-brief.png';
 /** Slack's emoji as small drawings (the headless browser has no emoji font). */
@@ -56,10 +60,10 @@ function blockHtml(block: Block): string {
       return `${text}${fields ? `<div class="fields">${fields}</div>` : ''}`;
     }
     case 'context':
-      return `<p class="context">${(block.elements ?? []).map((element) => mrkdwn(element.text)).join(' ')}</p>`;
+      return `<p class="context">${(block.elements ?? []).map((element) => mrkdwn(textOf(element))).join(' ')}</p>`;
     case 'actions':
       return `<p class="actions">${(block.elements ?? [])
-        .map((button) => `<span class="button ${button.style ?? ''}">${escapeHtml(button.text.text)}</span>`)
+        .map((button) => `<span class="button ${button.style ?? ''}">${escapeHtml(textOf(button))}</span>`)
         .join('')}</p>`;
     case 'divider':
       return '<hr>';
