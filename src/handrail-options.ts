@@ -311,7 +311,8 @@ export const handrailOptionsSchema = z
         z.object({
           field: z.string().min(1),
           question: z.string().min(1),
-          pattern: z.instanceof(RegExp).optional(),
+          // z.custom, not z.instanceof: the published types then need no ZodInstanceOf (zod 4.6+).
+          pattern: z.custom<RegExp>((value) => value instanceof RegExp, 'pattern must be a RegExp').optional(),
           entity: z.enum(['orderNumbers', 'accountNumbers', 'emails', 'phoneNumbers']).optional(),
         }),
       )

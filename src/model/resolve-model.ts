@@ -1,6 +1,6 @@
-import { createOpenAI } from '@ai-sdk/openai';
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { createOfflineModel, type OfflineModelOptions } from './offline/offline-model.js';
+import { createOpenAIChatModel } from './openai-chat-model.js';
 
 /** The environment variables `resolveModel` reads. */
 export interface ModelEnv {
@@ -36,7 +36,8 @@ const placeholderApiKey = 'not-needed';
  * Picks the chat model from the environment. With `OPENAI_API_KEY` or `OPENAI_BASE_URL` it is the OpenAI
  * provider's Chat Completions model, which also talks to any OpenAI-compatible server (llama.cpp, vLLM,
  * Ollama); a base URL without a key gets a placeholder key. With neither it is the offline retrieval model,
- * so the library runs with no account and no network.
+ * so the library runs with no account and no network. `@ai-sdk/openai` is an optional peer dependency,
+ * imported on the OpenAI model's first call (install it to use a key or base URL).
  *
  * @example
  * const { model, kind } = resolveModel(process.env);
@@ -48,12 +49,13 @@ export function resolveModel(env: ModelEnv, options: ResolveModelOptions = {}): 
   if (apiKey === undefined && baseURL === undefined) {
     return { model: createOfflineModel(options.offline), kind: 'offline' };
   }
-  const provider = createOpenAI({
+  const model = createOpenAIChatModel({
     apiKey: apiKey ?? placeholderApiKey,
     ...(baseURL === undefined ? {} : { baseURL }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    modelId: nonEmpty(env.OPENAI_MODEL) ?? 'gpt-4o-mini',
   });
-  return { model: provider.chat(nonEmpty(env.OPENAI_MODEL) ?? 'gpt-4o-mini'), kind: 'openai' };
+  return { model, kind: 'openai' };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

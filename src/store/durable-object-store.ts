@@ -1,4 +1,3 @@
-import type { DurableObjectId } from '@cloudflare/workers-types';
 import { StoreConflictError } from '../errors/store-conflict-error.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import type { ConversationObjectApi, DirectoryObjectApi } from './durable-object-api.js';
@@ -12,8 +11,16 @@ export const defaultDirectoryName = 'directory';
  * objects they name must implement {@link ConversationObjectApi} or {@link DirectoryObjectApi}.
  */
 export interface ObjectNamespace {
-  idFromName(name: string): DurableObjectId;
-  get(id: DurableObjectId): unknown;
+  idFromName(name: string): ObjectId;
+  get(id: ObjectId): unknown;
+}
+
+/**
+ * What `idFromName` returns (a `DurableObjectId`), typed by its shape so that the published types need no
+ * `@cloudflare/workers-types`; the store only hands it back to `get`.
+ */
+export interface ObjectId {
+  toString(): string;
 }
 
 /** Options of {@link createDurableObjectStore}. */

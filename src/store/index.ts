@@ -4,6 +4,7 @@ export {
   createDurableObjectStore,
   type DurableObjectStoreOptions,
   defaultDirectoryName,
+  type ObjectId,
   type ObjectNamespace,
 } from './durable-object-store.js';
 export { createMemoryStore, type MemoryStoreOptions, summarizeConversation } from './memory-store.js';

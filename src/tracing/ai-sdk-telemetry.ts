@@ -1,7 +1,8 @@
 import { LangfuseOtelSpanAttributes } from '@langfuse/tracing';
 import { type Attributes, type Tracer as OtelTracer, ROOT_CONTEXT, type Span, trace } from '@opentelemetry/api';
 import type { Telemetry } from 'ai';
-import { observationAttributes, type Redact } from './langfuse-attributes.js';
+import { observationAttributes } from './langfuse-attributes.js';
+import type { Redact } from './redact.js';
 
 /** Options of {@link createAiSdkTelemetry}. */
 export interface AiSdkTelemetryOptions {

@@ -6,8 +6,9 @@ import type { GuardDecision, Signal } from '../guard/types.js';
 import type { HandoffRecord } from '../store/store.js';
 import { createAiSdkTelemetry } from './ai-sdk-telemetry.js';
 import { createFetchSpanExporter } from './fetch-span-exporter.js';
-import { observationAttributes, type Redact, traceAttributes } from './langfuse-attributes.js';
+import { observationAttributes, traceAttributes } from './langfuse-attributes.js';
 import { createLangfuseScoreClient } from './langfuse-score-client.js';
+import type { Redact } from './redact.js';
 import { noopTracer, type Tracer, type TurnTrace } from './tracer.js';
 
 /** Options of {@link createLangfuseTracer}. */

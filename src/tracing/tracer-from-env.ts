@@ -1,4 +1,5 @@
 import type { LangfuseTracerOptions } from './langfuse-tracer.js';
+import { importLangfuseTracer } from './load-langfuse-tracer.js';
 import { noopTracer, type Tracer } from './tracer.js';
 
 /** The environment variables {@link createTracerFromEnv} reads (Node `process.env` or a Workers `env`). */
@@ -34,7 +35,7 @@ export async function createTracerFromEnv(env: TracerEnv, options: TracerFromEnv
   const publicKey = env.LANGFUSE_PUBLIC_KEY?.trim();
   const secretKey = env.LANGFUSE_SECRET_KEY?.trim();
   if (!publicKey || !secretKey) return noopTracer;
-  const { createLangfuseTracer } = await import('./langfuse-tracer.js');
+  const { createLangfuseTracer } = await importLangfuseTracer();
   const baseUrl = env.LANGFUSE_BASE_URL?.trim() || env.LANGFUSE_BASEURL?.trim() || undefined;
   const environment = options.environment ?? (env.LANGFUSE_TRACING_ENVIRONMENT?.trim() || undefined);
   const release = options.release ?? (env.LANGFUSE_RELEASE?.trim() || undefined);
