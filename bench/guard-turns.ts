@@ -1,5 +1,4 @@
-import type { Guard } from '../src/guard/index.js';
-import type { TranscriptTurn } from '../src/guard/types.js';
+import type { Guard, GuardState, TranscriptTurn } from '../src/guard/index.js';
 import { newAnswer, newQuestions } from './new-texts.js';
 import { growthExponent, percentile } from './stats.js';
 
@@ -30,9 +29,9 @@ function grow(transcript: TranscriptTurn[], pairs: number, question: () => strin
 /**
  * Input guard per turn at transcript lengths `lengths`, every text new. For each length and each
  * of `conversations` transcripts: the transcript is grown to the length without checks, one
- * untimed check lets a guard that keeps state per conversation catch up, then `window` further
- * turns (a new question, judged, then a new answer) are timed, as the engine calls the guard on
- * the growing transcript.
+ * untimed check lets the guard's state of the conversation catch up (`checkIncremental`, the state
+ * kept per conversation as the engine keeps it with the stored conversation), then `window`
+ * further turns (a new answer, then a new question, judged) are timed.
  */
 export function measureGuardTurns(
   guard: Guard,
@@ -54,12 +53,12 @@ export function measureGuardTurns(
       grow(transcript, Math.floor((turns - 1) / 2), question, answer);
       transcript.push({ role: 'user', content: question() });
       // Judged untimed: the transcript is new to the guard. Then the timed turns.
-      guard.check(transcript, 'input');
+      let state: GuardState = guard.checkIncremental(transcript, 'input').state;
       for (let turn = 0; turn < window; turn++) {
         transcript.push({ role: 'assistant', content: answer(), confidence: 0.95 });
         transcript.push({ role: 'user', content: question() });
         const started = performance.now();
-        guard.check(transcript, 'input');
+        state = guard.checkIncremental(transcript, 'input', state).state;
         times.push(performance.now() - started);
       }
     }

@@ -1,3 +1,4 @@
+import type { GuardState } from './state/guard-state.js';
 import type { Signal, Transcript } from './types.js';
 
 /** Which side of a turn the guard judges: the user's message before the model runs, or the bot's answer. */
@@ -6,6 +7,12 @@ export type GuardPhase = 'input' | 'output';
 /** What a detector knows besides the transcript. */
 export interface DetectorContext {
   phase: GuardPhase;
+  /**
+   * What the guard has read of this transcript (`state.length === transcript.length`), so that
+   * detectors comparing with earlier turns read their features instead of the turns. Optional: a
+   * detector without it reads the transcript itself.
+   */
+  state?: GuardState;
 }
 
 /**

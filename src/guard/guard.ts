@@ -13,6 +13,7 @@ import { builtInLexicons } from './lexicon/languages.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import type { IntentModel } from './model/intent-model.js';
 import { createPolicy } from './policy.js';
+import { advanceGuardState, emptyGuardState, type GuardState, readTranscriptState } from './state/guard-state.js';
 import { type EscalationReason, escalationReasons, type GuardDecision, type Signal, type Transcript } from './types.js';
 
 /** Options of {@link createGuard}. Checked once, when the guard is built. */
@@ -174,6 +175,17 @@ export interface Guard {
    * assistant turn (the bot's answer, held before it is shown).
    */
   check(transcript: Transcript, phase: GuardPhase): GuardDecision;
+  /**
+   * `check` for a conversation that grows: pass the `state` the previous call returned (none at
+   * first) and keep the one it returns with the conversation. Only the turns added since are read,
+   * so a turn costs the same however long the conversation is; the decision is the one `check`
+   * makes. A state that does not fit the transcript is ignored (the transcript is read anew).
+   */
+  checkIncremental(
+    transcript: Transcript,
+    phase: GuardPhase,
+    state?: GuardState,
+  ): { decision: GuardDecision; state: GuardState };
   /** Combine extra signals (e.g. from the async model classifier) with the policy. */
   decide(signals: Signal[]): GuardDecision;
 }
@@ -224,19 +236,40 @@ export function createGuard(options: GuardOptions = {}): Guard {
     });
   }
   const policy = createPolicy({ thresholds: thresholds ?? {}, disabled: disabled ?? [] });
+  /** The state of a transcript; a failure is a detector's (reported, and the detectors read the transcript themselves). */
+  const read = (work: () => GuardState): GuardState | undefined => {
+    try {
+      return work();
+    } catch (error) {
+      onDetectorError?.(error, 'state');
+      return undefined;
+    }
+  };
+  /** Every detector on the transcript, with what the guard has read of it. */
+  const judge = (transcript: Transcript, phase: GuardPhase, state: GuardState | undefined): GuardDecision => {
+    const signals: Signal[] = [];
+    if (transcript.length === 0) return policy(signals);
+    const context = state ? { phase, state } : { phase };
+    for (const { name, detect } of detectors) {
+      try {
+        signals.push(...detect(transcript, context));
+      } catch (error) {
+        onDetectorError?.(error, name);
+      }
+    }
+    return policy(signals);
+  };
   return {
     check(transcript, phase) {
-      const signals: Signal[] = [];
-      if (transcript.length === 0) return policy(signals);
-      const context = { phase };
-      for (const { name, detect } of detectors) {
-        try {
-          signals.push(...detect(transcript, context));
-        } catch (error) {
-          onDetectorError?.(error, name);
-        }
-      }
-      return policy(signals);
+      return judge(
+        transcript,
+        phase,
+        read(() => readTranscriptState(transcript, true)),
+      );
+    },
+    checkIncremental(transcript, phase, state) {
+      const next = read(() => advanceGuardState(state, transcript));
+      return { decision: judge(transcript, phase, next), state: next ?? emptyGuardState };
     },
     decide(signals) {
       return policy(signals);

@@ -79,4 +79,12 @@ export {
 export { createPolicy, defaultThresholds, isCrisisSignal, type Policy, type PolicyOptions } from './policy.js';
 export { buildScopeIndex, encodeScopeIndex } from './scope-index/encode-scope-index.js';
 export { loadScopeIndex } from './scope-index/load-scope-index.js';
+export {
+  advanceGuardState,
+  emptyGuardState,
+  type GuardState,
+  readTranscriptState,
+  recentTurns,
+} from './state/guard-state.js';
+export type { TurnFeatures } from './state/turn-features.js';
 export * from './types.js';

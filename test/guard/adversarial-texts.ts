@@ -15,6 +15,14 @@ const people = ['agent', 'human', 'humans', 'huuuman', 'person', 'someone', 'ope
 const fillers = ['please', 'pls', 'now', 'asap', 'right now', 'a', 'the', 'just', 'i want', 'por favor', 'bitte'];
 const punctuation = ['!', '?', '.', ',', ':', ' ', "'", '-', ';', ')', '(', '\t', '*', '_'];
 
+/**
+ * Words that patterns read before a run of whitespace, and the runs: raw text keeps whitespace the
+ * normalized text collapses, so a pattern matched against raw text must not split such a run
+ * between two of its quantifiers ("why is" + 8,000 spaces took 280 ms).
+ */
+const beforeSpaces = ['why is', 'is', 'agent', 'i', "don't", 'not', 'write us', 'suggest me'];
+const spaces = [' ', '\t', ' \t', '\n', '\u00a0'];
+
 /** Long near misses and runs, each about `maxChars` long. */
 export const adversarial: Record<string, string> = {
   ...Object.fromEntries(
@@ -30,6 +38,14 @@ export const adversarial: Record<string, string> = {
       [`"agent" then a run of ${JSON.stringify(mark)}, then "x"`, `agent${repeat(mark, 'x', maxChars - 5)}`],
       [`"hi" then a run of ${JSON.stringify(mark)}, then "card"`, `hi${repeat(mark, 'card', maxChars - 2)}`],
     ]),
+  ),
+  ...Object.fromEntries(
+    beforeSpaces.flatMap((word) =>
+      spaces.map((run) => [
+        `${JSON.stringify(word)} then a run of ${JSON.stringify(run)}, then "x"`,
+        `${word}${repeat(run, 'x', maxChars - word.length)}`,
+      ]),
+    ),
   ),
   'bye bye ... card': repeat('bye bye ', 'card'),
   'agent!!!!...x': `agent${repeat('!', 'x', maxChars - 5)}`,

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { standalonePattern } from '../../src/guard/detectors/explicit-request.js';
+import { negatedAfter } from '../../src/guard/text/negation.js';
 import { normalizeText } from '../../src/guard/text/normalize-text.js';
 import { isSmalltalk } from '../../src/guard/text/smalltalk.js';
 
 /**
- * The two guard patterns that backtracked exponentially, as they were, to show that their
- * replacements accept and reject exactly the same texts. Only ever run on short texts here: on
+ * The guard patterns that backtracked exponentially (and, at the end, the one that was quadratic on
+ * runs of whitespace), as they were, to show that their replacements accept and reject exactly the
+ * same texts. Only ever run on short texts here: on
  * "bye bye bye ... card" or "agent!!!!...x" they take seconds.
  */
 const oldSmalltalkPattern = new RegExp(
@@ -325,6 +327,62 @@ describe('standalone (bare request) pattern', () => {
     fc.assert(
       fc.property(standaloneTexts, (text) => standalonePattern.test(text) === oldStandalonePattern.test(text)),
       { numRuns: 3000 },
+    );
+  });
+});
+
+/**
+ * The "... is not needed" pattern as it was: quadratic on a run of whitespace in raw text (the
+ * `\s*` after the optional verb split the run with the word's `\s+` or the leading `\W*`).
+ */
+const oldNegatedAfter = /^\W*(?:\w+\s+){0,3}?(?:is|are|'s)?\s*(?:not|n't)\s+(?:needed|necessary|required)\b/;
+const negatedAfterCorpus = [
+  ' is not needed',
+  ', is not needed',
+  ' are not necessary',
+  "'s not required",
+  " isn't needed",
+  ' is really not needed',
+  ' for me is not needed anymore',
+  ' which honestly is not needed',
+  ' a b c d is not needed',
+  ' not needed',
+  'not needed',
+  "n't needed",
+  ' is not neededx',
+  ' is not need',
+  ' is  \t not \n needed',
+  '   ',
+  ' is ',
+  '',
+];
+const negatedAfterFragments = ['is', 'are', "'s", 'not', "n't", 'needed', 'necessary', 'required', 'x', 'we', 'a'];
+/** The old pattern without its final `\b`, which fast-check cannot generate from; a glue character may follow. */
+const negatedAfterMatches = fc
+  .tuple(
+    fc.stringMatching(new RegExp(oldNegatedAfter.source.replace(/\\b$/, '')), { maxLength: 40 }),
+    fc.constantFrom(...glue),
+  )
+  .map(([text, end]) => text + end);
+const negatedAfterTexts = fc.oneof(
+  negatedAfterMatches,
+  mutated(negatedAfterMatches),
+  fc
+    .array(fc.tuple(fc.constantFrom(...glue, '\t '), fc.constantFrom(...negatedAfterFragments)), { maxLength: 8 })
+    .map((parts) => parts.map(([joint, word]) => joint + word).join('')),
+);
+
+describe('"... is not needed" pattern', () => {
+  it('accepts and rejects the corpus exactly as the old pattern did', () => {
+    for (const text of negatedAfterCorpus)
+      expect(negatedAfter.test(text), JSON.stringify(text)).toBe(oldNegatedAfter.test(text));
+    expect(negatedAfterCorpus.filter((text) => negatedAfter.test(text)).length).toBeGreaterThan(8);
+  });
+
+  it('agrees with the old pattern on texts built from its alternatives', () => {
+    fc.assert(
+      fc.property(negatedAfterTexts, (text) => negatedAfter.test(text) === oldNegatedAfter.test(text)),
+      { numRuns: 5000 },
     );
   });
 });

@@ -1,13 +1,12 @@
 import type { Detector } from '../detector.js';
+import { featuresAt, type GuardState, recentStart, stateFor } from '../state/guard-state.js';
+import type { TurnFeatures } from '../state/turn-features.js';
 import { isAcknowledgement } from '../text/acknowledgement.js';
-import { actionDone, actionFailed, asksForDetails } from '../text/bot-turns.js';
 import { guardPattern } from '../text/guard-pattern.js';
 import { normalizeText } from '../text/normalize-text.js';
-import { isSmalltalk } from '../text/smalltalk.js';
-import { textSimilarity } from '../text/text-similarity.js';
-import { contentTokens } from '../text/tokenize.js';
+import { featureSimilarity } from '../text/text-similarity.js';
+import { sameValues } from '../text/turn-cues.js';
 import type { Evidence, Signal, Transcript } from '../types.js';
-import { findHedge } from './low-confidence.js';
 
 /** The user telling the bot that its answer did not help, in five languages. */
 const notHelpedPattern = guardPattern(
@@ -70,93 +69,52 @@ const sameAnswerSimilarity = 0.75;
  */
 const sameRequestSimilarity = 0.95;
 
+/** Features of turn `index`, which the state keeps (a recent turn or the one before them). */
+function at(state: GuardState, index: number): TurnFeatures {
+  const features = featuresAt(state, index);
+  if (!features) throw new RangeError(`turn ${index} is not among the recent turns`);
+  return features;
+}
+
 /** True when a bot turn between `from` and `to` reports an action carried out. */
-function doneSince(transcript: Transcript, from: number, to: number): boolean {
+function doneSince(state: GuardState, from: number, to: number): boolean {
   for (let index = from + 1; index < to; index++) {
-    const turn = transcript[index]!;
-    if (turn.role === 'assistant' && turn.author !== 'agent' && actionDone.test(normalizeText(turn.content)))
-      return true;
+    const turn = at(state, index);
+    if (turn.bot && turn.actionDone) return true;
   }
   return false;
 }
 
-/** Another item, not the same question: "also", "too", "another", "how about", "that one". */
-const followUpMarker = guardPattern(
-  /\b(?:also|too|as well|other|others|another|else|instead|how about|what about|that one|this one|the other|more of|some more|any more|more options|different|next|tambien|otro|otra|aussi|autre|auch|andere[nrs]?|tambem|outro|outra)\b/,
-);
-
-/** A correction of details: "no, that's not right, it's for two", "that is not correct, I meant...". */
-const correctionPattern = guardPattern(
-  /^(?:no|nope|not quite|actually|sorry|wait)?[\s,.!]*(?:that(?:'s| is)|it(?:'s| is)) (?:not|n't) (?:right|correct|it|what i (?:want|wanted|meant|said))\b|^(?:no|nope|not quite|actually)\b/,
-);
-
-const notListening = guardPattern(/\byou (?:don'?t|do not|never) (?:understand|listen|read)\b/);
-
-function isCorrection(normalized: string): boolean {
-  return correctionPattern.test(normalized) && !notListening.test(normalized);
-}
-
-const name = guardPattern(/(?<![.!?]\s|^)\b\p{Lu}[\p{L}\p{M}'-]+/gu);
-const figure = guardPattern(/\d+(?:[.,:]\d+)*/g);
-
-/** True when both texts have the same set of `pattern`'s matches (compared in lower case), or neither has any. */
-function sameMatches(pattern: RegExp, left: string, right: string): boolean {
-  const a = new Set((left.match(pattern) ?? []).map((match) => match.toLowerCase()));
-  const b = new Set((right.match(pattern) ?? []).map((match) => match.toLowerCase()));
-  if (a.size !== b.size) return false;
-  for (const value of a) if (!b.has(value)) return false;
-  return true;
-}
-
-/** True when both answers name the same capitalised names (not counting the first word of a sentence). */
-const sameNames = (left: string, right: string) => sameMatches(name, left, right);
-
-/** True when both texts quote the same figures (prices, times, counts), or neither quotes any. */
-const sameFigures = (left: string, right: string) => sameMatches(figure, left, right);
-
-const hedges = new Map<string, string | null>();
-
-/** Hedge of an earlier answer, computed once per distinct answer text. */
-function findHedgeCached(text: string): string | undefined {
-  let value = hedges.get(text);
-  if (value === undefined) {
-    value = findHedge(text) ?? null;
-    if (hedges.size >= 2000) hedges.clear();
-    hedges.set(text, value);
-  }
-  return value ?? undefined;
-}
-
 /**
- * Two bot answers that are (nearly) the same, with a user turn between them. On the output phase
- * the latest answer is compared with the earlier ones; on the input phase the last two answers.
+ * Two bot answers among the recent turns that are (nearly) the same, with a user turn between
+ * them. On the output phase the latest answer is compared with the earlier ones; on the input
+ * phase the last two answers.
  */
-function findRepeatedAnswer(transcript: Transcript, phase: 'input' | 'output'): Evidence[] | undefined {
+function findRepeatedAnswer(
+  transcript: Transcript,
+  state: GuardState,
+  phase: 'input' | 'output',
+): Evidence[] | undefined {
   const answers: number[] = [];
-  transcript.forEach((turn, index) => {
-    if (turn.role === 'assistant' && turn.author !== 'agent' && turn.content.trim()) answers.push(index);
-  });
+  for (let index = recentStart(state); index < state.length; index++) if (at(state, index).answer) answers.push(index);
   const latest = answers.at(-1);
   if (latest === undefined || answers.length < 2) return undefined;
   if (phase === 'output' && latest !== transcript.length - 1) return undefined;
   const candidates = phase === 'output' ? answers.slice(0, -1) : answers.slice(-2, -1);
-  const latestText = normalizeText(transcript[latest]!.content);
-  if (contentTokens(latestText).length < 3) return undefined;
+  const answer = at(state, latest);
+  if (answer.tokens.length < 3) return undefined;
   // The user corrected a detail ("No, play it on the bedroom speaker instead"): the bot's next
   // answer says it back with the change, a new answer however alike.
-  const asked = transcript[latest - 1];
-  if (asked?.role === 'user') {
-    const said = normalizeText(asked.content);
-    if (isCorrection(said) || followUpMarker.test(said)) return undefined;
-  }
-  const required = asksForDetails(transcript[latest]!.content) ? sameRequestSimilarity : sameAnswerSimilarity;
+  const asked = latest > 0 ? at(state, latest - 1) : undefined;
+  if (asked?.role === 'user' && (asked.correction || asked.followUp)) return undefined;
+  const required = answer.asksForDetails ? sameRequestSimilarity : sameAnswerSimilarity;
   for (const index of candidates) {
-    const earlierText = normalizeText(transcript[index]!.content);
+    const earlier = at(state, index);
     // The same template with other figures ("86 degrees" after "80 degrees") is another answer.
-    if (!sameFigures(latestText, earlierText) || followUpMarker.test(latestText)) continue;
+    if (!sameValues(answer.figures, earlier.figures) || answer.followUp) continue;
     // Other names in the same template ("a Kia Forte" after "a Chevrolet Bolt") are another result.
-    if (!sameNames(transcript[latest]!.content, transcript[index]!.content)) continue;
-    if (textSimilarity(latestText, earlierText) >= required) {
+    if (!sameValues(answer.names, earlier.names)) continue;
+    if (featureSimilarity(answer.similarity, earlier.similarity) >= required) {
       return [
         { turn: latest, text: transcript[latest]!.content.slice(0, 120) },
         { turn: index, text: transcript[index]!.content.slice(0, 120) },
@@ -168,28 +126,45 @@ function findRepeatedAnswer(transcript: Transcript, phase: 'input' | 'output'): 
 
 /**
  * True when the latest message adds words that the bot's answers since the earlier message
- * brought in: "how about premium economy?", then "... 12,500 miles with no co-pay", then "use
- * miles for premium economy" takes up what the bot offered. A question asked again adds nothing
- * from the answer it did not get.
+ * brought in (`offered`): "how about premium economy?", then "... 12,500 miles with no co-pay",
+ * then "use miles for premium economy" takes up what the bot offered. A question asked again adds
+ * nothing from the answer it did not get.
  */
-function takesUpAnswer(
+function takesUpAnswer(latest: TurnFeatures, earlier: TurnFeatures, offered: ReadonlySet<string>): boolean {
+  const before = new Set(earlier.tokens);
+  const added = latest.tokens.filter((token) => !before.has(token));
+  return added.some((token) => offered.has(token));
+}
+
+/**
+ * Earlier user turns among the recent ones that ask what the latest one asks, after the bot
+ * answered them: walking back from the latest turn, with the words of the bot turns passed on the way.
+ */
+function findRepeatedQuestions(
   transcript: Transcript,
-  earlierTurn: number,
-  latestTurn: number,
-  latest: string,
-  earlier: string,
-): boolean {
-  const before = new Set(contentTokens(earlier));
-  const added = contentTokens(latest).filter((token) => !before.has(token));
-  if (added.length === 0) return false;
+  state: GuardState,
+  last: number,
+  minimumSimilarity: number,
+): Evidence[] {
+  const latest = at(state, last);
+  let answered = false;
   const offered = new Set<string>();
-  for (let index = earlierTurn + 1; index < latestTurn; index++) {
-    const turn = transcript[index]!;
-    if (turn.role === 'assistant' && turn.author !== 'agent') {
-      for (const token of contentTokens(normalizeText(turn.content))) offered.add(token);
+  const repeats: Evidence[] = [];
+  for (let index = last - 1; index >= recentStart(state); index--) {
+    const turn = at(state, index);
+    if (turn.role === 'assistant') {
+      answered = true;
+      if (turn.bot) for (const token of turn.tokens) offered.add(token);
+      continue;
+    }
+    if (!answered || turn.smalltalk) continue;
+    if (!sameValues(latest.figures, turn.figures)) continue;
+    if (takesUpAnswer(latest, turn, offered)) continue;
+    if (featureSimilarity(latest.similarity, turn.similarity) >= minimumSimilarity) {
+      repeats.push({ turn: index, text: transcript[index]!.content.slice(0, 120) });
     }
   }
-  return added.some((token) => offered.has(token) && !before.has(token));
+  return repeats;
 }
 
 /** Options of {@link createRepeatFailureDetector}. */
@@ -200,27 +175,95 @@ export interface RepeatFailureOptions {
   fallbacks?: number;
 }
 
+/** The bot fell back `fallbackLimit` times or more: judged on output when the latest answer is one, on input otherwise. */
+function fallbackSignal(state: GuardState, phase: 'input' | 'output', fallbackLimit: number): Signal | undefined {
+  if (state.fallbacks < fallbackLimit) return undefined;
+  const includesLatest = state.lastFallbacks.at(-1)!.turn === state.length - 1;
+  if (phase !== 'input' && !includesLatest) return undefined;
+  return {
+    reason: 'repeat_failure',
+    score: Math.min(1, 0.6 + 0.15 * state.fallbacks),
+    detector: 'repeat-failure',
+    evidence: [...state.lastFallbacks],
+    detail: `bot fell back ${state.fallbacks} times`,
+  };
+}
+
+/** What the latest user message says: the answer did not help, or the advice failed. */
+function saidSignals(state: GuardState, last: number, normalized: string): Signal[] {
+  const previous = last > 0 ? at(state, last - 1) : undefined;
+  const answersRequest = previous?.role === 'assistant' && previous.asksForDetails;
+  // "That's not right, I want two tickets" to "Please confirm: three tickets?" corrects a detail.
+  const said = answersRequest && at(state, last).correction ? null : notHelpedPattern.exec(normalized);
+  if (said) {
+    return [
+      {
+        reason: 'repeat_failure',
+        score: 0.8,
+        detector: 'repeat-failure',
+        evidence: [{ turn: last, text: said[0] }],
+        detail: 'user says the answer did not help',
+      },
+    ];
+  }
+  const answeredBefore = state.firstBotTurn >= 0 && state.firstBotTurn < last;
+  const failed = answeredBefore ? adviceFailedPattern.exec(normalized) : null;
+  if (!failed) return [];
+  return [
+    {
+      reason: 'repeat_failure',
+      score: 0.75,
+      detector: 'repeat-failure',
+      evidence: [{ turn: last, text: failed[0] }],
+      detail: 'user says the advice failed or the bot repeats itself',
+    },
+  ];
+}
+
+/** The latest user message asks again what an earlier one asked after an answer. */
+function repeatedQuestionSignal(
+  transcript: Transcript,
+  state: GuardState,
+  normalized: string,
+  minimumSimilarity: number,
+): Signal | undefined {
+  const last = transcript.length - 1;
+  const latest = at(state, last);
+  if (latest.smalltalk || latest.tokens.length < 2) return undefined;
+  const previous = last > 0 ? at(state, last - 1) : undefined;
+  // Details given again because the bot asked for them are an answer, not a repeated question;
+  // "what about my savings account too?" after an answer is the next question, not the same one.
+  if (previous?.role === 'assistant' && previous.asksForDetails) return undefined;
+  if (latest.followUp || isAcknowledgement(normalized)) return undefined;
+  // A retry after the bot reported a failed action is counted by the fallbacks, not as a repeat.
+  if (previous?.role === 'assistant' && previous.actionFailed) return undefined;
+  const repeats = findRepeatedQuestions(transcript, state, last, minimumSimilarity);
+  // Asked once before and done since ("Your transfer has been made"): a new request of the same kind.
+  if (repeats.length === 1 && doneSince(state, repeats[0]!.turn, last)) return undefined;
+  if (repeats.length === 0) return undefined;
+  return {
+    reason: 'repeat_failure',
+    score: Math.min(1, 0.65 + 0.15 * repeats.length),
+    detector: 'repeat-failure',
+    evidence: [{ turn: last, text: transcript[last]!.content.slice(0, 120) }, ...repeats.slice(0, 3)],
+    detail: `user repeated the question ${repeats.length + 1} times`,
+  };
+}
+
 /**
  * Repeated failure: the user asks the same thing again after an answer (in other words), says
  * the answer did not help, or the bot has fallen back / said it does not know two or more times.
+ * Earlier turns are compared among the last `recentTurns` (50); fallbacks count over the whole
+ * conversation. With the guard's state (`context.state`) it reads each turn's features once.
  */
 export function createRepeatFailureDetector(options: RepeatFailureOptions = {}): Detector {
   const minimumSimilarity = options.similarity ?? 0.5;
   const fallbackLimit = options.fallbacks ?? 2;
   return (transcript: Transcript, context): Signal[] => {
+    if (transcript.length === 0) return [];
+    const state = stateFor(transcript, context.state);
     const signals: Signal[] = [];
-    const fallbackEvidence: Evidence[] = [];
-    transcript.forEach((turn, index) => {
-      if (turn.role !== 'assistant' || turn.author === 'agent') return;
-      if (turn.fallback) fallbackEvidence.push({ turn: index, text: turn.content.slice(0, 120) || '(fallback)' });
-      else {
-        const hedge = findHedgeCached(turn.content);
-        if (hedge) fallbackEvidence.push({ turn: index, text: hedge });
-      }
-    });
-    const last = transcript.length - 1;
-    const lastTurn = transcript[last];
-    const repeatedAnswer = findRepeatedAnswer(transcript, context.phase);
+    const repeatedAnswer = findRepeatedAnswer(transcript, state, context.phase);
     if (repeatedAnswer) {
       signals.push({
         reason: 'repeat_failure',
@@ -230,82 +273,14 @@ export function createRepeatFailureDetector(options: RepeatFailureOptions = {}):
         detail: 'the bot gave the same answer again',
       });
     }
-    if (fallbackEvidence.length >= fallbackLimit) {
-      // Judged once per turn: on output when the latest answer is a fallback, on input otherwise.
-      const includesLatest = fallbackEvidence[fallbackEvidence.length - 1]!.turn === last;
-      if (context.phase === 'input' || includesLatest) {
-        signals.push({
-          reason: 'repeat_failure',
-          score: Math.min(1, 0.6 + 0.15 * fallbackEvidence.length),
-          detector: 'repeat-failure',
-          evidence: fallbackEvidence.slice(-3),
-          detail: `bot fell back ${fallbackEvidence.length} times`,
-        });
-      }
-    }
-    if (context.phase !== 'input' || !lastTurn || lastTurn.role !== 'user') return signals;
-    const normalized = normalizeText(lastTurn.content);
-    const previousAnswer = transcript[last - 1];
-    const answersRequest = previousAnswer?.role === 'assistant' && asksForDetails(previousAnswer.content);
-    // "That's not right, I want two tickets" to "Please confirm: three tickets?" corrects a detail.
-    const said = answersRequest && isCorrection(normalized) ? null : notHelpedPattern.exec(normalized);
-    if (said) {
-      signals.push({
-        reason: 'repeat_failure',
-        score: 0.8,
-        detector: 'repeat-failure',
-        evidence: [{ turn: last, text: said[0] }],
-        detail: 'user says the answer did not help',
-      });
-    }
-    const answeredBefore = transcript.some(
-      (turn, index) => index < last && turn.role === 'assistant' && turn.author !== 'agent',
-    );
-    const failed = !said && answeredBefore ? adviceFailedPattern.exec(normalized) : null;
-    if (failed) {
-      signals.push({
-        reason: 'repeat_failure',
-        score: 0.75,
-        detector: 'repeat-failure',
-        evidence: [{ turn: last, text: failed[0] }],
-        detail: 'user says the advice failed or the bot repeats itself',
-      });
-    }
-    if (isSmalltalk(normalized) || contentTokens(normalized).length < 2) return signals;
-    // Details given again because the bot asked for them are an answer, not a repeated question;
-    // "what about my savings account too?" after an answer is the next question, not the same one.
-    if (answersRequest || followUpMarker.test(normalized) || isAcknowledgement(normalized)) return signals;
-    // A retry after the bot reported a failed action is counted by the fallbacks, not as a repeat.
-    if (previousAnswer?.role === 'assistant' && actionFailed.test(normalizeText(previousAnswer.content)))
-      return signals;
-    // The same question again after the bot answered it.
-    let answered = false;
-    const repeats: Evidence[] = [];
-    for (let index = last - 1; index >= 0; index--) {
-      const turn = transcript[index]!;
-      if (turn.role === 'assistant') {
-        answered = true;
-        continue;
-      }
-      if (!answered) continue;
-      const earlier = normalizeText(turn.content);
-      if (isSmalltalk(earlier)) continue;
-      if (!sameFigures(normalized, earlier)) continue;
-      if (takesUpAnswer(transcript, index, last, normalized, earlier)) continue;
-      const similarity = textSimilarity(normalized, earlier);
-      if (similarity >= minimumSimilarity) repeats.push({ turn: index, text: turn.content.slice(0, 120) });
-    }
-    // Asked once before and done since ("Your transfer has been made"): a new request of the same kind.
-    if (repeats.length === 1 && doneSince(transcript, repeats[0]!.turn, last)) return signals;
-    if (repeats.length > 0) {
-      signals.push({
-        reason: 'repeat_failure',
-        score: Math.min(1, 0.65 + 0.15 * repeats.length),
-        detector: 'repeat-failure',
-        evidence: [{ turn: last, text: lastTurn.content.slice(0, 120) }, ...repeats.slice(0, 3)],
-        detail: `user repeated the question ${repeats.length + 1} times`,
-      });
-    }
+    const fallback = fallbackSignal(state, context.phase, fallbackLimit);
+    if (fallback) signals.push(fallback);
+    const last = transcript.length - 1;
+    if (context.phase !== 'input' || transcript[last]!.role !== 'user') return signals;
+    const normalized = normalizeText(transcript[last]!.content);
+    signals.push(...saidSignals(state, last, normalized));
+    const repeated = repeatedQuestionSignal(transcript, state, normalized, minimumSimilarity);
+    if (repeated) signals.push(repeated);
     return signals;
   };
 }

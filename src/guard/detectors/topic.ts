@@ -1,5 +1,5 @@
 import { type Detector, lastTurnIndex } from '../detector.js';
-import { botHasActed } from '../text/bot-turns.js';
+import { botActedBefore, stateFor } from '../state/guard-state.js';
 import { normalizeText } from '../text/normalize-text.js';
 import { TfIdfIndex } from '../text/tfidf-index.js';
 import { createTypoCorrector } from '../text/typo-correction.js';
@@ -191,7 +191,7 @@ export function createTopicDetector(options: TopicDetectorOptions = {}): Detecto
       const { definition } = topic;
       let score = match.score;
       if (topic.routineUnless !== undefined && !topic.routineUnless?.test(match.text)) {
-        acting ??= botHasActed(transcript, turn);
+        acting ??= botActedBefore(stateFor(transcript, context.state), turn);
         if (acting) score = Math.min(score, routineScore);
       }
       signals.push({

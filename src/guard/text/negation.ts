@@ -22,7 +22,15 @@ const negatedWish = guardPattern(
   ].join('|'),
 );
 
-const negatedAfter = guardPattern(/^\W*(?:\w+\s+){0,3}?(?:is|are|'s)?\s*(?:not|n't)\s+(?:needed|necessary|required)\b/);
+/**
+ * "... is not needed" just after the wish. Each run of whitespace is read by one quantifier only: the
+ * `\s*` after the optional verb belongs to the verb (before the negation a word's `\s+` or the
+ * leading `\W*` already reads the spaces), so a long run of spaces is not split in quadratically
+ * many ways. Exported for tests.
+ */
+export const negatedAfter = guardPattern(
+  /^\W*(?:\w+\s+){0,3}?(?:(?:is|are|'s)\s*)?(?:not|n't)\s+(?:needed|necessary|required)\b/,
+);
 
 /**
  * True when the wish matched at `[start, end)` of the normalized text is negated: a negating

@@ -1,19 +1,53 @@
 import { contentTokens } from './tokenize.js';
 
-function trigrams(tokens: string[]): Set<string> {
-  const grams = new Set<string>();
+/** What the similarity of a text is computed from: its stemmed content words and their character trigrams, each sorted and unique. */
+export interface SimilarityFeatures {
+  readonly words: readonly string[];
+  readonly grams: readonly string[];
+}
+
+/** Sorted, without repeats. */
+function sortedUnique(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort();
+}
+
+/** The character trigrams of the tokens, each padded with a space on both sides. */
+function trigrams(tokens: readonly string[]): string[] {
+  const grams: string[] = [];
   for (const token of tokens) {
     const padded = ` ${token} `;
-    for (let start = 0; start + 3 <= padded.length; start++) grams.add(padded.slice(start, start + 3));
+    for (let start = 0; start + 3 <= padded.length; start++) grams.push(padded.slice(start, start + 3));
   }
   return grams;
 }
 
-function dice<T>(left: Set<T>, right: Set<T>): number {
-  if (left.size === 0 || right.size === 0) return 0;
+/** The features of a normalized text whose content tokens are `tokens` (`contentTokens(text)`). */
+export function similarityFeatures(tokens: readonly string[]): SimilarityFeatures {
+  return { words: sortedUnique(tokens), grams: sortedUnique(trigrams(tokens)) };
+}
+
+/** Dice overlap of two sorted lists without repeats, counted in one merge. */
+function dice(left: readonly string[], right: readonly string[]): number {
+  if (left.length === 0 || right.length === 0) return 0;
   let shared = 0;
-  for (const item of left) if (right.has(item)) shared++;
-  return (2 * shared) / (left.size + right.size);
+  let i = 0;
+  let j = 0;
+  while (i < left.length && j < right.length) {
+    const a = left[i]!;
+    const b = right[j]!;
+    if (a === b) {
+      shared++;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  return (2 * shared) / (left.length + right.length);
+}
+
+/** {@link textSimilarity} of two texts from their features. */
+export function featureSimilarity(left: SimilarityFeatures, right: SimilarityFeatures): number {
+  return (dice(left.words, right.words) + dice(left.grams, right.grams)) / 2;
 }
 
 /**
@@ -21,26 +55,5 @@ function dice<T>(left: Set<T>, right: Set<T>): number {
  * their stemmed content words and of the character trigrams of those words (typo tolerant).
  */
 export function textSimilarity(left: string, right: string): number {
-  const leftFeatures = features(left);
-  const rightFeatures = features(right);
-  return (dice(leftFeatures.words, rightFeatures.words) + dice(leftFeatures.grams, rightFeatures.grams)) / 2;
-}
-
-interface TextFeatures {
-  words: Set<string>;
-  grams: Set<string>;
-}
-
-/** Features of recently seen texts: a conversation compares the same earlier turns on every check. */
-const cache = new Map<string, TextFeatures>();
-
-function features(text: string): TextFeatures {
-  let cached = cache.get(text);
-  if (!cached) {
-    const tokens = contentTokens(text);
-    cached = { words: new Set(tokens), grams: trigrams(tokens) };
-    if (cache.size >= 2000) cache.clear();
-    cache.set(text, cached);
-  }
-  return cached;
+  return featureSimilarity(similarityFeatures(contentTokens(left)), similarityFeatures(contentTokens(right)));
 }
