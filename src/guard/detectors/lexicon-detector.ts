@@ -2,6 +2,7 @@ import { detectLanguage } from '../detect-language.js';
 import { type Detector, lastTurnIndex } from '../detector.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { type LexiconHit, LexiconMatcher, tokenizeWithOffsets } from '../lexicon/lexicon-matcher.js';
+import { complaintDisclaimer } from '../text/complaint-disclaimer.js';
 import { guardPattern } from '../text/guard-pattern.js';
 import { normalizeText } from '../text/normalize-text.js';
 import type { EscalationReason, Signal } from '../types.js';
@@ -238,14 +239,6 @@ function wishBefore(text: string, wish: LexiconHit, person: LexiconHit): boolean
  */
 const infinitiveWish = guardPattern(/ to$/);
 const onlyDeterminers = guardPattern(/^(?:\s+(?:a|an|the|some|any|my|your|one|real|live|actual))*\s*$/);
-
-/**
- * "Not a complaint", "I'm not complaining", "no complaints", in the languages whose lexicons list
- * complaints (normalized text: lower case, accents folded).
- */
-const complaintDisclaimer = guardPattern(
-  /\b(?:not|isn't|isnt|wasn't|wasnt) (?:a |an |my |really a |meant as a )?complain(?:t|ts|ing)\b|\bno complaints?\b|\b(?:my|the|one|our) (?:only|one small|one minor|minor|small|tiny) complaint\b|\bnot (?:a|an) (?:formal|official) (?:thing|one|complaint)\b|\b(?:not|never) complaining\b|\bcomplaint (?:nahi|nahin)\b|\bno (?:es|era) (?:una )?(?:queja|reclamacion)\b|\bno me (?:quejo|estoy quejando)\b|\bnao (?:e|era) (?:uma )?(?:reclamacao|queixa)\b|\bnao estou reclamando\b|\b(?:ce n'est|c'est) pas une (?:plainte|reclamation)\b|\bpas une (?:plainte|reclamation)\b|\bkeine (?:beschwerde|reklamation)\b|\bnon (?:e|era) un (?:reclamo|lamentela)\b|\bgeen klacht\b/,
-);
 
 /**
  * Asking for a way to reach people for later, not for now (normalized text): "not now", "for next week",

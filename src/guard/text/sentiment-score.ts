@@ -1,3 +1,4 @@
+import { complaintDisclaimer } from './complaint-disclaimer.js';
 import { guardPattern } from './guard-pattern.js';
 import { normalizeText } from './normalize-text.js';
 import { tokenize } from './tokenize.js';
@@ -261,6 +262,17 @@ const insultPattern = guardPattern(
   /\b(?:(?:you|u|this bot|this thing|this chat|this service|your (?:bot|company|service|app))(?:'re| are| r| is|'s)? (?:so |such |a |an |completely |totally |fucking |really )*(?:useless|stupid|dumb|idiot|idiotic|moron|worthless|pathetic|garbage|trash|rubbish|a joke|incompetent|hopeless|terrible|awful|clueless)|(?:stupid|dumb|useless|idiot|worthless|pathetic|fucking|damn|shit|crap) (?:bot|robot|machine|chatbot|thing|app|company|service|ai)|(?:fuck|screw|damn) (?:you|u|this|off|your)|shut up|go to hell)\b/g,
 );
 
+/**
+ * A dislike of the world, not of us: "I hate waiting for the bus", "we hate ads", "my knees hate me",
+ * "I always hate paying for extras". A person (or a body part) dislikes a habit or a thing that is not
+ * the service; "I hate dealing with your support" and "I hate this app" stay negative.
+ */
+const dislikeOfTheWorld = guardPattern(
+  /\b(?:i|we|my \w+|he|she|they)(?: (?:always|really|just|so|kinda|kind of|totally|absolutely))? (?:hate|hates|dislike|dislikes) (?!(?:\S+ ){0,3}(?:you|your|ur|this (?:app|bot|chat|company|service|site|website|shop|store))\b)(?:\w+ing\b|ads\b|adverts\b|commercials\b|me\b|(?:the )?(?:cold|rain|heat|snow|bus|buses|traffic|queues?|crowds|mornings|mondays)\b)/,
+);
+/** The words of such a dislike, which then carry no anger. */
+const dislikeWords = guardPattern(/^(?:hate|hates|dislike|dislikes)$/);
+
 /** How frustrated a text reads beyond single words: "you are not helping", "this is not working". */
 const frustrationPattern = guardPattern(
   /\b(?:(?:you|u)(?:'re| are| r)? not (?:helping|listening|understanding|getting it)|(?:this|it|that|the \w+) (?:is|'s)? ?(?:still )?not (?:working|helping|helpful|leading anywhere|going anywhere)|(?:is|are)n'?t (?:working|helping)|how many times (?:do|must|should|have|did) (?:i|we) (?:have to |need to )?(?:tell|say|ask|explain|repeat|type|write)|for the (?:last|third|fourth|hundredth) time|i (?:already|just) (?:told|said|asked|explained)|what is wrong with (?:you|this)|are you (?:kidding|serious|joking)|give me a break|this is (?:ridiculous|a joke|insane|crazy|unbelievable)|sick and tired)\b/g,
@@ -302,10 +314,13 @@ export function scoreSentiment(text: string): number {
   let raw = 0;
   let negativeWeight = 0;
   const ownsMistake = ownedMistakePattern.test(normalized);
+  const worldly = dislikeOfTheWorld.test(normalized);
+  const disclaimed = complaintDisclaimer.test(normalized);
   for (let index = 0; index < tokens.length; index++) {
     const word = tokens[index]!;
     const valence = lookup(word);
     if (valence === undefined || valence === 0 || intensifiers.has(word)) continue;
+    if ((worldly && dislikeWords.test(word)) || (disclaimed && word.startsWith('complain'))) continue;
     if (ownsMistake && (selfDirected.test(word) || (tokens[index - 1] === 'my' && ownedWords.has(word)))) continue;
     let value = valence;
     const previous = tokens.slice(Math.max(0, index - 3), index);

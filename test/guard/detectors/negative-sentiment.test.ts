@@ -36,6 +36,21 @@ describe('scoreSentiment', () => {
   });
 });
 
+describe('a dislike of the world, not of the service', () => {
+  it.each([
+    'I hate waiting for the bus with heavy bags',
+    'we hate ads',
+    'my knees hate me',
+    'I always hate paying for extras',
+  ])('%j is no anger', (text) => {
+    expect(scoreSentiment(text)).toBeGreaterThan(-0.5);
+  });
+
+  it.each(['I hate dealing with your support', 'I hate this app', 'I hate you'])('%j stays angry', (text) => {
+    expect(scoreSentiment(text)).toBeLessThan(-0.5);
+  });
+});
+
 describe('useless said of the service, unusable said of an item', () => {
   it.each(['eres inútil', "c'est inutile", 'sei inutile', 'vocês são inúteis'])('reads %j as negative', (text) => {
     expect(scoreSentiment(text)).toBeLessThan(-0.5);

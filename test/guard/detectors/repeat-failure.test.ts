@@ -41,6 +41,31 @@ describe('detectRepeatFailure', () => {
     expect(detectRepeatFailure(transcript, { phase: 'input' }).length).toBeGreaterThan(0);
   });
 
+  it.each([
+    'Es la tercera vez que te pregunto lo mismo y me respondes otra cosa.',
+    'Trzeci raz to samo o kaucji.',
+    "C'est la troisième fois que je pose la question.",
+    'È la terza volta che te lo chiedo.',
+    'Das ist jetzt schon das dritte Mal, dass ich frage.',
+    'Voor de derde keer: mag ik naar Duitsland rijden?',
+  ])('fires when the user counts their own asking in another language: %j', (text) => {
+    const transcript: Transcript = [
+      { role: 'user', content: 'can I take the car abroad' },
+      { role: 'assistant', content: 'The deposit is 1500.' },
+      { role: 'user', content: text },
+    ];
+    expect(detectRepeatFailure(transcript, { phase: 'input' }).length).toBeGreaterThan(0);
+  });
+
+  it('takes a question whether a fact still holds for no failure', () => {
+    const transcript: Transcript = [
+      { role: 'user', content: 'I booked the room for Friday' },
+      { role: 'assistant', content: 'Your room is confirmed for Friday, check-in from 3 pm.' },
+      { role: 'user', content: 'thanks. parking still the same entrance?' },
+    ];
+    expect(detectRepeatFailure(transcript, { phase: 'input' })).toEqual([]);
+  });
+
   it('fires when the bot fell back twice, not once', () => {
     const once: Transcript = [
       { role: 'user', content: 'what are your opening hours' },
