@@ -48,6 +48,18 @@ export { renderTextReport } from './evals/text-report.js';
 export * from './guard/index.js';
 export { createHandoffService, type HandoffServiceOptions } from './handoff/create-handoff-service.js';
 export type { AgentIdentity, HandoffOutcome, HandoffRequest, HandoffService } from './handoff/handoff-service.js';
+// The handoff as data: its phases, events and transition table, and the pure function that applies an event
+export {
+  applyHandoffEvent,
+  type HandoffPhase,
+  type HandoffTransitionEvent,
+  handoffPhaseOf,
+  handoffPhases,
+  renderTransitionTable,
+  type TransitionResult,
+  type TransitionRule,
+  transitionTable,
+} from './handoff/index.js';
 // The middleware and its engine
 export { createHandrailEngine, type HandrailEnv, handrail, publicConversation } from './handrail.js';
 export {

@@ -12,6 +12,22 @@ const rules: { from: string; forbidden: string[]; except?: string[]; why: string
   { from: 'guard/', forbidden: ['chat/', 'handoff/', 'store/', 'http/', 'desks/'], why: 'the guard is pure' },
   { from: 'store/', forbidden: ['worker/', 'demo/'], why: 'stores do not know the Worker that hosts them' },
   {
+    from: 'handoff/',
+    forbidden: ['http/', 'engine/', 'agent/', 'desks/', 'worker/'],
+    why: 'the handoff lifecycle knows no transport',
+  },
+  {
+    from: 'chat/',
+    forbidden: ['http/', 'engine/', 'agent/', 'desks/', 'worker/'],
+    why: 'a chat turn knows no transport',
+  },
+  {
+    from: '',
+    forbidden: ['engine/'],
+    except: ['engine/', 'handrail.ts'],
+    why: 'only the public factory uses the composition root',
+  },
+  {
     from: '',
     forbidden: ['demo/'],
     except: ['demo/', 'worker.ts'],

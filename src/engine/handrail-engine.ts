@@ -1,0 +1,105 @@
+import { Hono } from 'hono';
+import { createAgentRoutes } from '../agent/agent-routes.js';
+import type { HandrailOptions } from '../handrail-options.js';
+import { type BeginTurn, createTurnStarter } from '../http/begin-turn.js';
+import type { ChatRequest } from '../http/chat-request.js';
+import { createChatRoutes } from '../http/chat-routes.js';
+import { createConversationRoutes } from '../http/conversation-routes.js';
+import { handleErrors, notFoundRoute } from '../http/error-handler.js';
+import { commitContextOf, createDeskTurnRunner } from './desk-turns.js';
+import { buildEngineParts, type EngineParts } from './engine-parts.js';
+import { applyRateLimits } from './engine-rate-limits.js';
+
+/** The Hono environment of Handrail's routes. */
+export type HandrailEnv = { Variables: Record<string, never> };
+
+/**
+ * The engine behind `handrail()`: the app plus the functions it calls, for hosts that run the
+ * chat loop from their own routes. The composition root: parts from validated options, then the
+ * routes by audience (chat, the user's conversation, agents), then the desks.
+ */
+export function createHandrailEngine(rawOptions: HandrailOptions) {
+  const parts = buildEngineParts(rawOptions);
+  const { store, guard, handoffs, outbox, background, logger } = parts;
+  const beginTurn = createTurnStarter({
+    commit: commitContextOf(parts),
+    access: parts.access,
+    turnContext: parts.turnContext,
+  });
+
+  const app = new Hono<HandrailEnv>();
+  const conversationLimiter = applyRateLimits(app, parts);
+  app.use(background.middleware(outbox));
+  app.route('/', createChatRoutes({ beginTurn, limits: parts.limits, conversationLimiter, logger }));
+  app.route('/', createConversationRoutes({ store, access: parts.access, handoffs, eventsPollMs: parts.eventsPollMs }));
+  app.route('/agent', createAgentRoutes(agentRoutesOptions(parts)));
+  connectDesks(parts);
+  app.onError(handleErrors(logger));
+  app.notFound(notFoundRoute);
+
+  return {
+    app,
+    store,
+    guard,
+    handoffs,
+    outbox,
+    /** Starts a chat turn from the host's own route (no HTTP parsing). */
+    startTurn: (c: Parameters<BeginTurn>[0], body: ChatRequest) => beginTurn(c, body),
+    /** Delivers due notifications (retries); call it on a timer (Node) or from an alarm (Workers). */
+    async flushOutbox() {
+      return outbox ? outbox.flush() : { delivered: 0, retried: 0, failed: 0, storeErrors: 0 };
+    },
+    /** Resolves when all background work (briefs, notifications) started so far is done. */
+    idle: background.idle,
+  };
+}
+
+/** The agent API's options: the agents (named from the teams' rosters), the review loop. */
+function agentRoutesOptions(parts: EngineParts) {
+  const { options, teams } = parts;
+  const agents = [
+    ...(options.agents ?? []),
+    ...(options.agentToken ? [{ token: options.agentToken, id: 'agent' }] : []),
+  ];
+  return {
+    store: parts.store,
+    handoffs: parts.handoffs,
+    agents: agents.map((agent) => ({ ...agent, name: agent.name ?? agentName(teams, agent.id) })),
+    teams,
+    clock: parts.clock,
+    eventsPollMs: parts.eventsPollMs,
+    reviewLoop: {
+      outbox: parts.outbox,
+      waitUntil: parts.background.waitUntil,
+      ...(options.review ? { review: options.review } : {}),
+      ...(options.consoleUrl ? { consoleUrl: options.consoleUrl } : {}),
+    },
+  };
+}
+
+/** Gives each configured desk what it needs, once. */
+function connectDesks(parts: EngineParts) {
+  const runTurn = createDeskTurnRunner(parts);
+  const { store, handoffs, teams, background, clock, logger } = parts;
+  for (const desk of parts.options.desks ?? []) {
+    desk.connect({
+      store,
+      handoffs,
+      teams,
+      runTurn,
+      waitUntil: background.waitUntil,
+      idle: background.idle,
+      clock,
+      logger,
+    });
+  }
+}
+
+/** The name an agent has in the teams' rosters, else a neutral label. */
+function agentName(teams: EngineParts['teams'], agentId: string): string {
+  for (const team of teams) {
+    const agent = team.agents.find((candidate) => candidate.id === agentId);
+    if (agent) return agent.name;
+  }
+  return 'Support agent';
+}
