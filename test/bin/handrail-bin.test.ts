@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,8 @@ describe('handrail bin (built package, plain node)', () => {
   let bin: string;
   let dataset: string;
   beforeAll(async () => {
+    // A fresh `npm ci` has no node_modules/.cache yet.
+    await mkdir(join(root, 'node_modules/.cache'), { recursive: true });
     build = await mkdtemp(join(root, 'node_modules/.cache/handrail-bin-'));
     dir = join(build, 'work');
     const tsc = await spawn([
