@@ -41,6 +41,18 @@ function routedRows(
       notifications: ['handoff.created'],
       when: `${prefix}nobody is available and no email is known`,
     },
+    // Only a handoff that was collecting can have a ticket opened meanwhile.
+    ...(from.includes('collecting')
+      ? [
+          {
+            event,
+            from,
+            to: 'awaiting_contact' as const,
+            notifications: ['ticket.created' as const],
+            when: `${prefix}nobody is available, no email is known, and a ticket without one was opened meanwhile`,
+          },
+        ]
+      : []),
   ];
 }
 
@@ -60,6 +72,13 @@ export const transitionTable: readonly TransitionRule[] = [
     to: 'ticket',
     notifications: ['ticket.created'],
     when: 'the ticket opens',
+  },
+  {
+    event: 'contact_submitted',
+    from: ['awaiting_contact'],
+    to: 'ticket',
+    notifications: [],
+    when: 'a ticket without an email was opened while collecting: the email completes it',
   },
   {
     event: 'contact_submitted',
