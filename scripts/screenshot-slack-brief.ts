@@ -9,10 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { demoTeams } from '../src/demo/demo-teams.js';
-import { buildSlackBrief } from '../src/desks/index.js';
-import { createHandrailEngine } from '../src/handrail.js';
-import { createOfflineModel } from '../src/model/index.js';
+import { sampleSlackBrief } from './sample-slack-brief.js';
 
 type Text = { type: string; text: string };
 type Element = { type: string; text: string | Text; style?: string };
@@ -80,31 +77,7 @@ h1{font-size:18px;margin:4px 0 8px}p{margin:6px 0}.fields{display:grid;grid-temp
 .button{display:inline-block;border:1px solid #bbb;border-radius:4px;padding:4px 12px;margin-right:8px;font-weight:700;font-size:14px}.button.primary{background:#007a5a;border-color:#007a5a;color:#fff}.button.danger{color:#e01e5a;border-color:#e01e5a}a{color:#1264a3;text-decoration:none}.dot{display:inline-block;width:.8em;height:.8em;border-radius:50%;vertical-align:-1px;margin-right:2px}.glyph{color:#616061}`;
 
 async function sampleBlocks(): Promise<Block[]> {
-  const engine = createHandrailEngine({
-    model: createOfflineModel(),
-    brief: { model: false },
-    teams: demoTeams,
-    conversationAuth: 'none',
-    clock: () => new Date('2026-12-01T10:15:00Z'),
-  });
-  const texts = [
-    'Hi, my order 4417 never arrived and I paid 89,90 €.',
-    'This is ridiculous, I want to talk to a person now.',
-  ];
-  const messages: Array<{ id: string; role: 'user'; parts: Array<{ type: 'text'; text: string }> }> = [];
-  for (const [index, text] of texts.entries()) {
-    messages.push({ id: `sample-${index}`, role: 'user', parts: [{ type: 'text', text }] });
-    await engine.app.request('/chat', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ id: 'sample-conversation', messages }),
-    });
-  }
-  await engine.idle();
-  const conversation = await engine.store.getConversation('sample-conversation');
-  if (!conversation?.handoff) throw new Error('The sample did not hand off.');
-  return buildSlackBrief(conversation, { link: 'https://support.example.com/agent#sample-conversation' })
-    .blocks as Block[];
+  return (await sampleSlackBrief()).blocks as Block[];
 }
 
 const body = (await sampleBlocks()).map(blockHtml).join('\n');
