@@ -1,6 +1,7 @@
 import type { HandoffBrief } from '../brief/index.js';
 import { redactPii } from '../notify/redact.js';
 import type { StoredConversation } from '../store/store.js';
+import { latestTurns } from './latest-turns.js';
 import { reasonsInWords } from './reason-words.js';
 
 /**
@@ -36,18 +37,7 @@ export function buildChatwootBrief(
     : [];
   if (mentioned.length > 0) lines.push(`**Mentioned:** ${clean(mentioned.join(', '))}`);
   if (brief?.openQuestions.length) lines.push(`**Open questions:** ${clean(brief.openQuestions.join(' · '))}`);
-  const turns = conversation.messages
-    .filter((message) => message.metadata?.author !== 'system')
-    .map((message) => {
-      const text = message.parts
-        .map((part) => (part.type === 'text' ? part.text : ''))
-        .join('')
-        .trim();
-      const who = message.role === 'user' ? 'Customer' : message.metadata?.author === 'agent' ? 'Agent' : 'Bot';
-      return text ? `> **${who}:** ${clean(text.replace(/\s+/g, ' ').slice(0, 280))}` : '';
-    })
-    .filter(Boolean)
-    .slice(-6);
+  const turns = latestTurns(conversation, 6).map(({ who, text }) => `> **${who}:** ${clean(text.slice(0, 280))}`);
   if (turns.length > 0) lines.push('**Transcript (latest)**', ...turns);
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@ import type { HandoffBrief } from '../brief/index.js';
 import type { Urgency } from '../guard/types.js';
 import { redactPii } from '../notify/redact.js';
 import type { StoredConversation } from '../store/store.js';
+import { latestTurns } from './latest-turns.js';
 import { reasonsInWords } from './reason-words.js';
 
 /** A Block Kit text object. */
@@ -152,18 +153,9 @@ function entityLines(brief: HandoffBrief): string[] {
 }
 
 function transcriptExcerpt(conversation: StoredConversation, turns: number, clean: (text: string) => string): string {
-  const lines = conversation.messages
-    .filter((message) => message.metadata?.author !== 'system')
-    .map((message) => {
-      const text = message.parts
-        .map((part) => (part.type === 'text' ? part.text : ''))
-        .join('')
-        .trim();
-      const who = message.role === 'user' ? 'Customer' : message.metadata?.author === 'agent' ? 'Agent' : 'Bot';
-      return text ? `*${who}:* ${clean(truncate(text.replace(/\s+/g, ' '), 280))}` : '';
-    })
-    .filter(Boolean);
-  return lines.slice(-turns).join('\n');
+  return latestTurns(conversation, turns)
+    .map(({ who, text }) => `*${who}:* ${clean(truncate(text, 280))}`)
+    .join('\n');
 }
 
 function actionButtons(conversation: StoredConversation): SlackActionButton[] {
