@@ -1,9 +1,10 @@
 import type { LanguageModel, PrepareStepFunction, StopCondition, ToolSet } from 'ai';
-import type { Context } from 'hono';
+import type { Context, Env } from 'hono';
 import { z } from 'zod';
 import type { AgentDesk } from './desks/agent-desk.js';
 import type { SemanticDetectorOptions } from './guard/detectors/semantic-detector.js';
 import type { GuardOptions } from './guard/index.js';
+import type { HandrailHooks } from './handoff/handoff-hooks.js';
 import type { RateLimitStore } from './http/rate-limit.js';
 import type { Logger } from './logger.js';
 import type { Notifier } from './notify/index.js';
@@ -39,8 +40,18 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
-/** Rate limits of {@link HandrailOptions.rateLimit}. */
-export interface RateLimitSettings {
+/**
+ * Rate limits of {@link HandrailOptions.rateLimit}. `E` is the host app's Hono `Env`, so `perIp.key`
+ * reads the host's variables typed (`c.get('user')`).
+ */
+/**
+ * The host app's `Env` when it names none: no bindings, no variables (Hono's `BlankEnv`, which
+ * `hono/types` exports only from 4.2 on).
+ */
+// biome-ignore lint/complexity/noBannedTypes: the empty Env, as Hono spells it
+export type BlankEnv = {};
+
+export interface RateLimitSettings<E extends Env = BlankEnv> {
   /** Chat turns (`POST /chat`) per conversation id. `false`: off. @default { limit: 60, windowMs: 60000 } */
   perConversation?: RateLimitRule | false;
   /**
@@ -49,16 +60,27 @@ export interface RateLimitSettings {
    * `X-Forwarded-For` as far as `trustProxy` allows) unless `key` says otherwise; return `undefined` from `key` to let a request through uncounted. `false`: off.
    * @default { limit: 600, windowMs: 60000 }
    */
-  perIp?: (RateLimitRule & { key?: (c: Context) => string | undefined }) | false;
+  perIp?: (RateLimitRule & { key?: (c: Context<E>) => string | undefined }) | false;
   /** Where the counters live. @default createMemoryRateLimitStore() (per process or Workers isolate) */
   store?: RateLimitStore;
 }
 
-/** Decides whether a request may read or write a conversation (the host app's own auth). */
-export type ConversationAuthHook = (c: Context, conversationId: string) => boolean | Promise<boolean>;
+/**
+ * Decides whether a request may read or write a conversation (the host app's own auth). `c` is the
+ * request's context in the host app, typed by the host's `Env` `E`: variables its middleware set
+ * before `app.route()` (`c.get('user')`) are there, typed.
+ */
+export type ConversationAuthHook<E extends Env = BlankEnv> = (
+  c: Context<E>,
+  conversationId: string,
+) => boolean | Promise<boolean>;
 
-/** Options of {@link handrail}. */
-export interface HandrailOptions {
+/**
+ * Options of {@link handrail}. `E` is the host app's Hono `Env` (`{ Bindings, Variables }`), the one
+ * of the app that mounts Handrail: it types the context the hooks receive (`conversationAuth`,
+ * `rateLimit.perIp.key`). @default BlankEnv (no variables)
+ */
+export interface HandrailOptions<E extends Env = BlankEnv> extends HandrailHooks {
   /** The AI SDK language model that answers the customer. */
   model: LanguageModel;
   /**
@@ -119,13 +141,13 @@ export interface HandrailOptions {
    * `x-handrail-conversation-token` header on creation), `none`, or a hook using the host app's auth.
    * @default 'token'
    */
-  conversationAuth?: 'token' | 'none' | ConversationAuthHook;
+  conversationAuth?: 'token' | 'none' | ConversationAuthHook<E>;
   /**
    * Request rate limits; past one the answer is 429 with `retry-after` and `ratelimit-*` headers
    * and nothing is stored. The agent API (authenticated by bearer token) is not limited. `false`: off.
    * @default { perConversation: { limit: 60, windowMs: 60000 }, perIp: { limit: 600, windowMs: 60000 } }
    */
-  rateLimit?: RateLimitSettings | false;
+  rateLimit?: RateLimitSettings<E> | false;
   /**
    * The proxies in front of a Node deployment whose `X-Forwarded-For` says who the client is:
    * the number of hops (`1` behind one load balancer) or their addresses. Unset, the per-address
@@ -322,6 +344,8 @@ export const handrailOptionsSchema = z
     consoleUrl: z.string().url().optional(),
     eventsPollMs: z.number().int().min(10).max(60_000).optional(),
     waitUntil: functionSchema('waitUntil').optional(),
+    onHandoff: functionSchema('onHandoff').optional(),
+    onStateChange: functionSchema('onStateChange').optional(),
     review: reviewOptionsSchema.optional(),
   })
   .strict();

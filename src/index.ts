@@ -47,6 +47,8 @@ export { renderTextReport } from './evals/text-report.js';
 // The guard
 export * from './guard/index.js';
 export { createHandoffService, type HandoffServiceOptions } from './handoff/create-handoff-service.js';
+// The middleware and its engine
+export type { ConversationStateChange, HandoffHookEvent, HandrailHooks } from './handoff/handoff-hooks.js';
 export type { AgentIdentity, HandoffOutcome, HandoffRequest, HandoffService } from './handoff/handoff-service.js';
 // The handoff as data: its phases, events and transition table, and the pure function that applies an event
 export {
@@ -60,7 +62,6 @@ export {
   type TransitionRule,
   transitionTable,
 } from './handoff/index.js';
-// The middleware and its engine
 export { createHandrailEngine, type HandrailEnv, handrail, publicConversation } from './handrail.js';
 export {
   type AgentCredential,

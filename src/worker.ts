@@ -14,6 +14,7 @@ import { redactValue } from './notify/redact.js';
 import { createDurableObjectStore } from './store/durable-object-store.js';
 import { noopTracer, type Tracer } from './tracing/tracer.js';
 import { createTracerFromEnv } from './tracing/tracer-from-env.js';
+import { directoryShardsFromEnv } from './worker/directory-shards-from-env.js';
 import type { WorkerBindings, WorkerEnv } from './worker/env.js';
 import { notifiersFromEnv } from './worker/notifiers-from-env.js';
 
@@ -41,7 +42,11 @@ export function createWorkerApp(env: WorkerBindings, tracer: Tracer = noopTracer
     handrail({
       ...demoOptions,
       model,
-      store: createDurableObjectStore({ conversations: env.CONVERSATIONS, index: env.DIRECTORY }),
+      store: createDurableObjectStore({
+        conversations: env.CONVERSATIONS,
+        index: env.DIRECTORY,
+        directoryShards: directoryShardsFromEnv(env),
+      }),
       logger: createConsoleLogger(),
       tracer,
       ...(agentToken ? { agentToken } : {}),

@@ -53,7 +53,7 @@ export function createAgentRoutes(options: AgentRoutesOptions): Hono<AgentEnv> {
 
   app.get('/conversations/:id', async (c) => {
     const conversation = await loadForAgent(c);
-    const { tokenHash: _tokenHash, ...rest } = conversation;
+    const { tokenHash: _tokenHash, guardState: _guardState, ...rest } = conversation;
     return c.json({ conversation: rest, brief: conversation.handoff?.brief ?? null });
   });
 

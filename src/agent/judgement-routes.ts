@@ -1,11 +1,14 @@
-import { type Context, Hono } from 'hono';
+import { type Handler, Hono } from 'hono';
 import { z } from 'zod';
 import { casesToJsonl, exportJudgedCases } from '../evals/export-cases.js';
 import type { AgentIdentity } from '../handoff/handoff-service.js';
 import { httpError } from '../http/http-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { KnowledgeBase } from '../model/offline/knowledge-base.js';
-import { createKnowledgeBaseRetriever } from '../model/offline/knowledge-base-retriever.js';
+import {
+  createKnowledgeBaseRetriever,
+  type KnowledgeBaseRetriever,
+} from '../model/offline/knowledge-base-retriever.js';
 import type { Outbox } from '../notify/outbox.js';
 import {
   applyConversationReview,
@@ -17,17 +20,17 @@ import {
   handoffJudgedEvent,
   handoffJudgementBodySchema,
   isBotOnlyHandoffs,
-  type JudgementProblem,
-  type JudgementResult,
   loadConversations,
   type ReviewOptions,
   reviewQueueSettings,
   reviewSignals,
 } from '../review/index.js';
-import type { HandoffRecord, OutboxDelivery, Store, StoredConversation } from '../store/store.js';
-import { updateConversation } from '../store/update-conversation.js';
+import type { HandoffRecord, Store, StoredConversation } from '../store/store.js';
 import { gapHandoffs } from './gap-handoffs.js';
 import { clusterHandoffTopics } from './handoff-topics.js';
+import { conversationReviewOf, handoffJudgementOf, judgedHandoff } from './judgement-record.js';
+import { type JudgementWriter, judgementProblems, writeJudgement } from './judgement-write.js';
+import { canSeeTeam, isReviewer, requireReviewer } from './review-access.js';
 
 /** What the review loop needs besides the store and clock. */
 export interface ReviewLoopOptions {
@@ -53,11 +56,15 @@ const pageSchema = z.object({
 });
 const gapsSchema = z.object({ days: z.coerce.number().int().min(1).max(366).optional() });
 
-const problems: Record<JudgementProblem, [409 | 404, string]> = {
-  handoff_not_found: [404, 'The conversation has no handoff with that id.'],
-  handoff_not_resolved: [409, 'Judge a handoff once it is resolved or closed.'],
-  not_bot_only: [409, 'Only conversations the bot kept to itself are reviewed; judge handed-off ones instead.'],
-};
+/** What the routes share, set up once when the factory runs. */
+interface JudgementDeps extends JudgementWriter {
+  clock: () => Date;
+  settings: ReturnType<typeof reviewQueueSettings>;
+  retriever: KnowledgeBaseRetriever | undefined;
+  reviewers: readonly string[];
+  /** The console link of a conversation, for the events. */
+  link: (id: string) => string | undefined;
+}
 
 /**
  * The review loop's agent routes, mounted inside the agent API (behind its token check):
@@ -65,86 +72,61 @@ const problems: Record<JudgementProblem, [409 | 404, string]> = {
  * as eval JSONL and the gap report by topic.
  */
 export function createJudgementRoutes(options: JudgementRoutesOptions): Hono<AgentEnv> {
-  const { store, clock, outbox } = options;
-  const settings = reviewQueueSettings(options.review);
-  const retriever = options.review?.knowledgeBase
-    ? createKnowledgeBaseRetriever(options.review.knowledgeBase as KnowledgeBase)
-    : undefined;
+  const { consoleUrl } = options;
+  const deps: JudgementDeps = {
+    store: options.store,
+    clock: options.clock,
+    outbox: options.outbox,
+    waitUntil: options.waitUntil,
+    settings: reviewQueueSettings(options.review),
+    retriever: options.review?.knowledgeBase
+      ? createKnowledgeBaseRetriever(options.review.knowledgeBase as KnowledgeBase)
+      : undefined,
+    reviewers: options.review?.reviewers ?? [],
+    link: (id) => (consoleUrl ? `${consoleUrl.replace(/\/$/, '')}/agent#${id}` : undefined),
+  };
   const app = new Hono<AgentEnv>();
-  const canSee = (agent: AgentIdentity, team: string | null | undefined) =>
-    !agent.teams || (team != null && agent.teams.includes(team));
-  const isReviewer = (agent: AgentIdentity) => !agent.teams || (options.review?.reviewers ?? []).includes(agent.id);
-  const link = (id: string) =>
-    options.consoleUrl ? `${options.consoleUrl.replace(/\/$/, '')}/agent#${id}` : undefined;
+  app.post('/conversations/:id/judgement', judgeHandoff(deps));
+  app.get('/review', reviewQueue(deps));
+  app.get('/review/:id', reviewedConversation(deps));
+  app.post('/review/:id', reviewConversation(deps));
+  app.get('/cases.jsonl', judgedCases(deps));
+  app.get('/gaps', gapReport(deps));
+  return app;
+}
 
-  /** Writes `apply`'s result with its event in the same write; answers the stored conversation. */
-  async function write(
-    id: string,
-    apply: (current: StoredConversation) => JudgementResult,
-    event: (next: StoredConversation) => Promise<OutboxDelivery[]>,
-  ): Promise<StoredConversation> {
-    let problem: JudgementProblem | undefined;
-    const stored = await updateConversation(
-      store,
-      id,
-      (current) => {
-        if (!current) return null;
-        const result = apply(current);
-        problem = 'problem' in result ? result.problem : undefined;
-        return 'problem' in result ? null : { ...result.conversation, updatedAt: current.updatedAt };
-      },
-      { deliveries: event },
-    );
-    if (problem) throw httpError(problems[problem][0], problem, problems[problem][1]);
-    if (!stored) throw httpError(404, 'conversation_not_found', `No conversation with id ${id}.`);
-    if (outbox) {
-      const flushed = outbox.flush();
-      options.waitUntil?.(flushed);
-    }
-    return stored;
-  }
-
-  function requireReviewer(c: Context<AgentEnv>) {
-    if (!isReviewer(c.var.agent)) {
-      throw httpError(
-        403,
-        'forbidden_review',
-        'Reviewing is for agents who see every team or are listed in review.reviewers.',
-      );
-    }
-  }
-
-  app.post('/conversations/:id/judgement', async (c) => {
+/** `POST /conversations/:id/judgement`: an agent of the handoff's team judges whether it was needed. */
+function judgeHandoff(deps: JudgementDeps): Handler<AgentEnv, '/conversations/:id/judgement'> {
+  const { store, clock, outbox, link } = deps;
+  return async (c) => {
     const id = c.req.param('id');
     const conversation = await store.getConversation(id);
     if (!conversation?.handoff)
       throw httpError(404, 'conversation_not_found', `No handed-off conversation with id ${id}.`);
-    if (!canSee(c.var.agent, conversation.handoff.team)) {
+    if (!canSeeTeam(c.var.agent, conversation.handoff.team)) {
       throw httpError(403, 'forbidden_team', 'This conversation belongs to a team you are not in.');
     }
-    const { handoffId, needed, reason, note } = await readJsonBody(c, handoffJudgementBodySchema, 8192);
-    const judgement = {
-      needed,
-      ...(reason ? { reason } : {}),
-      ...(note ? { note } : {}),
-      by: c.var.agent.id,
-      at: clock().toISOString(),
-    };
-    const target = handoffId ?? conversation.handoff.id;
-    const stored = await write(
+    const body = await readJsonBody(c, handoffJudgementBodySchema, 8192);
+    const judgement = handoffJudgementOf(body, { by: c.var.agent.id, at: clock().toISOString() });
+    const target = body.handoffId ?? conversation.handoff.id;
+    const stored = await writeJudgement(
+      deps,
       id,
       (current) => applyHandoffJudgement(current, judgement, target),
       async (next) => {
-        const judged = [...(next.pastHandoffs ?? []), next.handoff].find((record) => record?.id === target);
+        const judged = judgedHandoff(next, target);
         return outbox && judged ? outbox.build(handoffJudgedEvent(next.id, judged, link(next.id))) : [];
       },
     );
-    const judged = [...(stored.pastHandoffs ?? []), stored.handoff].find((record) => record?.id === target);
+    const judged = judgedHandoff(stored, target);
     return c.json({ conversationId: id, handoffId: target, judgement: judged?.judgement ?? judgement });
-  });
+  };
+}
 
-  app.get('/review', async (c) => {
-    requireReviewer(c);
+/** `GET /review?limit=&offset=`: the review queue of ended conversations the bot kept, in its window. */
+function reviewQueue({ store, clock, settings, reviewers }: JudgementDeps): Handler<AgentEnv, '/review'> {
+  return async (c) => {
+    requireReviewer(c.var.agent, reviewers);
     const page = pageSchema.safeParse(c.req.query());
     if (!page.success) throw httpError(400, 'invalid_request', 'limit must be 1 to 500 and offset 0 or more.');
     const { limit = 50, offset = 0 } = page.data;
@@ -160,11 +142,14 @@ export function createJudgementRoutes(options: JudgementRoutesOptions): Hono<Age
       pending: queue.filter((entry) => entry.review === null).length,
       sampleShare: settings.sampleShare,
     });
-  });
+  };
+}
 
-  app.get('/review/:id', async (c) => {
-    requireReviewer(c);
-    const conversation = await loadBotOnly(c.req.param('id'));
+/** `GET /review/:id`: a conversation the bot kept, its transcript, review and the signals that queued it. */
+function reviewedConversation({ store, reviewers }: JudgementDeps): Handler<AgentEnv, '/review/:id'> {
+  return async (c) => {
+    requireReviewer(c.var.agent, reviewers);
+    const conversation = await loadBotOnly(store, c.req.param('id'));
     return c.json({
       conversation: {
         id: conversation.id,
@@ -174,21 +159,20 @@ export function createJudgementRoutes(options: JudgementRoutesOptions): Hono<Age
       },
       signals: reviewSignals(conversation),
     });
-  });
+  };
+}
 
-  app.post('/review/:id', async (c) => {
-    requireReviewer(c);
+/** `POST /review/:id`: a reviewer's verdict on a conversation the bot kept. */
+function reviewConversation(deps: JudgementDeps): Handler<AgentEnv, '/review/:id'> {
+  const { store, clock, outbox, link, reviewers } = deps;
+  return async (c) => {
+    requireReviewer(c.var.agent, reviewers);
     const id = c.req.param('id');
-    await loadBotOnly(id);
-    const { verdict, reason, note } = await readJsonBody(c, conversationReviewBodySchema, 8192);
-    const review = {
-      verdict,
-      ...(reason ? { reason } : {}),
-      ...(note ? { note } : {}),
-      by: c.var.agent.id,
-      at: clock().toISOString(),
-    };
-    const stored = await write(
+    await loadBotOnly(store, id);
+    const body = await readJsonBody(c, conversationReviewBodySchema, 8192);
+    const review = conversationReviewOf(body, { by: c.var.agent.id, at: clock().toISOString() });
+    const stored = await writeJudgement(
+      deps,
       id,
       (current) => applyConversationReview(current, review),
       async (next) => {
@@ -197,21 +181,26 @@ export function createJudgementRoutes(options: JudgementRoutesOptions): Hono<Age
       },
     );
     return c.json({ conversationId: id, review: stored.review });
-  });
+  };
+}
 
-  async function loadBotOnly(id: string): Promise<StoredConversation> {
-    const conversation = await store.getConversation(id);
-    if (!conversation) throw httpError(404, 'conversation_not_found', `No conversation with id ${id}.`);
-    if (!isBotOnlyHandoffs(conversation)) throw httpError(409, 'not_bot_only', problems.not_bot_only[1]);
-    return conversation;
-  }
+/** The conversation `id` when the bot kept it to itself; 404 or 409 `not_bot_only` otherwise. */
+async function loadBotOnly(store: Store, id: string): Promise<StoredConversation> {
+  const conversation = await store.getConversation(id);
+  if (!conversation) throw httpError(404, 'conversation_not_found', `No conversation with id ${id}.`);
+  if (!isBotOnlyHandoffs(conversation)) throw httpError(409, 'not_bot_only', judgementProblems.not_bot_only[1]);
+  return conversation;
+}
 
-  app.get('/cases.jsonl', async (c) => {
+/** `GET /cases.jsonl`: the judged cases the agent may see (reviews for reviewers), as eval JSONL. */
+function judgedCases({ store, reviewers }: JudgementDeps): Handler<AgentEnv, '/cases.jsonl'> {
+  return async (c) => {
     const agent = c.var.agent;
-    const conversations = await loadConversations(store, (summary) => summary.handoff !== null || isReviewer(agent));
+    const reviews = isReviewer(agent, reviewers);
+    const conversations = await loadConversations(store, (summary) => summary.handoff !== null || reviews);
     const { cases, skipped } = exportJudgedCases(conversations, {
-      includeHandoff: (handoff: HandoffRecord) => canSee(agent, handoff.team),
-      reviews: isReviewer(agent),
+      includeHandoff: (handoff: HandoffRecord) => canSeeTeam(agent, handoff.team),
+      reviews,
     });
     return c.body(casesToJsonl(cases), 200, {
       'content-type': 'application/x-ndjson; charset=utf-8',
@@ -219,19 +208,20 @@ export function createJudgementRoutes(options: JudgementRoutesOptions): Hono<Age
       'x-handrail-cases': String(cases.length),
       'x-handrail-skipped': String(skipped.length),
     });
-  });
+  };
+}
 
-  app.get('/gaps', async (c) => {
+/** `GET /gaps?days=`: the handoffs the bot caused in the window, clustered into topics. */
+function gapReport({ store, clock, retriever }: JudgementDeps): Handler<AgentEnv, '/gaps'> {
+  return async (c) => {
     const query = gapsSchema.safeParse(c.req.query());
     if (!query.success) throw httpError(400, 'invalid_request', 'days must be a whole number from 1 to 366.');
     const { days = 28 } = query.data;
     const now = clock();
     const since = new Date(now.getTime() - days * 86_400_000);
     const conversations = await loadConversations(store, (summary) => summary.handoff !== null);
-    const items = gapHandoffs(conversations, { since, include: (handoff) => canSee(c.var.agent, handoff.team) });
+    const items = gapHandoffs(conversations, { since, include: (handoff) => canSeeTeam(c.var.agent, handoff.team) });
     const topics = clusterHandoffTopics(items, { now, ...(retriever ? { retriever } : {}) });
     return c.json({ since: since.toISOString(), handoffs: items.length, knowledgeBase: Boolean(retriever), topics });
-  });
-
-  return app;
+  };
 }

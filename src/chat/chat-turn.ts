@@ -1,4 +1,5 @@
 import type { UIMessageChunk } from 'ai';
+import type { GuardState } from '../guard/state/guard-state.js';
 import type { GuardDecision, Urgency } from '../guard/types.js';
 import type { StoredConversation } from '../store/store.js';
 import type { TurnTrace } from '../tracing/tracer.js';
@@ -66,7 +67,14 @@ export function runChatTurn(
   const execute = async (): Promise<ChatTurnResult> => {
     try {
       const turn = await executeTurn(context, conversation, messageId, write, options);
-      const committed = await commitTurnStep(context, conversation.id, recorded, messageId, turn.metadata);
+      const committed = await commitTurnStep(
+        context,
+        conversation.id,
+        recorded,
+        messageId,
+        turn.metadata,
+        turn.guardState,
+      );
       write({ type: 'finish', messageMetadata: turn.metadata });
       return { ...committed, handoff: turn.handoff, modelCalled: turn.modelCalled };
     } catch (error) {
@@ -85,6 +93,8 @@ interface TurnOutcome {
   handoff: HandoffPartData | null;
   modelCalled: boolean;
   metadata: HandrailMessageMetadata;
+  /** The guard's state of the transcript as committed (kept with the conversation); none when no guard ran. */
+  guardState?: GuardState;
 }
 
 /** The turn as a pipeline: with people, or input guard, model step(s), output guard. */
@@ -127,30 +137,38 @@ async function executeTurn(
   };
 
   const transcript = toTranscript(conversation.messages);
-  const input = inputGuardStep(context, conversation.id, transcript, trace);
-  if (input.escalate) return handOff(reasonsFromDecision(input), { decision: input, modelCalled: false });
+  const { decision: input, state: inputState } = inputGuardStep(
+    context,
+    conversation.id,
+    transcript,
+    trace,
+    conversation.guardState,
+  );
+  // A handoff's notice is not a transcript turn: the state of the input is the one kept.
+  const withState = (outcome: Promise<TurnOutcome>) => outcome.then((turn) => ({ ...turn, guardState: inputState }));
+  if (input.escalate) return withState(handOff(reasonsFromDecision(input), { decision: input, modelCalled: false }));
 
   const { outcome, besideSignals } = await modelStep(context, transcript, trace, write);
   if (outcome.kind === 'failed') {
     context.logger.warn('model-error', { conversationId: conversation.id, error: describeError(outcome.error) });
     // The reason reaches the user's stream and the brief: the provider's own message stays in the log.
     const reason: HandoffReason = { reason: 'error', source: 'system', detail: outcome.detail };
-    return handOff([reason], { outcome: 'error', modelCalled: true });
+    return withState(handOff([reason], { outcome: 'error', modelCalled: true }));
   }
   if (outcome.kind === 'escalated') {
     for (const chunk of outcome.held) if (chunk.type.startsWith('tool-')) write(chunk);
     const extra = context.guard.decide(await besideSignals).reasons;
     const reasons = [outcome.escalation.reason, ...reasonsFromSignals(extra)];
-    return handOff(reasons, { urgency: outcome.escalation.urgency, modelCalled: true });
+    return withState(handOff(reasons, { urgency: outcome.escalation.urgency, modelCalled: true }));
   }
 
-  const output = outputGuardStep(context, conversation.id, transcript, outcome, await besideSignals, trace);
+  const output = outputGuardStep(context, conversation.id, transcript, outcome, await besideSignals, trace, inputState);
   if (output.decision.escalate) {
-    return handOff(reasonsFromDecision(output.decision), { decision: output.decision, modelCalled: true });
+    return withState(handOff(reasonsFromDecision(output.decision), { decision: output.decision, modelCalled: true }));
   }
   for (const chunk of outcome.held) write(chunk);
   trace.end({ outcome: 'answered', output: outcome.text });
-  return { handoff: null, modelCalled: true, metadata: output.metadata };
+  return { handoff: null, modelCalled: true, metadata: output.metadata, guardState: output.state };
 }
 
 interface HandOffOptions {

@@ -1,3 +1,4 @@
+import type { GuardState } from '../guard/state/guard-state.js';
 import type { GuardDecision, Signal, Transcript } from '../guard/types.js';
 import { citationFromProviderMetadata, confidenceFromProviderMetadata } from '../model/confidence.js';
 import type { TurnTrace } from '../tracing/tracer.js';
@@ -12,10 +13,14 @@ export interface ModelAnswer {
   providerMetadata: unknown;
 }
 
-/** What the output guard decided, and the metadata the answer is stored with when it passes. */
+/**
+ * What the output guard decided, the metadata the answer is stored with when it passes, and the
+ * guard's state of the transcript with the answer (what the commit keeps when the answer is shown).
+ */
 export interface OutputGuardResult {
   decision: GuardDecision;
   metadata: HandrailMessageMetadata;
+  state: GuardState;
 }
 
 function isFallback(metadata: unknown): boolean {
@@ -25,7 +30,8 @@ function isFallback(metadata: unknown): boolean {
 
 /**
  * Step 3 of a turn with the bot: the output guard judges the finished (held) answer before it is
- * shown, with the signals of the detectors that ran beside the generation.
+ * shown, with the signals of the detectors that ran beside the generation. `known` is the input
+ * guard's state of `transcript`: only the answer is read anew.
  */
 export function outputGuardStep(
   context: Pick<ChatTurnContext, 'guard' | 'logger' | 'clock'>,
@@ -34,6 +40,7 @@ export function outputGuardStep(
   answer: ModelAnswer,
   extraSignals: Signal[],
   trace: Pick<TurnTrace, 'guard'>,
+  known?: GuardState,
 ): OutputGuardResult {
   const confidence = confidenceFromProviderMetadata(answer.providerMetadata);
   const citation = citationFromProviderMetadata(answer.providerMetadata);
@@ -49,7 +56,7 @@ export function outputGuardStep(
     },
   ];
   const started = performance.now();
-  const outputDecision = context.guard.check(answered, 'output');
+  const { decision: outputDecision, state } = context.guard.checkIncremental(answered, 'output', known);
   const decision =
     extraSignals.length > 0 ? context.guard.decide([...outputDecision.signals, ...extraSignals]) : outputDecision;
   trace.guard('output', decision, performance.now() - started);
@@ -61,5 +68,5 @@ export function outputGuardStep(
     ...(citation ? { citation } : {}),
     ...(fallback ? { fallback } : {}),
   };
-  return { decision, metadata };
+  return { decision, metadata, state };
 }

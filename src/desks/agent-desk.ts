@@ -59,7 +59,7 @@ export interface AgentDeskContext {
  * app.route('/api', engine.app);
  * app.route('/desks/slack', slack.routes);
  */
-export interface AgentDesk extends Notifier {
+export interface AgentDesk extends Notifier<unknown> {
   /** The desk's webhook routes, relative to where the host mounts them. */
   readonly routes: Hono;
   /** Called once by `createHandrailEngine`; until then the routes answer 503 `desk_not_connected`. */

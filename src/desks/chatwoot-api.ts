@@ -1,4 +1,5 @@
 import { NotificationError } from '../errors/notification-error.js';
+import { chatwootAnswerError } from './chatwoot-answer-error.js';
 
 /** Options of {@link createChatwootApi}. */
 export interface ChatwootApiOptions {
@@ -86,15 +87,8 @@ export function createChatwootApi({
     }
     const text = await response.text().catch(() => '');
     if (response.status >= 200 && response.status < 300) return text ? (JSON.parse(text) as unknown) : null;
-    const retryAfter = Number(response.headers.get('retry-after'));
-    const retryable = response.status === 408 || response.status === 429 || response.status >= 500;
-    throw new NotificationError({
-      notifier: name,
-      status: response.status,
-      retryable,
-      message: `Chatwoot ${method} ${path} answered ${response.status}: ${text.replace(/\s+/g, ' ').slice(0, 200)}`,
-      ...(retryable && Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
-    });
+    const retryAfter = response.headers.get('retry-after');
+    throw chatwootAnswerError({ notifier: name, method, path, status: response.status, retryAfter, text });
   }
 
   return {

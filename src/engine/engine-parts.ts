@@ -15,6 +15,7 @@ import { createMemoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
 import { noopTracer } from '../tracing/tracer.js';
 import { type BackgroundWork, createBackgroundWork } from './background-work.js';
+import { observeCommits } from './engine-hooks.js';
 import { reportStoreFailures } from './report-store-failures.js';
 
 /** The parts of an engine, built once from validated options. */
@@ -41,12 +42,12 @@ export interface EngineParts {
 export function buildEngineParts(rawOptions: HandrailOptions): EngineParts {
   const options = validateHandrailOptions(rawOptions);
   const { clock = () => new Date(), logger = silentLogger } = options;
+  const background = createBackgroundWork(options.waitUntil);
   // Every route answers 503 when the store fails, the agent API and the handoff service included.
-  const store = reportStoreFailures(options.store ?? createMemoryStore());
+  const store = storeOf(options, logger, background);
   const teams: Team[] = options.teams ? parseTeams(options.teams) : [];
   const guard = createGuard(options.guard);
   const outbox = outboxOf(options, store, clock, logger);
-  const background = createBackgroundWork(options.waitUntil);
   const generateId = () => generateAiId();
   const handoffs = createHandoffService({
     store,
@@ -73,6 +74,19 @@ export function buildEngineParts(rawOptions: HandrailOptions): EngineParts {
     access: createConversationAccess(options.conversationAuth ?? 'token'),
     eventsPollMs: options.eventsPollMs ?? 500,
   };
+}
+
+/** The host's store with its failures reported, and the hooks called after each commit when there are any. */
+function storeOf(options: HandrailOptions, logger: Logger, background: BackgroundWork): Store {
+  const store = reportStoreFailures(options.store ?? createMemoryStore());
+  const { onHandoff, onStateChange } = options;
+  if (!onHandoff && !onStateChange) return store;
+  return observeCommits(store, {
+    hooks: { ...(onHandoff ? { onHandoff } : {}), ...(onStateChange ? { onStateChange } : {}) },
+    logger,
+    waitUntil: background.waitUntil,
+    ...(options.consoleUrl ? { consoleUrl: options.consoleUrl } : {}),
+  });
 }
 
 /** What one chat turn needs, from the options and the parts built already. */

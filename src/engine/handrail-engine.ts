@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
+import { type Context, type Env, Hono } from 'hono';
 import { createAgentRoutes } from '../agent/agent-routes.js';
-import type { HandrailOptions } from '../handrail-options.js';
-import { type BeginTurn, createTurnStarter } from '../http/begin-turn.js';
+import type { BlankEnv, HandrailOptions } from '../handrail-options.js';
+import { createTurnStarter } from '../http/begin-turn.js';
 import type { ChatRequest } from '../http/chat-request.js';
 import { createChatRoutes } from '../http/chat-routes.js';
 import { createConversationRoutes } from '../http/conversation-routes.js';
@@ -10,16 +10,21 @@ import { commitContextOf, createDeskTurnRunner } from './desk-turns.js';
 import { buildEngineParts, type EngineParts } from './engine-parts.js';
 import { applyRateLimits } from './engine-rate-limits.js';
 
-/** The Hono environment of Handrail's routes. */
+/**
+ * The Hono environment of Handrail's own routes: they set no variables of their own on the
+ * host's context. The app `handrail()` returns is typed with the host's `Env` instead.
+ */
 export type HandrailEnv = { Variables: Record<string, never> };
 
 /**
  * The engine behind `handrail()`: the app plus the functions it calls, for hosts that run the
  * chat loop from their own routes. The composition root: parts from validated options, then the
- * routes by audience (chat, the user's conversation, agents), then the desks.
+ * routes by audience (chat, the user's conversation, agents), then the desks. `E` is the host
+ * app's Hono `Env`, as for {@link HandrailOptions}.
  */
-export function createHandrailEngine(rawOptions: HandrailOptions) {
-  const parts = buildEngineParts(rawOptions);
+export function createHandrailEngine<E extends Env = BlankEnv>(rawOptions: HandrailOptions<E>) {
+  // The hooks get the request's own context, which is the host's (of Env `E`); the engine only passes it on.
+  const parts = buildEngineParts(rawOptions as unknown as HandrailOptions);
   const { store, guard, handoffs, outbox, background, logger } = parts;
   const beginTurn = createTurnStarter({
     commit: commitContextOf(parts),
@@ -38,13 +43,14 @@ export function createHandrailEngine(rawOptions: HandrailOptions) {
   app.notFound(notFoundRoute);
 
   return {
-    app,
+    /** The routes, typed with the host's `Env` so `app.route('/api', engine.app)` keeps the host's types. */
+    app: app as unknown as Hono<E>,
     store,
     guard,
     handoffs,
     outbox,
     /** Starts a chat turn from the host's own route (no HTTP parsing). */
-    startTurn: (c: Parameters<BeginTurn>[0], body: ChatRequest) => beginTurn(c, body),
+    startTurn: (c: Context<E>, body: ChatRequest) => beginTurn(c, body),
     /** Delivers due notifications (retries); call it on a timer (Node) or from an alarm (Workers). */
     async flushOutbox() {
       return outbox ? outbox.flush() : { delivered: 0, retried: 0, failed: 0, storeErrors: 0 };

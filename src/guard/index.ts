@@ -86,5 +86,11 @@ export {
   readTranscriptState,
   recentTurns,
 } from './state/guard-state.js';
+export {
+  decodeGuardState,
+  type EncodedGuardState,
+  encodeGuardState,
+  guardStateVersion,
+} from './state/guard-state-codec.js';
 export type { TurnFeatures } from './state/turn-features.js';
 export * from './types.js';

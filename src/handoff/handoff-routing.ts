@@ -1,5 +1,6 @@
-import { estimateWaitSeconds, queueAhead, routeHandoff, type Team } from '../routing/index.js';
-import type { ConversationSummary, HandoffRecord, Store, StoredConversation } from '../store/store.js';
+import { estimateWaitSeconds, routeHandoff, type Team } from '../routing/index.js';
+import { readTeamLoads } from '../store/read-team-loads.js';
+import type { HandoffRecord, Store, StoredConversation, TeamLoad } from '../store/store.js';
 import { languageOf } from './handoff-parts.js';
 import type { HandoffRouting } from './handoff-transition-event.js';
 
@@ -28,20 +29,11 @@ export function createHandoffRouting(options: HandoffRoutingOptions): HandoffRou
   const { store, teams, clock, defaultHandlingSeconds } = options;
   const recentHandling = new Map<string, number[]>();
 
-  /** The wait of `handoff` counting only those before it in the queue's order (a critical one goes first). */
-  function waitSeconds(conversationId: string, handoff: HandoffRecord, team: Team, active: ConversationSummary[]) {
-    const waiting = active.flatMap((summary) =>
-      summary.id !== conversationId &&
-      summary.state === 'queued' &&
-      summary.handoff &&
-      !summary.handoff.collecting &&
-      (summary.handoff.team ?? null) === team.id
-        ? [summary.handoff]
-        : [],
-    );
+  /** The wait of a handoff with `queuedAhead` others before it in `team`'s queue. */
+  function waitSeconds(queuedAhead: number, team: Team) {
     const availableAgents = team.agents.filter((agent) => agent.status === 'online').length;
     return estimateWaitSeconds({
-      queueAhead: queueAhead(handoff, waiting),
+      queueAhead: queuedAhead,
       availableAgents: Math.max(1, availableAgents),
       recentHandlingSeconds: recentHandling.get(team.id) ?? [],
       defaultHandlingSeconds,
@@ -52,12 +44,12 @@ export function createHandoffRouting(options: HandoffRoutingOptions): HandoffRou
     async route(conversation, record, topic) {
       // Without teams nobody is known to be online: no wait is promised.
       if (teams.length === 0) return { route: null };
-      const active = await store.listConversations({ states: ['queued', 'assigned', 'human'] });
-      const load: Record<string, number> = {};
-      for (const summary of active) {
-        const agentId = summary.handoff?.agentId;
-        if (agentId) load[agentId] = (load[agentId] ?? 0) + 1;
-      }
+      // Aggregated by the store (SQL) when it can; the handoff being routed is not ahead of itself.
+      const loads = await readTeamLoads(store, {
+        ahead: { urgency: record.urgency, createdAt: record.createdAt },
+        excludeConversationId: conversation.id,
+      });
+      const load = agentLoads(loads);
       const route = routeHandoff({
         teams,
         reasons: record.reasons,
@@ -67,7 +59,8 @@ export function createHandoffRouting(options: HandoffRoutingOptions): HandoffRou
         load,
       });
       if (!route.available) return { route };
-      return { route, etaSeconds: waitSeconds(conversation.id, record, route.team, active) };
+      const queuedAhead = loads.find((entry) => entry.team === route.team.id)?.queuedAhead ?? 0;
+      return { route, etaSeconds: waitSeconds(queuedAhead, route.team) };
     },
 
     recordHandling(handoff) {
@@ -78,4 +71,13 @@ export function createHandoffRouting(options: HandoffRoutingOptions): HandoffRou
       recentHandling.set(key, times.slice(-20));
     },
   };
+}
+
+/** Open conversations per agent id over every team (what `routeHandoff` takes as `load`). Pure. */
+function agentLoads(loads: readonly TeamLoad[]): Record<string, number> {
+  const load: Record<string, number> = {};
+  for (const { agents } of loads) {
+    for (const [agentId, open] of Object.entries(agents)) load[agentId] = (load[agentId] ?? 0) + open;
+  }
+  return load;
 }

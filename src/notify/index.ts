@@ -10,7 +10,7 @@ export {
   lifecycleEventTypes,
   redactHandoffEvent,
 } from './handoff-event.js';
-export type { Notifier } from './notifier.js';
+export type { Notifier, NotifierDelivery } from './notifier.js';
 export {
   createOutbox,
   type FlushOptions,

@@ -1,8 +1,16 @@
-import { NotificationError } from '../errors/notification-error.js';
 import type { OutboxDelivery, Store } from '../store/store.js';
-import { type BackoffOptions, backoffDelay, resolveBackoff } from './backoff.js';
+import { type BackoffOptions, resolveBackoff } from './backoff.js';
 import { type HandoffEvent, type HandoffEventType, handoffEventSchema, lifecycleEventTypes } from './handoff-event.js';
 import type { Notifier } from './notifier.js';
+import {
+  type AttemptContext,
+  attemptDelivery,
+  describeError,
+  emptyFlushResult,
+  type FlushResult,
+} from './outbox-attempt.js';
+
+export type { FlushResult } from './outbox-attempt.js';
 
 /** Where the outbox reports failed attempts and store errors. `console` fits. */
 export interface OutboxLogger {
@@ -36,18 +44,6 @@ export interface FlushOptions {
   limit?: number;
   /** Stops starting new attempts and is passed to the notifiers (at shutdown). */
   signal?: AbortSignal;
-}
-
-/** What one flush did. */
-export interface FlushResult {
-  /** Deliveries the receiver accepted. */
-  delivered: number;
-  /** Deliveries that failed and were rescheduled. */
-  retried: number;
-  /** Deliveries given up: not retryable, or out of attempts. */
-  failed: number;
-  /** Store reads or writes that failed; affected deliveries are tried again later. */
-  storeErrors: number;
 }
 
 /** A persisted outbox of notifications with retries. */
@@ -101,157 +97,17 @@ export function createOutbox({
   leaseMs = 30_000,
 }: OutboxOptions): Outbox {
   const backoff = resolveBackoff(backoffOptions);
-  if (notifiers.length === 0) throw new Error('The outbox needs at least one notifier.');
-  const notifiersByName = new Map<string, Notifier>();
-  for (const notifier of notifiers) {
-    if (notifiersByName.has(notifier.name)) throw new Error(`Two notifiers are named ${notifier.name}.`);
-    notifiersByName.set(notifier.name, notifier);
-  }
-  let running: Promise<FlushResult> | undefined;
-
-  const warn = (message: string, details: Record<string, unknown>) => {
-    try {
-      logger?.warn(message, details);
-    } catch {
-      // A broken logger must not break delivery.
-    }
+  const context: AttemptContext = {
+    store,
+    clock,
+    random,
+    backoff,
+    leaseMs,
+    notifiersByName: notifiersByName(notifiers),
+    warn: quietWarn(logger),
   };
-
-  async function attempt(delivery: OutboxDelivery, signal: AbortSignal, result: FlushResult): Promise<void> {
-    const attempts = delivery.attempts + 1;
-    const delayMs = backoffDelay(attempts, backoff, random);
-    if (delivery.attempts >= backoff.maxAttempts) {
-      // The process stopped during the last attempt: nothing is left to try.
-      await save({ ...delivery, status: 'failed', lastError: delivery.lastError ?? 'Out of attempts.' }, result);
-      result.failed++;
-      return;
-    }
-    const reserved: OutboxDelivery = {
-      ...delivery,
-      attempts,
-      nextAttemptAt: new Date(clock().getTime() + Math.max(delayMs, leaseMs)).toISOString(),
-    };
-    // Another flusher leased it first (or the store failed): this one does not send.
-    if (!(await save(reserved, result, delivery.attempts))) return;
-
-    let failure: unknown;
-    let delivered = false;
-    try {
-      const notifier = notifiersByName.get(delivery.notifier);
-      if (!notifier) {
-        throw new NotificationError({
-          notifier: delivery.notifier,
-          retryable: true,
-          message: `No notifier named ${delivery.notifier} is configured.`,
-        });
-      }
-      await notifier.deliver(reserved, { signal });
-      delivered = true;
-    } catch (error) {
-      failure = error;
-    }
-    const finishedAt = clock();
-
-    if (delivered) {
-      const { lastError: _lastError, ...rest } = reserved;
-      if (await save({ ...rest, status: 'delivered', deliveredAt: finishedAt.toISOString() }, result)) {
-        result.delivered++;
-      }
-      return;
-    }
-
-    const lastError = describeError(failure);
-    const retryable = NotificationError.isInstance(failure) ? failure.retryable : true;
-    if (!retryable || attempts >= backoff.maxAttempts) {
-      warn('Notification failed for good.', {
-        deliveryId: delivery.id,
-        notifier: delivery.notifier,
-        attempts,
-        lastError,
-      });
-      await save({ ...reserved, status: 'failed', lastError }, result);
-      result.failed++;
-      return;
-    }
-    const retryAfterMs = NotificationError.isInstance(failure) ? failure.retryAfterMs : undefined;
-    const waitMs = retryAfterMs === undefined ? delayMs : Math.max(delayMs, Math.min(retryAfterMs, backoff.maxMs));
-    const nextAttemptAt = new Date(finishedAt.getTime() + waitMs).toISOString();
-    warn('Notification attempt failed; will retry.', {
-      deliveryId: delivery.id,
-      notifier: delivery.notifier,
-      attempts,
-      nextAttemptAt,
-      lastError,
-    });
-    await save({ ...reserved, nextAttemptAt, lastError }, result);
-    result.retried++;
-  }
-
-  /** Writes a delivery (a lease with `expectedAttempts`); on a store error counts and logs it and returns false. */
-  async function save(delivery: OutboxDelivery, result: FlushResult, expectedAttempts?: number): Promise<boolean> {
-    try {
-      return await store.updateDelivery(delivery, expectedAttempts);
-    } catch (error) {
-      result.storeErrors++;
-      warn('Outbox could not update a delivery.', { deliveryId: delivery.id, error: describeError(error) });
-      return false;
-    }
-  }
-
-  async function runFlush(limit: number, signal: AbortSignal): Promise<FlushResult> {
-    const result: FlushResult = { delivered: 0, retried: 0, failed: 0, storeErrors: 0 };
-    let due: OutboxDelivery[];
-    try {
-      due = await store.dueDeliveries(clock(), limit);
-    } catch (error) {
-      result.storeErrors++;
-      warn('Outbox could not read due deliveries.', { error: describeError(error) });
-      return result;
-    }
-    const queues = new Map<string, OutboxDelivery[]>();
-    // A critical handoff (a crisis) is announced before the others due with it.
-    for (const delivery of [...due].sort((a, b) => urgencyFirst(a) - urgencyFirst(b))) {
-      const queue = queues.get(delivery.notifier) ?? [];
-      queue.push(delivery);
-      queues.set(delivery.notifier, queue);
-    }
-    await Promise.all(
-      [...queues.values()].map(async (queue) => {
-        for (const delivery of queue) {
-          if (signal.aborted) return;
-          try {
-            await attempt(delivery, signal, result);
-          } catch (error) {
-            // Only a throwing clock or random can get here; keep the other deliveries going.
-            warn('Outbox attempt crashed.', { deliveryId: delivery.id, error: describeError(error) });
-          }
-        }
-      }),
-    );
-    return result;
-  }
-
-  async function build(event: HandoffEvent): Promise<OutboxDelivery[]> {
-    const parsed = handoffEventSchema.safeParse(event);
-    if (!parsed.success) throw new TypeError(`Not a valid handoff event: ${parsed.error.message}`);
-    const now = clock().toISOString();
-    const deliveries: OutboxDelivery[] = [];
-    for (const notifier of notifiers) {
-      const accepted: readonly HandoffEventType[] = notifier.events ?? lifecycleEventTypes;
-      if (!accepted.includes(parsed.data.type)) continue;
-      deliveries.push({
-        id: await deliveryId(parsed.data, notifier.name),
-        notifier: notifier.name,
-        type: parsed.data.type,
-        payload: parsed.data,
-        createdAt: now,
-        attempts: 0,
-        nextAttemptAt: now,
-        status: 'pending',
-      });
-    }
-    return deliveries;
-  }
+  let running: Promise<FlushResult> | undefined;
+  const build = (event: HandoffEvent) => buildDeliveries(notifiers, clock, event);
 
   return {
     build,
@@ -263,14 +119,12 @@ export function createOutbox({
     },
 
     flush({ limit = 100, signal = new AbortController().signal }: FlushOptions = {}) {
-      if (!(Number.isInteger(limit) && limit > 0)) {
-        return Promise.resolve({ delivered: 0, retried: 0, failed: 0, storeErrors: 0 });
-      }
-      running ??= runFlush(limit, signal)
+      if (!(Number.isInteger(limit) && limit > 0)) return Promise.resolve(emptyFlushResult());
+      running ??= runFlush(context, limit, signal)
         .catch((error: unknown) => {
           // Only a throwing clock can get here.
-          warn('Outbox flush crashed.', { error: describeError(error) });
-          return { delivered: 0, retried: 0, failed: 0, storeErrors: 0 };
+          context.warn('Outbox flush crashed.', { error: describeError(error) });
+          return emptyFlushResult();
         })
         .finally(() => {
           running = undefined;
@@ -279,15 +133,107 @@ export function createOutbox({
     },
 
     async nextDueAt() {
-      let earliest: number | null = null;
-      for (const delivery of await store.listDeliveries()) {
-        if (delivery.status !== 'pending') continue;
-        const at = Date.parse(delivery.nextAttemptAt);
-        if (earliest === null || at < earliest) earliest = at;
-      }
-      return earliest === null ? null : new Date(earliest);
+      return earliestPending(await store.listDeliveries());
     },
   };
+}
+
+/** The notifiers by name; throws a plain error when there are none or two share a name. */
+function notifiersByName(notifiers: Notifier[]): Map<string, Notifier> {
+  if (notifiers.length === 0) throw new Error('The outbox needs at least one notifier.');
+  const byName = new Map<string, Notifier>();
+  for (const notifier of notifiers) {
+    if (byName.has(notifier.name)) throw new Error(`Two notifiers are named ${notifier.name}.`);
+    byName.set(notifier.name, notifier);
+  }
+  return byName;
+}
+
+/** The logger's `warn`, made safe: a broken logger must not break delivery. */
+function quietWarn(logger: OutboxLogger | undefined): AttemptContext['warn'] {
+  return (message, details) => {
+    try {
+      logger?.warn(message, details);
+    } catch {
+      // Ignored on purpose.
+    }
+  };
+}
+
+/** One flush: reads what is due, then attempts it, notifiers in parallel and each one's deliveries in order. */
+async function runFlush(context: AttemptContext, limit: number, signal: AbortSignal): Promise<FlushResult> {
+  const result = emptyFlushResult();
+  let due: OutboxDelivery[];
+  try {
+    due = await context.store.dueDeliveries(context.clock(), limit);
+  } catch (error) {
+    result.storeErrors++;
+    context.warn('Outbox could not read due deliveries.', { error: describeError(error) });
+    return result;
+  }
+  await Promise.all(
+    queuesByNotifier(due).map(async (queue) => {
+      for (const delivery of queue) {
+        if (signal.aborted) return;
+        try {
+          await attemptDelivery(context, delivery, signal, result);
+        } catch (error) {
+          // Only a throwing clock or random can get here; keep the other deliveries going.
+          context.warn('Outbox attempt crashed.', { deliveryId: delivery.id, error: describeError(error) });
+        }
+      }
+    }),
+  );
+  return result;
+}
+
+/** The due deliveries grouped by notifier; a critical handoff (a crisis) is announced before the others due with it. */
+function queuesByNotifier(due: OutboxDelivery[]): OutboxDelivery[][] {
+  const queues = new Map<string, OutboxDelivery[]>();
+  for (const delivery of [...due].sort((a, b) => urgencyFirst(a) - urgencyFirst(b))) {
+    const queue = queues.get(delivery.notifier) ?? [];
+    queue.push(delivery);
+    queues.set(delivery.notifier, queue);
+  }
+  return [...queues.values()];
+}
+
+/** One pending delivery of a validated event per notifier that receives its type. */
+async function buildDeliveries(
+  notifiers: Notifier[],
+  clock: () => Date,
+  event: HandoffEvent,
+): Promise<OutboxDelivery[]> {
+  const parsed = handoffEventSchema.safeParse(event);
+  if (!parsed.success) throw new TypeError(`Not a valid handoff event: ${parsed.error.message}`);
+  const now = clock().toISOString();
+  const deliveries: OutboxDelivery[] = [];
+  for (const notifier of notifiers) {
+    const accepted: readonly HandoffEventType[] = notifier.events ?? lifecycleEventTypes;
+    if (!accepted.includes(parsed.data.type)) continue;
+    deliveries.push({
+      id: await deliveryId(parsed.data, notifier.name),
+      notifier: notifier.name,
+      type: parsed.data.type,
+      payload: parsed.data,
+      createdAt: now,
+      attempts: 0,
+      nextAttemptAt: now,
+      status: 'pending',
+    });
+  }
+  return deliveries;
+}
+
+/** When the earliest pending delivery is due, or null when none is pending. */
+function earliestPending(deliveries: OutboxDelivery[]): Date | null {
+  let earliest: number | null = null;
+  for (const delivery of deliveries) {
+    if (delivery.status !== 'pending') continue;
+    const at = Date.parse(delivery.nextAttemptAt);
+    if (earliest === null || at < earliest) earliest = at;
+  }
+  return earliest === null ? null : new Date(earliest);
 }
 
 /**
@@ -303,11 +249,6 @@ async function deliveryId(event: HandoffEvent, notifier: string): Promise<string
   let hex = '';
   for (const byte of digest.slice(0, 16)) hex += byte.toString(16).padStart(2, '0');
   return `msg_${hex}`;
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
 }
 
 /** 0 for a critical handoff's notification, 1 for the rest (a stable sort keeps their order). */

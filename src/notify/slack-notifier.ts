@@ -43,7 +43,7 @@ export function createSlackNotifier({
   name = 'slack',
   redact = false,
   clock = () => new Date(),
-}: SlackNotifierOptions): Notifier {
+}: SlackNotifierOptions): Notifier<unknown> {
   assertHttpUrl(webhookUrl, 'Slack notifier webhookUrl');
   if (consoleUrl !== undefined)
     assertHttpUrl(consoleUrl.replace('{conversationId}', 'id'), 'Slack notifier consoleUrl');

@@ -59,7 +59,7 @@ export function createWebhookNotifier({
   events,
   redact = false,
   clock = () => new Date(),
-}: WebhookNotifierOptions): Notifier {
+}: WebhookNotifierOptions): Notifier<unknown> {
   assertHttpUrl(url, 'Webhook notifier url');
   if (!isBase64Secret(secret)) {
     throw new Error('Webhook notifier needs a secret, whsec_<base64> (see generateWebhookSecret()).');

@@ -1,4 +1,11 @@
-import type { ConversationSummary, ListConversationsFilter, OutboxDelivery, StoredConversation } from './store.js';
+import type {
+  ConversationSummary,
+  ListConversationsFilter,
+  OutboxDelivery,
+  StoredConversation,
+  TeamLoad,
+  TeamLoadFilter,
+} from './store.js';
 
 /** What a conversation object answers to a write: the stored copy, or the version that won. */
 export type ConversationWriteResult =
@@ -14,7 +21,8 @@ export interface ConversationObjectApi {
   getConversation(id: string): StoredConversation | null | Promise<StoredConversation | null>;
   /**
    * Writes `conversation` when the stored version equals `expectedVersion` (null: must not exist), with
-   * its outbox `deliveries` in the same step, and pushes its summary to the directory object `directory`.
+   * its outbox `deliveries` in the same step, and pushes its summary to the directory object `directory`
+   * (its shard) and its deliveries to that shard's outbox directory (`outboxDirectoryOf`).
    */
   putConversation(
     conversation: StoredConversation,
@@ -30,6 +38,8 @@ export interface ConversationObjectApi {
  */
 export interface DirectoryObjectApi {
   listConversations(filter?: ListConversationsFilter): ConversationSummary[] | Promise<ConversationSummary[]>;
+  /** The open handoffs per team and agent of the indexed summaries (`Store.teamLoads`), aggregated in its SQL. */
+  teamLoads(filter?: TeamLoadFilter): TeamLoad[] | Promise<TeamLoad[]>;
   enqueueDeliveries(deliveries: OutboxDelivery[]): Promise<void>;
   dueDeliveries(now: Date, limit: number): OutboxDelivery[] | Promise<OutboxDelivery[]>;
   updateDelivery(delivery: OutboxDelivery, expectedAttempts?: number): Promise<boolean>;

@@ -1,5 +1,6 @@
 import { StoreConflictError } from '../errors/store-conflict-error.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
+import { directoryShards, mergeShardSummaries, mergeShardTeamLoads } from './directory-shards.js';
 import type { ConversationObjectApi, DirectoryObjectApi } from './durable-object-api.js';
 import type { Store } from './store.js';
 
@@ -34,6 +35,13 @@ export interface DurableObjectStoreOptions {
   index: ObjectNamespace;
   /** Name of the directory object in `index`. @default 'directory' */
   indexName?: string;
+  /**
+   * Directory objects the queue index is spread over, by a stable hash of the conversation id
+   * (1 to 256): each conversation write updates one of them, and the queue, metrics and listing
+   * read all of them and merge. The outbox stays in the first (`indexName`). Raise it, never lower
+   * it: a shard left out is no longer read. @default 1
+   */
+  directoryShards?: number;
 }
 
 /**
@@ -50,10 +58,15 @@ export function createDurableObjectStore({
   conversations,
   index,
   indexName = defaultDirectoryName,
+  directoryShards: shardCount = 1,
 }: DurableObjectStoreOptions): Store {
+  const shards = directoryShards(indexName, shardCount);
   const conversationStub = (id: string) =>
     conversations.get(conversations.idFromName(id)) as unknown as RpcOf<ConversationObjectApi>;
-  const directoryStub = () => index.get(index.idFromName(indexName)) as unknown as RpcOf<DirectoryObjectApi>;
+  const directoryStub = (name = indexName) => index.get(index.idFromName(name)) as unknown as RpcOf<DirectoryObjectApi>;
+  /** Asks every shard at once. */
+  const everyShard = <T>(ask: (shard: RpcOf<DirectoryObjectApi>) => Promise<T>) =>
+    Promise.all(shards.names.map((name) => ask(directoryStub(name))));
 
   return {
     async getConversation(id) {
@@ -62,14 +75,23 @@ export function createDurableObjectStore({
 
     async putConversation(conversation, expectedVersion, deliveries = []) {
       const result = await call(() =>
-        conversationStub(conversation.id).putConversation(conversation, expectedVersion, indexName, deliveries),
+        conversationStub(conversation.id).putConversation(
+          conversation,
+          expectedVersion,
+          shards.of(conversation.id),
+          deliveries,
+        ),
       );
       if (!result.ok) throw new StoreConflictError({ conversationId: conversation.id });
       return result.conversation;
     },
 
     async listConversations(filter = {}) {
-      return call(() => directoryStub().listConversations(filter));
+      return mergeShardSummaries(await call(() => everyShard((shard) => shard.listConversations(filter))));
+    },
+
+    async teamLoads(filter = {}) {
+      return mergeShardTeamLoads(await call(() => everyShard((shard) => shard.teamLoads(filter))));
     },
 
     async enqueueDeliveries(deliveries) {

@@ -8,6 +8,7 @@ export {
   type ObjectNamespace,
 } from './durable-object-store.js';
 export { createMemoryStore, type MemoryStoreOptions, summarizeConversation } from './memory-store.js';
+export { readTeamLoads } from './read-team-loads.js';
 export type {
   ConversationSummary,
   CustomerIdentity,
@@ -21,4 +22,7 @@ export type {
   QueuePage,
   Store,
   StoredConversation,
+  TeamLoad,
+  TeamLoadFilter,
 } from './store.js';
+export { type TeamLoadRow, teamLoadStates, teamLoadsFromRows, teamLoadsOf } from './team-loads-of.js';

@@ -7,6 +7,7 @@ import type {
   Store,
   StoredConversation,
 } from './store.js';
+import { teamLoadStates, teamLoadsOf } from './team-loads-of.js';
 
 /** Options of {@link createMemoryStore}. */
 export interface MemoryStoreOptions {
@@ -69,6 +70,14 @@ export function createMemoryStore({ isolate = true }: MemoryStoreOptions = {}): 
       const chosen = [...wanted].sort((a, b) => writeSequence.get(a)! - writeSequence.get(b)!);
       for (const id of chosen) summaries.push(summarizeConversation(conversations.get(id)!));
       return copy(summaries);
+    },
+
+    async teamLoads(filter) {
+      // Through the by-state index: the active few, not every conversation.
+      const active = teamLoadStates.flatMap((state) =>
+        [...(byState.get(state) ?? [])].map((id) => conversations.get(id)!),
+      );
+      return teamLoadsOf(active, filter);
     },
 
     async enqueueDeliveries(newDeliveries) {

@@ -6,9 +6,11 @@ import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import { loadNodeSqlite } from './load-node-sqlite.js';
 import { summarizeConversation } from './memory-store.js';
 import { deliveryRow, leaseRow, outboxSql, parseDelivery } from './sql-outbox.js';
+import { teamLoadsParameters, teamLoadsSql } from './sql-team-loads.js';
 import { sqliteHandoffMetrics } from './sqlite-metrics.js';
 import { sqliteQueue } from './sqlite-queue.js';
 import type { ConversationSummary, Store, StoredConversation } from './store.js';
+import { type TeamLoadRow, teamLoadsFromRows } from './team-loads-of.js';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -79,6 +81,7 @@ export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOpt
     updateDelivery: database.prepare(outboxSql.upsert),
     lease: database.prepare(outboxSql.lease),
     listDeliveries: database.prepare(outboxSql.list),
+    teamLoads: database.prepare(teamLoadsSql('conversations', 'summary')),
   };
 
   // One prepared statement per number of states listed (the queue and routing ask for the same three on every handoff).
@@ -186,6 +189,11 @@ export function createSqliteStore({ path, busyTimeoutMs = 5000 }: SqliteStoreOpt
 
     async listQueue(filter) {
       return run(() => sqliteQueue(database, filter));
+    },
+
+    async teamLoads(filter) {
+      const rows = run(() => statements.teamLoads.all(...teamLoadsParameters(filter)));
+      return teamLoadsFromRows(rows as unknown as TeamLoadRow[]);
     },
 
     close() {

@@ -114,6 +114,12 @@ export interface StoredConversation {
   pastHandoffs?: HandoffRecord[];
   /** A reviewer's verdict, when the conversation was reviewed after the bot kept it. */
   review?: ConversationReview;
+  /**
+   * What the guard has read of the transcript (an `EncodedGuardState`: versioned plain JSON,
+   * bounded whatever the length), written with each turn's commit so that the next turn reads
+   * only its new turns. Opaque to stores; a missing, stale or unreadable value is rebuilt.
+   */
+  guardState?: unknown;
 }
 
 /** What the queue and metrics need without loading every transcript. */
@@ -166,6 +172,34 @@ export interface QueuePage {
 export interface HandoffMetricsFilter {
   /** Only handoffs routed to these teams (what an agent of those teams sees). Omitted: every conversation. */
   teams?: string[];
+}
+
+/** What {@link Store.teamLoads} counts the queue against: the handoff being routed. */
+export interface TeamLoadFilter {
+  /**
+   * The handoff whose place in the queue `queuedAhead` counts: its urgency and creation time, as
+   * `compareQueued` orders them (a waiting handoff equal in both counts as ahead). Omitted: every queued one counts.
+   */
+  ahead?: { urgency?: Urgency | undefined; createdAt: string };
+  /** A conversation left out of `queued` and `queuedAhead` (the one being routed), not of `open` or `agents`. */
+  excludeConversationId?: string;
+}
+
+/**
+ * The open handoffs of one team, aggregated by the backend ({@link Store.teamLoads}): what routing
+ * (the least busy agent with room) and the wait estimate (the queue ahead) need.
+ */
+export interface TeamLoad {
+  /** The team the handoffs were routed to; null for those of no team. */
+  team: string | null;
+  /** Conversations queued, assigned or with a person, of this team. */
+  open: number;
+  /** Of `open`, those with an agent, by agent id; agents without any are absent. */
+  agents: Record<string, number>;
+  /** Of `open`, the handoffs waiting in the queue: queued, with a handoff no longer collecting answers. */
+  queued: number;
+  /** Of `queued`, those at or before `ahead` in queue order (all of `queued` without `ahead`). */
+  queuedAhead: number;
 }
 
 /**
@@ -223,6 +257,12 @@ export interface Store {
    * Without it, the queue route sorts the active summaries in JavaScript.
    */
   listQueue?(filter?: QueueFilter): Promise<QueuePage>;
+  /**
+   * Optional: the open handoffs per team and agent, aggregated by the backend (a `GROUP BY`), one
+   * entry per team with any, ordered by team id (null last). Equal to `teamLoadsOf` over the active
+   * summaries; without it, routing reads those summaries (`listConversations`) and derives the loads in JavaScript.
+   */
+  teamLoads?(filter?: TeamLoadFilter): Promise<TeamLoad[]>;
 }
 
 /** The names of the {@link Store} methods, for wrappers and adapters that forward each one. */

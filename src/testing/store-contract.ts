@@ -5,6 +5,7 @@ import { StoreConflictError } from '../errors/store-conflict-error.js';
 import type { Urgency } from '../guard/types.js';
 import { compareQueued } from '../routing/queue-order.js';
 import type { ConversationSummary, HandoffRecord, OutboxDelivery, Store, StoredConversation } from '../store/store.js';
+import { teamLoadCases } from './store-contract-team-loads.js';
 
 /**
  * The parts of vitest the suite uses, passed in so this module never imports vitest at run time:
@@ -71,7 +72,8 @@ function withState(conversation: StoredConversation, state: ConversationState): 
 
 /**
  * The contract every `Store` adapter passes: conditional writes by version, isolation of
- * returned values, listing, the outbox, the change feed (where the store has `watch`) and
+ * returned values, listing, the outbox, the aggregates (metrics, queue and team loads, where the
+ * store has them), the change feed (where the store has `watch`) and
  * (where the backend persists) a restart. Each test gets a fresh store from `makeStore`, which
  * must start empty.
  *
@@ -106,6 +108,7 @@ export function testStoreContract(
     outboxCases(api, current);
     metricsCases(api, current);
     queueCases(api, current);
+    teamLoadCases(api, () => store);
     changeFeedCases(api, current);
     persistenceCases(api, current);
   });
@@ -215,6 +218,19 @@ function conversationCases({ describe, it, expect, beforeEach }: StoreContractTe
       const stored = await store.putConversation(conversation, null);
       expect(stored).toEqual({ ...conversation, version: 1 });
       expect(await store.getConversation(conversation.id)).toEqual({ ...conversation, version: 1 });
+    });
+
+    it('keeps the guard state with the conversation, replaces it, and clears it', async () => {
+      const guardState = { v: 1, n: 2, f: 0, b: 1, a: -1, fb: [], s: [[0, -0.25]], r: [[123, 0, 'ship take', [], []]] };
+      const created = await store.putConversation(makeConversation({ guardState }), null);
+      expect((await store.getConversation(created.id))?.guardState).toEqual(guardState);
+      const replaced = { ...guardState, n: 3 };
+      const updated = await store.putConversation({ ...created, guardState: replaced }, created.version);
+      expect(updated.guardState).toEqual(replaced);
+      expect((await store.getConversation(created.id))?.guardState).toEqual(replaced);
+      const { guardState: _dropped, ...without } = updated;
+      await store.putConversation(without, updated.version);
+      expect((await store.getConversation(created.id))?.guardState).toBeUndefined();
     });
 
     it('lets exactly one of two concurrent writes with the same expected version win', async () => {

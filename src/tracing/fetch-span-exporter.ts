@@ -21,11 +21,13 @@ export interface FetchSpanExporterOptions {
 }
 
 /**
- * An OpenTelemetry span exporter that POSTs OTLP/JSON with `fetch` and nothing else: no
- * `node:http`, no XHR, no `keepalive`/`mode` options, so it behaves the same on Node, Workers
- * and Deno. (The stock `@opentelemetry/exporter-trace-otlp-http` picks `node:http` on Node and a
- * browser transport elsewhere depending on how it is bundled.) Failed exports are reported to
- * the processor as failures, never thrown.
+ * An OpenTelemetry span exporter that POSTs OTLP/JSON (encoded by OpenTelemetry's own
+ * serializer, see {@link encodeOtlpJson}) with `fetch` and nothing else: no `node:http`, no XHR,
+ * no `keepalive`/`mode` options, so it behaves the same on Node, Workers and Deno. (The stock
+ * `@opentelemetry/exporter-trace-otlp-http` picks `node:http` on Node and a browser transport
+ * elsewhere depending on how it is bundled; OpenTelemetry's fetch transport always sets `mode`,
+ * which Workers does not implement, and cannot take an injected `fetch`.) Failed
+ * exports are reported to the processor as failures, never thrown.
  */
 export function createFetchSpanExporter(options: FetchSpanExporterOptions): SpanExporter {
   const { url, headers = {}, timeoutMs = 10_000 } = options;
@@ -40,7 +42,7 @@ export function createFetchSpanExporter(options: FetchSpanExporterOptions): Span
       const response = await send(url, {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify(encodeOtlpJson(spans)),
+        body: encodeOtlpJson(spans),
         signal: controller.signal,
       });
       // Drain the body so the connection can be reused (and Workers does not warn).

@@ -8,6 +8,7 @@ export const langfuseTracerPackages = [
   '@opentelemetry/api',
   '@opentelemetry/core',
   '@opentelemetry/exporter-trace-otlp-http',
+  '@opentelemetry/otlp-transformer',
   '@opentelemetry/sdk-trace-base',
 ] as const;
 
@@ -18,8 +19,8 @@ export function importLangfuseTracer(): Promise<typeof import('./langfuse-tracer
 
 /**
  * Builds the Langfuse tracer, loading the Langfuse and OpenTelemetry modules on first call.
- * Same as `createLangfuseTracer` from `./langfuse-tracer.js`, but async so that importing the
- * tracing seam stays free for apps that never trace. Those packages are optional peer dependencies:
+ * Same as `createLangfuseTracer` from `./langfuse-tracer.js`, but async so that importing
+ * `handrail/langfuse` stays free until a tracer is asked for. Those packages are optional peer dependencies:
  * without them this rejects with a `MissingPeerDependencyError` that lists them.
  */
 export async function loadLangfuseTracer(options: LangfuseTracerOptions): Promise<LangfuseTracer> {

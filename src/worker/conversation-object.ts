@@ -1,5 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { DurableObjectState } from '@cloudflare/workers-types';
+import { outboxDirectoryOf } from '../store/directory-shards.js';
 import type { ConversationObjectApi, ConversationWriteResult } from '../store/durable-object-api.js';
 import { defaultDirectoryName } from '../store/durable-object-store.js';
 import { summarizeConversation } from '../store/memory-store.js';
@@ -16,12 +17,12 @@ const indexRetryMs = 1000;
  * conversation are applied one at a time, in arrival order, and the conditional write
  * (read the version, compare, write) runs without an `await` in between, so it is atomic:
  * two escalations of one conversation cannot both win. After every write the object
- * pushes the conversation's summary to the {@link DirectoryObject}; if that push fails it
+ * pushes the conversation's summary to its shard of the {@link DirectoryObject}s; if that push fails it
  * retries from an alarm until the directory has the newest version.
  *
  * The notifications of a change are written in the same step as the change, to this
  * object's own `outgoing` table (the transactional outbox), then handed to the directory's
- * outbox with the summary and deleted once it has them. The directory keeps a delivery
+ * outbox (the first shard's) with the summary and deleted once it has them. The directory keeps a delivery
  * whose id it has once, so a hand-over repeated after a failure sends nothing twice.
  */
 export class ConversationObject extends DurableObject<WorkerBindings> implements ConversationObjectApi {
@@ -62,7 +63,10 @@ export class ConversationObject extends DurableObject<WorkerBindings> implements
   ): Promise<ConversationWriteResult> {
     const sql = this.ctx.storage.sql;
     const current = sql
-      .exec<{ version: number }>('SELECT version FROM conversation WHERE id = ?', conversation.id)
+      .exec<{ version: number; directory: string }>(
+        'SELECT version, directory FROM conversation WHERE id = ?',
+        conversation.id,
+      )
       .toArray()[0];
     const currentVersion = current ? current.version : null;
     if (currentVersion !== expectedVersion) return { ok: false, currentVersion };
@@ -86,6 +90,7 @@ export class ConversationObject extends DurableObject<WorkerBindings> implements
     }
     // Everything above ran synchronously: the version check, the write and its notifications are one step.
     await this.pushToDirectory(stored, directory);
+    if (current && current.directory !== directory) await this.leaveDirectory(current.directory, stored);
     return { ok: true, conversation: JSON.parse(data) as StoredConversation };
   }
 
@@ -102,6 +107,21 @@ export class ConversationObject extends DurableObject<WorkerBindings> implements
     await this.pushToDirectory(JSON.parse(row.data) as StoredConversation, row.directory);
   }
 
+  /**
+   * Drops the conversation's summary from the directory shard it was indexed in before (the shard
+   * count grew). Best effort: a copy left behind is older, and listing all shards keeps the newest.
+   */
+  private async leaveDirectory(previous: string, conversation: StoredConversation): Promise<void> {
+    try {
+      await this.env.DIRECTORY.get(this.env.DIRECTORY.idFromName(previous)).removeSummary(
+        conversation.id,
+        conversation.version,
+      );
+    } catch {
+      // The listing's merge keeps the newest copy.
+    }
+  }
+
   private async pushToDirectory(conversation: StoredConversation, directory: string): Promise<void> {
     try {
       const stub = this.env.DIRECTORY.get(this.env.DIRECTORY.idFromName(directory));
@@ -115,7 +135,9 @@ export class ConversationObject extends DurableObject<WorkerBindings> implements
         .exec<{ id: string; data: string }>('SELECT id, data FROM outgoing')
         .toArray();
       if (outgoing.length > 0) {
-        await stub.enqueueDeliveries(outgoing.map((row) => JSON.parse(row.data) as OutboxDelivery));
+        const outbox = outboxDirectoryOf(directory);
+        const outboxStub = outbox === directory ? stub : this.env.DIRECTORY.get(this.env.DIRECTORY.idFromName(outbox));
+        await outboxStub.enqueueDeliveries(outgoing.map((row) => JSON.parse(row.data) as OutboxDelivery));
         for (const row of outgoing) this.ctx.storage.sql.exec('DELETE FROM outgoing WHERE id = ?', row.id);
       }
     } catch {

@@ -2,7 +2,15 @@ import { DurableObject } from 'cloudflare:workers';
 import type { DurableObjectState } from '@cloudflare/workers-types';
 import type { DirectoryObjectApi } from '../store/durable-object-api.js';
 import { deliveryRow, leaseRow, outboxSql, parseDelivery } from '../store/sql-outbox.js';
-import type { ConversationSummary, ListConversationsFilter, OutboxDelivery } from '../store/store.js';
+import { teamLoadsParameters, teamLoadsSql } from '../store/sql-team-loads.js';
+import type {
+  ConversationSummary,
+  ListConversationsFilter,
+  OutboxDelivery,
+  TeamLoad,
+  TeamLoadFilter,
+} from '../store/store.js';
+import { type TeamLoadRow, teamLoadsFromRows } from '../store/team-loads-of.js';
 import type { WorkerBindings } from './env.js';
 import { flushDirectoryOutbox } from './outbox-flush.js';
 
@@ -53,6 +61,11 @@ export class DirectoryObject extends DurableObject<WorkerBindings> implements Di
     );
   }
 
+  /** Drops the summary of conversation `id` older than `version`: the conversation moved to another shard. */
+  removeSummary(id: string, version: number): void {
+    this.ctx.storage.sql.exec('DELETE FROM summaries WHERE id = ? AND version < ?', id, version);
+  }
+
   /** Summaries, newest update last. */
   listConversations(filter: ListConversationsFilter = {}): ConversationSummary[] {
     const states = filter.states;
@@ -66,6 +79,14 @@ export class DirectoryObject extends DurableObject<WorkerBindings> implements Di
           .toArray()
       : this.ctx.storage.sql.exec<{ data: string }>('SELECT data FROM summaries ORDER BY write_sequence').toArray();
     return rows.map((row) => JSON.parse(row.data) as ConversationSummary);
+  }
+
+  /** The open handoffs per team and agent, grouped in SQL over the active summaries. */
+  teamLoads(filter: TeamLoadFilter = {}): TeamLoad[] {
+    const rows = this.ctx.storage.sql
+      .exec<TeamLoadRow>(teamLoadsSql('summaries', 'data'), ...teamLoadsParameters(filter))
+      .toArray();
+    return teamLoadsFromRows(rows);
   }
 
   /** Adds deliveries whose id is new, and keeps the alarm at the next due one. */

@@ -6,8 +6,10 @@ import type { DirectoryObject } from './directory-object.js';
 export interface WorkerBindings {
   /** One Durable Object per conversation. */
   CONVERSATIONS: DurableObjectNamespace<ConversationObject>;
-  /** The directory: the queue index of every conversation and the notification outbox. */
+  /** The directory: the queue index of every conversation (in `DIRECTORY_SHARDS` objects) and the notification outbox. */
   DIRECTORY: DurableObjectNamespace<DirectoryObject>;
+  /** Directory objects the queue index is spread over (a whole number, 1 to 256). @default '8' */
+  DIRECTORY_SHARDS?: string;
   /** OpenAI (or compatible) API key; without it the Worker answers with the offline model. */
   OPENAI_API_KEY?: string;
   OPENAI_BASE_URL?: string;

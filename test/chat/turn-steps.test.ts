@@ -81,7 +81,7 @@ describe('input guard step', () => {
   it('escalates an explicit request for a person before any model call, and traces the phase', () => {
     const trace = recordingTrace();
     const transcript = toTranscript(conversationOf('I want to talk to a human agent now').messages);
-    const decision = inputGuardStep(contextWith(textModel('unused')), 'c1', transcript, trace);
+    const { decision } = inputGuardStep(contextWith(textModel('unused')), 'c1', transcript, trace);
     expect(decision.escalate).toBe(true);
     expect(decision.reasons.map((signal) => signal.reason)).toContain('explicit_request');
     expect(trace.phases.map((entry) => entry.phase)).toEqual(['input']);
@@ -89,7 +89,9 @@ describe('input guard step', () => {
 
   it('lets an ordinary question through', () => {
     const transcript = toTranscript(conversationOf('What are your opening hours?').messages);
-    expect(inputGuardStep(contextWith(textModel('unused')), 'c1', transcript, recordingTrace()).escalate).toBe(false);
+    expect(inputGuardStep(contextWith(textModel('unused')), 'c1', transcript, recordingTrace()).decision.escalate).toBe(
+      false,
+    );
   });
 });
 

@@ -32,7 +32,13 @@ function requireInChild(specifier: string) {
 
 describe("require('handrail') from CommonJS", () => {
   it('says the package is ESM-only and how to load it, for every entry', async () => {
-    for (const specifier of ['handrail', 'handrail/sqlite', 'handrail/client', 'handrail/testing']) {
+    for (const specifier of [
+      'handrail',
+      'handrail/sqlite',
+      'handrail/client',
+      'handrail/testing',
+      'handrail/langfuse',
+    ]) {
       const error = await requireInChild(specifier);
       expect(error.code).toBe('ERR_HANDRAIL_ESM_ONLY');
       expect(error.message).toMatch(/handrail is an ES module package and cannot be loaded with require\(\)/);

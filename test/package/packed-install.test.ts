@@ -11,7 +11,7 @@ import { installProject, packHandrail, registryReachable, repoRoot, run } from '
 /** The supported range's ends of each peer (package.json's peerDependencies), plus what the React example needs. */
 const matrix = {
   lowest: {
-    hono: '4.1.0',
+    hono: '4.5.0',
     ai: '7.0.0',
     zod: '4.1.8',
     '@ai-sdk/provider': '4.0.0',
@@ -31,7 +31,14 @@ const matrix = {
 } as const;
 // The AI SDK's own declarations need these with skipLibCheck: false.
 const typeDependencies = { '@types/node': '22.20.5', '@types/json-schema': '7.0.15' };
-const optionalPeers = ['@ai-sdk/openai', '@opentelemetry/api', '@langfuse/otel', '@langfuse/tracing', 'postgres'];
+const optionalPeers = [
+  '@ai-sdk/openai',
+  '@opentelemetry/api',
+  '@opentelemetry/otlp-transformer',
+  '@langfuse/otel',
+  '@langfuse/tracing',
+  'postgres',
+];
 
 const registry = await registryReachable();
 const offline = !registry.reachable && process.env.CI !== 'true';
@@ -88,6 +95,15 @@ describe.skipIf(offline)('the packed tarball in a fresh app', () => {
         ok: true,
         steps: ['answer', 'handoff', 'agent reply', 'back to bot'],
       });
+      // handrail/langfuse resolves and imports without its optional peers, which it names when keys are set.
+      const langfuse = await run(process.execPath, ['--no-warnings', 'src/langfuse-entry.ts'], {
+        cwd: app,
+        timeoutMs: 60_000,
+      });
+      expect(langfuse.stderr).toBe('');
+      const entry = JSON.parse(langfuse.stdout.trim().split('\n').at(-1) ?? '{}') as { packages: string[] };
+      expect(entry).toEqual({ noopWithoutKeys: true, missingWithKeys: entry.packages, packages: expect.any(Array) });
+      expect(entry.packages).toEqual(expect.arrayContaining(['@langfuse/otel', '@opentelemetry/otlp-transformer']));
       console.log(
         `packed-install ${name}: install ${installed.ms} ms, tsc ${checked.ms} ms, conversation ${conversation.ms} ms`,
       );

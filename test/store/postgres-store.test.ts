@@ -127,15 +127,50 @@ describe.skipIf(!available)('postgres store', () => {
       const cli = (argv: string[], env: NodeJS.ProcessEnv = {}) => runMigrateCli(argv, env, output);
       expect(await cli(['migrate', '--url', url, '--schema', `cli${process.pid}`])).toBe(0);
       expect(await cli(['migrate', '--schema', `cli${process.pid}`], { DATABASE_URL: url })).toBe(0);
+      const versions = postgresMigrations.map((migration) => migration.version);
+      const latest = Math.max(...versions);
       expect(lines.splice(0)).toEqual([
-        'handrail-postgres: schema at version 1 (applied 1)\n',
-        'handrail-postgres: schema at version 1 (already up to date)\n',
+        `handrail-postgres: schema at version ${latest} (applied ${versions.join(', ')})\n`,
+        `handrail-postgres: schema at version ${latest} (already up to date)\n`,
       ]);
       expect(await cli(['migrate'])).toBe(2);
       expect(lines.splice(0).join('')).toContain('Pass --url or set DATABASE_URL.');
       expect(await cli(['upgrade', '--url', url])).toBe(2);
       expect(await cli(['migrate', '--url', 'postgres://nobody@127.0.0.1:1/none'])).toBe(1);
       expect(lines.at(-1)).toContain('migration failed');
+    });
+
+    it('fills the team load columns of conversations stored before migration 2', async () => {
+      const schema = `tl${process.pid}`;
+      const client = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await migratePostgres(client, schema, postgresMigrations.slice(0, 1));
+        const handoff = {
+          id: 'h',
+          createdAt: '2026-01-01T12:00:00.000Z',
+          reasons: [],
+          urgency: 'normal' as const,
+          brief: null,
+        };
+        const rows = [
+          makeConversation({ state: 'human', handoff: { ...handoff, team: 'billing', agentId: 'a1' } }),
+          makeConversation({ state: 'queued', handoff: { ...handoff, team: 'billing', collecting: true } }),
+          makeConversation({ state: 'queued', handoff: { ...handoff, team: 'billing' } }),
+        ].map((conversation) => ({ ...conversation, version: 1 }));
+        for (const row of rows) {
+          await client.unsafe(
+            `insert into "${schema}".conversations (id, version, state, team, has_handoff, summary, data)
+             values ($1, 1, $2, 'billing', true, $3, $3)`,
+            [row.id, row.state, JSON.stringify(row)],
+          );
+        }
+        const store = createPostgresStore({ sql: client, schema });
+        expect(await store.teamLoads()).toEqual([
+          { team: 'billing', open: 3, agents: { a1: 1 }, queued: 1, queuedAhead: 1 },
+        ]);
+      } finally {
+        await client.end();
+      }
     });
 
     it('refuses a bad schema name and options without a connection, with a clear message', () => {

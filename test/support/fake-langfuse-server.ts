@@ -30,16 +30,19 @@ export interface ReceivedSpan {
   events: Array<{ name: string; attributes: Record<string, DecodedValue> }>;
 }
 
-/** One score received through the ingestion API. */
+/** One score received through the scores API (`POST /api/public/scores`) or the ingestion API. */
 export interface ReceivedScore {
   id: string;
-  traceId: string;
+  traceId?: string;
   sessionId?: string;
+  datasetRunId?: string;
+  observationId?: string;
   name: string;
   value: number | string;
   dataType?: string;
   comment?: string;
   environment?: string;
+  metadata?: unknown;
 }
 
 /** One trace received as a `trace-create` ingestion event. */
@@ -82,7 +85,7 @@ export interface StoredDatasetRunItem {
   observationId?: string;
 }
 
-/** A local stand-in for Langfuse's OTLP, ingestion and dataset endpoints. */
+/** A local stand-in for Langfuse's OTLP, scores, ingestion and dataset endpoints. */
 export interface FakeLangfuseServer {
   /** `http://127.0.0.1:<port>`: pass as `baseUrl`. */
   baseUrl: string;
@@ -92,7 +95,7 @@ export interface FakeLangfuseServer {
   requests: ReceivedRequest[];
   /** Spans of every authorized OTLP export, decoded. */
   spans(): ReceivedSpan[];
-  /** Scores of every authorized ingestion batch. */
+  /** Scores accepted by `POST /api/public/scores` (latest per id), then those of every authorized ingestion batch. */
   scores(): ReceivedScore[];
   /** Traces (`trace-create` events) of every authorized ingestion batch. */
   traces(): ReceivedTrace[];
@@ -182,6 +185,27 @@ export function decodeOtlpJson(body: unknown): ReceivedSpan[] {
   return spans;
 }
 
+/**
+ * Why Langfuse's `POST /api/public/scores` would answer 400 to `body`, or undefined when it is a
+ * valid score: a name, a value of the data type's kind, and exactly one target (a trace, with an
+ * optional observation; a session; or a dataset run).
+ */
+export function scoreRejection(body: unknown): string | undefined {
+  const score = (body ?? {}) as Partial<Record<keyof ReceivedScore, unknown>>;
+  if (typeof score.name !== 'string' || score.name === '') return 'name is required';
+  if (typeof score.value !== 'number' && typeof score.value !== 'string') return 'value is required';
+  const targets = [score.traceId, score.sessionId, score.datasetRunId].filter((target) => !!target);
+  if (targets.length !== 1 || (score.observationId && !score.traceId))
+    return 'Provide exactly one of the following: traceId (with optional observationId), sessionId or datasetRunId. ObservationId requires traceId.';
+  const { dataType = 'NUMERIC', value } = score;
+  if (dataType === 'BOOLEAN' && value !== 0 && value !== 1) return 'a BOOLEAN score is 0 or 1';
+  if (dataType === 'NUMERIC' && typeof value !== 'number') return 'a NUMERIC score is a number';
+  if (dataType === 'CATEGORICAL' && typeof value !== 'string') return 'a CATEGORICAL score is a string';
+  if (!['BOOLEAN', 'NUMERIC', 'CATEGORICAL', 'TEXT'].includes(String(dataType)))
+    return `unknown dataType ${String(dataType)}`;
+  return undefined;
+}
+
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -190,8 +214,9 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 /**
  * Starts a fake Langfuse on 127.0.0.1 and a random port. It accepts
- * `POST /api/public/otel/v1/traces` (OTLP/JSON only: protobuf gets 415) and
- * `POST /api/public/ingestion` (score and trace batches), the dataset endpoints
+ * `POST /api/public/otel/v1/traces` (OTLP/JSON only: protobuf gets 415),
+ * `POST /api/public/scores` (one score per request, validated as Langfuse does, upserted by id:
+ * 400 for an invalid one), `POST /api/public/ingestion` (score and trace batches), the dataset endpoints
  * (`POST /api/public/v2/datasets`, `/api/public/dataset-items`, `/api/public/dataset-run-items`,
  * kept in memory), checks Basic auth (401 when wrong) and records every request. Close it after
  * the test.
@@ -205,6 +230,7 @@ export async function startFakeLangfuseServer(
   const datasets = new Map<string, StoredDataset>();
   const datasetItems = new Map<string, StoredDatasetItem>();
   const datasetRunItems: StoredDatasetRunItem[] = [];
+  const scores = new Map<string, ReceivedScore>();
   const failures = new Map<string, { status: number; times: number }>();
   const control: Pick<FakeLangfuseServer, 'rejectEvent'> = { rejectEvent: undefined };
 
@@ -237,6 +263,16 @@ export async function startFakeLangfuseServer(
         if (!contentType?.includes('application/json'))
           return reply(415, { message: 'only OTLP/JSON is decoded here' });
         return reply(200, {});
+      }
+      if (request.method === 'POST' && path === '/api/public/scores') {
+        if (!contentType?.includes('application/json')) return reply(400, { message: 'expected a JSON body' });
+        const message = scoreRejection(body);
+        if (message) return reply(400, { message });
+        const score = body as ReceivedScore;
+        const id = typeof score.id === 'string' && score.id !== '' ? score.id : `score-${scores.size + 1}`;
+        scores.delete(id); // an upsert moves the score to the end, as the latest
+        scores.set(id, { ...score, id });
+        return reply(200, { id });
       }
       if (request.method === 'POST' && path === '/api/public/ingestion') {
         const batch = (body as { batch?: Array<{ id: string; type: string; body: unknown }> }).batch ?? [];
@@ -311,10 +347,12 @@ export async function startFakeLangfuseServer(
       requests
         .filter((request) => request.authorized && request.path === '/api/public/otel/v1/traces')
         .flatMap((request) => decodeOtlpJson(request.body)),
-    scores: () =>
-      ingestionEvents()
+    scores: () => [
+      ...scores.values(),
+      ...ingestionEvents()
         .filter((event) => event.type === 'score-create')
         .map((event) => event.body as ReceivedScore),
+    ],
     traces: () =>
       ingestionEvents()
         .filter((event) => event.type === 'trace-create')

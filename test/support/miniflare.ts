@@ -118,13 +118,22 @@ export async function makePersistDir(): Promise<{ persistDir: string; remove: ()
 
 /**
  * A `Store` that forwards every call over HTTP to the fixture Worker
- * (`test/worker/fixtures/store-worker.ts`), where `createDurableObjectStore` runs.
+ * (`test/worker/fixtures/store-worker.ts`), where `createDurableObjectStore` runs (over
+ * `directoryShards` directory objects when given).
  */
-export function createRemoteStore(worker: Pick<RunningWorker, 'fetch'>, directoryName?: string): Store {
+export function createRemoteStore(
+  worker: Pick<RunningWorker, 'fetch'>,
+  directoryName?: string,
+  directoryShards?: number,
+): Store {
   const call = async <T>(method: keyof Store, ...args: unknown[]): Promise<T> => {
     const response = await worker.fetch(`/__store/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(directoryName ? { 'x-directory-name': directoryName } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(directoryName ? { 'x-directory-name': directoryName } : {}),
+        ...(directoryShards ? { 'x-directory-shards': String(directoryShards) } : {}),
+      },
       body: JSON.stringify(args),
     });
     const body = (await response.json()) as { result?: T; error?: string; conversationId?: string; message?: string };
@@ -141,5 +150,6 @@ export function createRemoteStore(worker: Pick<RunningWorker, 'fetch'>, director
     dueDeliveries: (now, limit) => call('dueDeliveries', now.toISOString(), limit),
     updateDelivery: (delivery, expectedAttempts) => call('updateDelivery', delivery, expectedAttempts),
     listDeliveries: () => call('listDeliveries'),
+    teamLoads: (filter) => call('teamLoads', filter ?? {}),
   };
 }

@@ -212,13 +212,19 @@ describe('createLangfuseTracer', () => {
     expect(server.scores()).toEqual([
       expect.objectContaining({
         traceId: root.traceId,
-        sessionId: 'conv-1',
         name: 'escalated',
         value: 0,
         dataType: 'BOOLEAN',
         environment: 'test',
+        metadata: { conversationId: 'conv-1', turnIndex: 0 },
       }),
     ]);
+    // Scores go to the public scores API, one per request, with the trace as their only target.
+    const scoreRequests = server.requests.filter((request) => request.path === '/api/public/scores');
+    expect(scoreRequests).toHaveLength(1);
+    expect(scoreRequests[0]).toMatchObject({ method: 'POST', contentType: 'application/json', authorized: true });
+    expect(scoreRequests[0]?.body).not.toHaveProperty('sessionId');
+    expect(server.requests.some((request) => request.path === '/api/public/ingestion')).toBe(false);
   });
 
   it('records an escalated turn: handoff event with the brief, tags, escalation scores, tool span, PII masked', async () => {
@@ -316,6 +322,24 @@ describe('createLangfuseTracer', () => {
       ]),
     );
     expect(scores).toHaveLength(2);
+    const scoreRequests = server.requests.filter((request) => request.path === '/api/public/scores');
+    expect(scoreRequests.map((request) => (request.body as { name: string }).name).sort()).toEqual([
+      'escalated',
+      'escalation_reason',
+    ]);
+  });
+
+  it('drops a score Langfuse rejects without failing the flush or the other scores', async () => {
+    const tracer = makeTracer();
+    server.failNext('/api/public/scores', 500);
+    const turn = tracer.startTurn({ conversationId: 'conv-6', userText: 'help', turnIndex: 0 });
+    turn.guard('input', escalatedDecision, 1);
+    turn.end({ outcome: 'escalated' });
+    await expect(tracer.flush()).resolves.toBeUndefined();
+    const scoreRequests = server.requests.filter((request) => request.path === '/api/public/scores');
+    expect(scoreRequests).toHaveLength(2);
+    expect(server.scores()).toHaveLength(1);
+    expect(server.spans().some((span) => span.name === 'chat-turn')).toBe(true);
   });
 
   it('gives each turn its own trace, grouped by the conversation as the session', async () => {

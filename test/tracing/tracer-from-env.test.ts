@@ -22,7 +22,7 @@ describe('createTracerFromEnv', () => {
       loaded += 1;
       return { createLangfuseTracer: () => ({ startTurn: () => undefined, flush: async () => {} }) };
     });
-    const { createTracerFromEnv } = await import('../../src/tracing/index.js');
+    const { createTracerFromEnv } = await import('../../src/tracing/langfuse.js');
     for (const env of [
       {},
       { LANGFUSE_PUBLIC_KEY: server.publicKey },
@@ -76,14 +76,14 @@ describe('createTracerFromEnv', () => {
 
   it('keeps the tracing seam free of static Langfuse and OpenTelemetry imports', async () => {
     const { readFile } = await import('node:fs/promises');
-    for (const file of ['index.ts', 'tracer-from-env.ts', 'tracer.ts', 'load-langfuse-tracer.ts']) {
+    for (const file of ['index.ts', 'langfuse.ts', 'tracer-from-env.ts', 'tracer.ts', 'load-langfuse-tracer.ts']) {
       const source = await readFile(new URL(`../../src/tracing/${file}`, import.meta.url), 'utf8');
       const valueImports = [...source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map(
         (match) => match[1],
       );
       for (const specifier of valueImports) {
         expect(specifier, `${file} imports ${specifier}`).not.toMatch(
-          /^@langfuse\/|^@opentelemetry\/|^\.\/(langfuse-tracer|ai-sdk-telemetry|fetch-span-exporter|langfuse-attributes|langfuse-score-client|otlp-json)\.js$/,
+          /^@langfuse\/|^@opentelemetry\/|^\.\/(langfuse-tracer|ai-sdk-telemetry|fetch-span-exporter|langfuse-attributes|langfuse-score-client|langfuse-turn|otlp-json)\.js$/,
         );
       }
     }

@@ -3,9 +3,13 @@ import type { StoredConversation } from '../store.js';
 /** Rank of each urgency in the queue, as `compareQueued` orders it: critical first. */
 const urgencyRank: Record<string, number> = { critical: 0, high: 1, normal: 2, low: 3 };
 
-/** The columns of a conversation row that the queue and metrics read in SQL (see migration 1). */
+/** The columns of a conversation row that the queue, metrics and team loads read in SQL (see migrations 1 and 2). */
 export interface ConversationColumns {
   team: string | null;
+  /** The agent of the current handoff (migration 2). */
+  agentId: string | null;
+  /** True while the current handoff still collects answers (migration 2). */
+  collecting: boolean;
   hasHandoff: boolean;
   hasTicket: boolean;
   /** Distinct reasons of the current handoff. */
@@ -19,19 +23,26 @@ export interface ConversationColumns {
   queuedAtMs: number;
 }
 
+/** The queue order columns of a handoff of `urgency` created at `createdAt` (ISO), as `compareQueued` ranks it. */
+export function queueColumns(
+  urgency: string | undefined,
+  createdAt: string,
+): Pick<ConversationColumns, 'urgencyRank' | 'queuedAtMs'> {
+  return { urgencyRank: urgencyRank[urgency ?? 'normal'] ?? 2, queuedAtMs: Date.parse(createdAt) || 0 };
+}
+
 /**
  * The queue and metric columns of a conversation, as the agent queue (`compareQueued`) and
  * `computeHandoffMetrics` read its summary. Pure.
  */
 export function conversationColumns(conversation: StoredConversation): ConversationColumns {
   const handoff = conversation.handoff;
-  const queue = {
-    urgencyRank: urgencyRank[handoff?.urgency ?? 'normal'] ?? 2,
-    queuedAtMs: Date.parse(handoff?.createdAt ?? conversation.createdAt) || 0,
-  };
+  const queue = queueColumns(handoff?.urgency, handoff?.createdAt ?? conversation.createdAt);
   if (!handoff) {
     return {
       team: null,
+      agentId: null,
+      collecting: false,
       hasHandoff: false,
       hasTicket: false,
       reasons: [],
@@ -43,6 +54,8 @@ export function conversationColumns(conversation: StoredConversation): Conversat
   const hour = new Date(handoff.createdAt).getUTCHours();
   return {
     team: handoff.team ?? null,
+    agentId: handoff.agentId || null,
+    collecting: Boolean(handoff.collecting),
     hasHandoff: true,
     hasTicket: Boolean(handoff.ticket),
     reasons: [...new Set(handoff.reasons.map((entry) => entry.reason))],

@@ -66,4 +66,31 @@ CREATE UNLOGGED TABLE {schema}.rate_limits (
 CREATE INDEX rate_limits_expiry ON {schema}.rate_limits (reset_at_ms);
 `,
   },
+  {
+    version: 2,
+    name: 'team loads',
+    sql: `
+-- The handoff's fields that the team loads (routing and wait estimates) group by, in SQL.
+ALTER TABLE {schema}.conversations
+  ADD COLUMN agent_id text,
+  ADD COLUMN collecting boolean NOT NULL DEFAULT false;
+UPDATE {schema}.conversations
+SET agent_id = nullif(data::jsonb -> 'handoff' ->> 'agentId', ''),
+  collecting = coalesce(data::jsonb -> 'handoff' ->> 'collecting' = 'true', false)
+WHERE has_handoff;
+-- The GROUP BY team, agent of the active few, read from the index alone.
+CREATE INDEX conversations_loads ON {schema}.conversations (team, agent_id)
+  INCLUDE (id, state, has_handoff, collecting, urgency_rank, queued_at_ms)
+  WHERE state IN ('queued', 'assigned', 'human');
+`,
+  },
+  {
+    version: 3,
+    name: 'guard state',
+    sql: `
+-- What the guard has read of the transcript (StoredConversation.guardState), kept beside the
+-- conversation's data and written in the same conditional write; null: the guard reads from scratch.
+ALTER TABLE {schema}.conversations ADD COLUMN guard_state jsonb;
+`,
+  },
 ];

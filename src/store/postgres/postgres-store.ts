@@ -1,4 +1,4 @@
-import postgres, { type Sql } from 'postgres';
+import postgres, { type Helper, type Sql } from 'postgres';
 import { z } from 'zod';
 import type { HandoffMetrics } from '../../agent/handoff-metrics.js';
 import { StoreConflictError } from '../../errors/store-conflict-error.js';
@@ -12,12 +12,15 @@ import type {
   QueuePage,
   Store,
   StoredConversation,
+  TeamLoad,
+  TeamLoadFilter,
 } from '../store.js';
 import { conversationColumns } from './conversation-columns.js';
 import { migratePostgres, schemaNamePattern } from './migrate-postgres.js';
 import { changePayload, createPostgresChangeFeed } from './postgres-change-feed.js';
 import { queryHandoffMetrics } from './postgres-metrics.js';
 import { queryQueue } from './postgres-queue.js';
+import { queryTeamLoads } from './postgres-team-loads.js';
 
 /** Options of {@link createPostgresStore}: a connection string, or a postgres.js client to share. */
 export interface PostgresStoreOptions {
@@ -38,6 +41,7 @@ export interface PostgresStore extends Store {
   watch(conversationId: string, onChange: () => void): () => void;
   handoffMetrics(filter?: HandoffMetricsFilter): Promise<HandoffMetrics>;
   listQueue(filter?: QueueFilter): Promise<QueuePage>;
+  teamLoads(filter?: TeamLoadFilter): Promise<TeamLoad[]>;
   /** Resolves once the schema is migrated and the store can be used (every method waits for it anyway). */
   ready(): Promise<void>;
   /** The postgres.js client (for {@link createPostgresRateLimitStore} and your own queries). */
@@ -87,100 +91,99 @@ function deliveryRows(deliveries: readonly OutboxDelivery[]) {
  * app.route('/api', handrail({ model, store, rateLimit: { store: createPostgresRateLimitStore({ store }) } }));
  */
 export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
+  const { url, schema = 'handrail', max = 10, migrate = true } = parseOptions(options);
+  const owned = !options.sql;
+  const sql = options.sql ?? postgres(url!, { max, onnotice: () => {}, connection: { application_name: 'handrail' } });
+  const ready = migrateOnce(sql, schema, migrate);
+  const context: PostgresContext = {
+    sql,
+    table: { conversations: sql(`${schema}.conversations`), deliveries: sql(`${schema}.deliveries`) },
+    channel: postgresChannel(schema),
+    run: async (operation) => {
+      try {
+        await ready();
+        return await operation();
+      } catch (error) {
+        throw new StoreUnavailableError({ message: 'The Postgres store could not be read or written.', cause: error });
+      }
+    },
+  };
+  const feed = createPostgresChangeFeed({ sql, channel: context.channel });
+
+  return {
+    sql,
+    schema,
+    ready,
+    ...conversationMethods(context),
+    ...outboxMethods(context),
+    ...aggregateMethods(context),
+
+    watch(conversationId, onChange) {
+      return feed.watch(conversationId, onChange);
+    },
+
+    async close() {
+      await feed.close();
+      if (owned) await sql.end({ timeout: 5 });
+    },
+  };
+}
+
+/** What the pieces of a Postgres store share: the client, its tables and the guard of every query. */
+interface PostgresContext {
+  sql: Sql;
+  /** The schema-qualified tables. */
+  table: { conversations: Helper<string, []>; deliveries: Helper<string, []> };
+  /** The `LISTEN/NOTIFY` channel of conversation writes. */
+  channel: string;
+  /** Runs a query once migrated, turning driver failures into `StoreUnavailableError`. */
+  run<T>(operation: () => Promise<T>): Promise<T>;
+}
+
+/** The validated options, or an error naming the first bad one. */
+function parseOptions(options: PostgresStoreOptions): z.infer<typeof optionsSchema> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`createPostgresStore: ${issue?.path.join('.') || 'options'} ${issue?.message ?? 'are invalid'}.`);
   }
-  const { url, schema = 'handrail', max = 10, migrate = true } = parsed.data;
-  const owned = !options.sql;
-  const sql = options.sql ?? postgres(url!, { max, onnotice: () => {}, connection: { application_name: 'handrail' } });
-  const table = {
-    conversations: sql(`${schema}.conversations`),
-    deliveries: sql(`${schema}.deliveries`),
-  };
-  const channel = postgresChannel(schema);
-  const feed = createPostgresChangeFeed({ sql, channel });
+  return parsed.data;
+}
 
+/** `ready()`: migrates once (when `migrate`), shared by every caller, and again after a failure. */
+function migrateOnce(sql: Sql, schema: string, migrate: boolean): () => Promise<void> {
   let migrated: Promise<void> | null = null;
-  const ready = () => {
+  return () => {
     migrated ??= (migrate ? migratePostgres(sql, schema).then(() => {}) : Promise.resolve()).catch((error) => {
       migrated = null;
       throw error;
     });
     return migrated;
   };
-  /** Runs a query once migrated, turning driver failures into `StoreUnavailableError`. */
-  const run = async <T>(operation: () => Promise<T>): Promise<T> => {
-    try {
-      await ready();
-      return await operation();
-    } catch (error) {
-      throw new StoreUnavailableError({ message: 'The Postgres store could not be read or written.', cause: error });
-    }
-  };
-  const insertDeliveries = (rows: ReturnType<typeof deliveryRows>) => sql`
-    insert into ${table.deliveries} (id, status, attempts, created_at_ms, next_attempt_at_ms, data)
-    select d.id, d.status, d.attempts, d.created_at_ms, d.next_attempt_at_ms, d.data
-    from jsonb_to_recordset(${sql.json(rows)})
-      as d(id text, status text, attempts integer, created_at_ms bigint, next_attempt_at_ms bigint, data text)
-    on conflict (id) do nothing`;
+}
 
+/** Reading, writing and listing conversations. */
+function conversationMethods(
+  context: PostgresContext,
+): Pick<Store, 'getConversation' | 'putConversation' | 'listConversations'> {
+  const { sql, table, run } = context;
   return {
-    sql,
-    schema,
-    ready,
-
     async getConversation(id) {
       const rows = await run(
-        () => sql<Array<{ data: string }>>`
-        select data from ${table.conversations} where id = ${id}`,
+        () => sql<Array<{ data: string; guard_state: unknown }>>`
+        select data, guard_state from ${table.conversations} where id = ${id}`,
       );
-      return rows[0] ? (JSON.parse(rows[0].data) as StoredConversation) : null;
+      return rows[0] ? withGuardState(JSON.parse(rows[0].data) as StoredConversation, rows[0].guard_state) : null;
     },
 
     async putConversation(conversation, expectedVersion, deliveries = []) {
       const stored: StoredConversation = { ...conversation, version: (expectedVersion ?? 0) + 1 };
-      const data = JSON.stringify(stored);
-      const summary = JSON.stringify(summarizeConversation(stored));
-      const columns = conversationColumns(stored);
-      const reasons = sql.json(columns.reasons);
-      const rows = deliveryRows(deliveries);
-      const payload = changePayload(stored.id);
-      // One statement, so one transaction: the write, its notifications and the NOTIFY (sent at commit).
-      const written = await run(async () => {
-        const [result] = await sql<Array<{ written: number }>>`
-          with written as (${
-            expectedVersion === null
-              ? sql`insert into ${table.conversations} (id, version, state, team, has_handoff, has_ticket, reasons,
-                    handoff_hour, first_reply_seconds, urgency_rank, queued_at_ms, summary, data)
-                  values (${stored.id}, 1, ${stored.state}, ${columns.team}, ${columns.hasHandoff}, ${columns.hasTicket},
-                    array(select jsonb_array_elements_text(${reasons})), ${columns.handoffHour},
-                    ${columns.firstReplySeconds}, ${columns.urgencyRank}, ${columns.queuedAtMs}, ${summary}, ${data})
-                  on conflict (id) do nothing returning id`
-              : sql`update ${table.conversations}
-                  set version = version + 1, state = ${stored.state}, team = ${columns.team},
-                    has_handoff = ${columns.hasHandoff}, has_ticket = ${columns.hasTicket},
-                    reasons = array(select jsonb_array_elements_text(${reasons})), handoff_hour = ${columns.handoffHour},
-                    first_reply_seconds = ${columns.firstReplySeconds}, urgency_rank = ${columns.urgencyRank},
-                    queued_at_ms = ${columns.queuedAtMs}, summary = ${summary}, data = ${data},
-                    write_sequence = default
-                  where id = ${stored.id} and version = ${expectedVersion} returning id`
-          }), queued as (
-            insert into ${table.deliveries} (id, status, attempts, created_at_ms, next_attempt_at_ms, data)
-            select d.id, d.status, d.attempts, d.created_at_ms, d.next_attempt_at_ms, d.data
-            from jsonb_to_recordset(${sql.json(rows)})
-              as d(id text, status text, attempts integer, created_at_ms bigint, next_attempt_at_ms bigint, data text)
-            where exists (select from written)
-            on conflict (id) do nothing
-          ), notified as (
-            select pg_notify(${channel}, ${payload}) from written
-          )
-          select (select count(*) from written)::int as written, (select count(*) from notified)::int as notified`;
-        return result?.written === 1;
-      });
+      // The guard state has its own column (migration 3); `data` is the rest.
+      const { guardState, ...rest } = stored;
+      const data = JSON.stringify(rest);
+      const written = await run(() => writeConversation(context, stored, data, expectedVersion, deliveries));
       if (!written) throw new StoreConflictError({ conversationId: conversation.id });
-      return JSON.parse(data) as StoredConversation;
+      return withGuardState(JSON.parse(data) as StoredConversation, copyGuardState(guardState));
     },
 
     async listConversations(filter = {}) {
@@ -196,10 +199,88 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       );
       return rows.map((row) => JSON.parse(row.summary) as ConversationSummary);
     },
+  };
+}
 
+/**
+ * Writes `stored` (JSON `data`) if its version is `expectedVersion` (null: new), with its outbox
+ * rows; answers whether it did. One statement, so one transaction: the write, its
+ * notifications and the NOTIFY (sent at commit).
+ */
+async function writeConversation(
+  { sql, table, channel }: PostgresContext,
+  stored: StoredConversation,
+  data: string,
+  expectedVersion: number | null,
+  deliveries: readonly OutboxDelivery[],
+): Promise<boolean> {
+  const summary = JSON.stringify(summarizeConversation(stored));
+  const columns = conversationColumns(stored);
+  const reasons = sql.json(columns.reasons);
+  const rows = deliveryRows(deliveries);
+  const payload = changePayload(stored.id);
+  const guardState = stored.guardState === undefined ? null : sql.json(stored.guardState as never);
+  const [result] = await sql<Array<{ written: number }>>`
+    with written as (${
+      expectedVersion === null
+        ? sql`insert into ${table.conversations} (id, version, state, team, agent_id, collecting, has_handoff,
+              has_ticket, reasons, handoff_hour, first_reply_seconds, urgency_rank, queued_at_ms, summary, data,
+              guard_state)
+            values (${stored.id}, 1, ${stored.state}, ${columns.team}, ${columns.agentId}, ${columns.collecting},
+              ${columns.hasHandoff}, ${columns.hasTicket},
+              array(select jsonb_array_elements_text(${reasons})), ${columns.handoffHour},
+              ${columns.firstReplySeconds}, ${columns.urgencyRank}, ${columns.queuedAtMs}, ${summary}, ${data},
+              ${guardState})
+            on conflict (id) do nothing returning id`
+        : sql`update ${table.conversations}
+            set version = version + 1, state = ${stored.state}, team = ${columns.team},
+              agent_id = ${columns.agentId}, collecting = ${columns.collecting},
+              has_handoff = ${columns.hasHandoff}, has_ticket = ${columns.hasTicket},
+              reasons = array(select jsonb_array_elements_text(${reasons})), handoff_hour = ${columns.handoffHour},
+              first_reply_seconds = ${columns.firstReplySeconds}, urgency_rank = ${columns.urgencyRank},
+              queued_at_ms = ${columns.queuedAtMs}, summary = ${summary}, data = ${data},
+              guard_state = ${guardState}, write_sequence = default
+            where id = ${stored.id} and version = ${expectedVersion} returning id`
+    }), queued as (
+      insert into ${table.deliveries} (id, status, attempts, created_at_ms, next_attempt_at_ms, data)
+      select d.id, d.status, d.attempts, d.created_at_ms, d.next_attempt_at_ms, d.data
+      from jsonb_to_recordset(${sql.json(rows)})
+        as d(id text, status text, attempts integer, created_at_ms bigint, next_attempt_at_ms bigint, data text)
+      where exists (select from written)
+      on conflict (id) do nothing
+    ), notified as (
+      select pg_notify(${channel}, ${payload}) from written
+    )
+    select (select count(*) from written)::int as written, (select count(*) from notified)::int as notified`;
+  return result?.written === 1;
+}
+
+/** A conversation read from `data`, with the `guard_state` column (null: none). */
+function withGuardState(conversation: StoredConversation, guardState: unknown): StoredConversation {
+  return guardState === null || guardState === undefined ? conversation : { ...conversation, guardState };
+}
+
+/** A copy of a guard state as the column gives it back (plain JSON). */
+const copyGuardState = (guardState: unknown): unknown =>
+  guardState === undefined ? null : JSON.parse(JSON.stringify(guardState));
+
+/** The notification outbox: enqueueing, due deliveries, the lease and the full list. */
+function outboxMethods({
+  sql,
+  table,
+  run,
+}: PostgresContext): Pick<Store, 'enqueueDeliveries' | 'dueDeliveries' | 'updateDelivery' | 'listDeliveries'> {
+  return {
     async enqueueDeliveries(deliveries) {
       if (deliveries.length === 0) return;
-      await run(() => insertDeliveries(deliveryRows(deliveries)));
+      await run(
+        () => sql`
+        insert into ${table.deliveries} (id, status, attempts, created_at_ms, next_attempt_at_ms, data)
+        select d.id, d.status, d.attempts, d.created_at_ms, d.next_attempt_at_ms, d.data
+        from jsonb_to_recordset(${sql.json(deliveryRows(deliveries))})
+          as d(id text, status text, attempts integer, created_at_ms bigint, next_attempt_at_ms bigint, data text)
+        on conflict (id) do nothing`,
+      );
     },
 
     async dueDeliveries(now, limit) {
@@ -254,7 +335,16 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       );
       return rows.map((row) => JSON.parse(row.data) as OutboxDelivery);
     },
+  };
+}
 
+/** What the backend aggregates in SQL: the agent metrics, the queue page and the team loads. */
+function aggregateMethods({
+  sql,
+  table,
+  run,
+}: PostgresContext): Pick<PostgresStore, 'handoffMetrics' | 'listQueue' | 'teamLoads'> {
+  return {
     async handoffMetrics(filter) {
       return run(() => queryHandoffMetrics(sql, table.conversations, filter));
     },
@@ -263,13 +353,8 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       return run(() => queryQueue(sql, table.conversations, filter));
     },
 
-    watch(conversationId, onChange) {
-      return feed.watch(conversationId, onChange);
-    },
-
-    async close() {
-      await feed.close();
-      if (owned) await sql.end({ timeout: 5 });
+    async teamLoads(filter) {
+      return run(() => queryTeamLoads(sql, table.conversations, filter));
     },
   };
 }
