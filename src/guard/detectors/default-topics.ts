@@ -1,3 +1,4 @@
+import { resolvedMatter } from '../text/resolved-matter.js';
 import { complianceTopics } from './compliance-topics.js';
 import { crisisTopic } from './crisis-topic.js';
 import type { TopicDefinition } from './topic-definition.js';
@@ -39,6 +40,7 @@ export const defaultTopics: readonly TopicDefinition[] = [
   {
     id: 'billing_dispute',
     reason: 'high_stakes',
+    exclude: [resolvedMatter],
     patterns: [
       // charged twice, a payment shown more than once
       /\b(?:charged|charge|billed|debited|taken|deducted|paid|payment|transaction|withdrawn)\s+(?:\S+\s+){0,3}?(?:twice|two times|2 times|2x|double|more than once|multiple times|several times|three times|repeatedly|\d+ times|(?:four|five|six|seven|eight|nine|ten|eleven|twelve|many) times)\b/,

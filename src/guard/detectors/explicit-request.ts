@@ -1,4 +1,5 @@
 import { type Detector, lastTurnIndex } from '../detector.js';
+import { forLater } from '../text/for-later.js';
 import { guardPattern } from '../text/guard-pattern.js';
 import { isWishNegated } from '../text/negation.js';
 import { normalizeText } from '../text/normalize-text.js';
@@ -281,6 +282,15 @@ const correctTypos = createTypoCorrector(
   ],
 );
 
+/**
+ * A message that is one quotation and nothing else, of three words or more: words for someone else to read (a delivery note
+ * "\"please call Ana at reception on arrival\"", a gift card's message), not the user asking the bot.
+ */
+const wholeQuotation = guardPattern(/^["'«„](?:[^"'«»„\s]+\s+){2,}[^"'«»„\s]+["'»"]$/);
+
+/** A match that starts with a way of reaching people ("phone number for reception", "call the front desk"). */
+const channelVerb = guardPattern(/^(?:call|phone|ring|email|e-mail|contact|reach|get in touch with|in touch with)\b/);
+
 /** Asking what the assistant is ("are you a real person?") is a question, not a request. */
 const identityQuestion = guardPattern(
   /\b(?:are|r) (?:you|u) (?:a |an )?(?:real |actual |live |human |automated )?(?:person|human|human being|bot|robot|ai|machine|computer|chatbot)\b\??/g,
@@ -289,12 +299,15 @@ const identityQuestion = guardPattern(
 /** Finds a request for a person in one message; returns the match or undefined. */
 export function findExplicitRequest(text: string): { text: string; score: number; detail: string } | undefined {
   const normalized = correctTypos(normalizeText(text)).replace(identityQuestion, ' ').trim();
-  if (normalized.length === 0) return undefined;
+  if (normalized.length === 0 || wholeQuotation.test(normalized)) return undefined;
   if (standalonePattern.test(normalized)) return { text: normalized, score: 0.9, detail: 'asks for a person' };
   let best: { text: string; score: number; detail: string } | undefined;
+  const later = forLater.test(normalized);
   for (const { pattern, score, detail, negatable } of requestPatterns) {
     const match = pattern.exec(normalized);
     if (!match) continue;
+    // "What's the phone number for reception? In case I need to call next week": a way to reach people kept for later.
+    if (later && channelVerb.test(match[0])) continue;
     const start = match.index;
     const end = start + match[0].length;
     if (negatable !== false && isWishNegated(normalized, start, end)) continue;
@@ -303,6 +316,26 @@ export function findExplicitRequest(text: string): { text: string; score: number
     if (!best || score > best.score) best = { text: match[0], score, detail };
   }
   return best;
+}
+
+/** An agent of someone else's trade: "my travel agent", "our estate agent", "the insurance agent". */
+const tradeAgent = guardPattern(
+  /\b(?:travel|insurance|estate|letting|booking|shipping|customs|border|ticket|sports|talent|literary|rental|leasing|mortgage)\s+agents?\b/,
+);
+/** "the agent", "my agent", "that agent": an agent the conversation already named. */
+const definiteAgent = guardPattern(/\b(?:the|my|our|that|this|her|his|their) agents?\b/);
+
+/**
+ * "I'll email the agent with that info" after "my travel agent booked it": the agent is the one the
+ * user named earlier, of another trade, not a person of ours. Reads the user's last ten turns.
+ */
+function meansNamedAgent(transcript: Transcript, turn: number, matched: string): boolean {
+  if (!definiteAgent.test(matched) || /\b(?:your|a|an|real|human|live)\s+agent/.test(matched)) return false;
+  for (let index = turn; index >= Math.max(0, turn - 20); index--) {
+    const earlier = transcript[index]!;
+    if (earlier.role === 'user' && tradeAgent.test(normalizeText(earlier.content))) return true;
+  }
+  return false;
 }
 
 /**
@@ -315,7 +348,7 @@ export const detectExplicitRequest: Detector = (transcript: Transcript, context)
   const turn = lastTurnIndex(transcript, 'user');
   if (turn < 0) return [];
   const found = findExplicitRequest(transcript[turn]!.content);
-  if (!found) return [];
+  if (!found || meansNamedAgent(transcript, turn, found.text)) return [];
   return [
     {
       reason: 'explicit_request',

@@ -1,3 +1,4 @@
+import { detectLanguage } from '../detect-language.js';
 import { type Detector, lastTurnIndex } from '../detector.js';
 import { builtInLexicons } from '../lexicon/languages.js';
 import { createStakesAnchor } from '../lexicon/stakes-anchor.js';
@@ -38,7 +39,24 @@ export function shippedIntentModel(): IntentModel {
 }
 
 /** The matters the model is for: money, accounts, contracts, complaints, legal steps. */
-const namesStakes = createStakesAnchor(builtInLexicons);
+const stakesAnchors = createStakesAnchor(builtInLexicons);
+
+/**
+ * Whether a message names a matter the model is for: a word of the English list, which the model
+ * learned, or in an unspaced script a lexicon's phrase. Words of another spaced language's phrases
+ * need a second one ("disdire" and "abbonamento"): one alone ("abbonamento" in "how many screens does
+ * my subscription allow") is where the model is most overconfident, and the lexicon detector has that
+ * language's own phrases for the matter itself.
+ */
+function namesStakes(normalized: string, text: string): boolean {
+  const language = detectLanguage(text);
+  const { english, all } = stakesAnchors(normalized, language);
+  return english > 0 || all >= (unspacedLanguages.has(language) ? 1 : 2);
+}
+
+const unspacedLanguages = new Set(
+  builtInLexicons.filter((lexicon) => lexicon.script === 'unspaced').map((lexicon) => lexicon.language),
+);
 
 /** Agreeing to the bot's proposal in a few words ("Yes, please go ahead and book a table"). */
 function isShortAcknowledgement(normalized: string): boolean {
@@ -62,7 +80,7 @@ export function highStakesProbability(
   if (
     isSmalltalk(normalized) ||
     isShortAcknowledgement(normalized) ||
-    !namesStakes(normalized) ||
+    !namesStakes(normalized, text) ||
     exclude.some((pattern) => pattern.test(normalized))
   ) {
     return 0;

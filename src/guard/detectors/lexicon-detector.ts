@@ -3,8 +3,10 @@ import { type Detector, lastTurnIndex } from '../detector.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { type LexiconHit, LexiconMatcher, tokenizeWithOffsets } from '../lexicon/lexicon-matcher.js';
 import { complaintDisclaimer } from '../text/complaint-disclaimer.js';
+import { forLater } from '../text/for-later.js';
 import { guardPattern } from '../text/guard-pattern.js';
 import { normalizeText } from '../text/normalize-text.js';
+import { resolvedMatter } from '../text/resolved-matter.js';
 import type { EscalationReason, Signal } from '../types.js';
 
 /** Options of {@link createLexiconDetector}. */
@@ -85,7 +87,7 @@ interface Found {
  * language detection to be understood.
  */
 export function createLexiconDetector(options: LexiconDetectorOptions): Detector {
-  const matcher = new LexiconMatcher(options.lexicons);
+  const matcher = matcherFor(options.lexicons);
   const byLanguage = new Map(options.lexicons.map((lexicon) => [lexicon.language, lexicon]));
   return (transcript, context) => {
     if (context.phase !== 'input') return [];
@@ -147,9 +149,13 @@ export function judge(text: string, tokenCount: number, all: readonly LexiconHit
   // anywhere in the message disclaims its other mentions (the topic catalogue's exclude reads the same
   // way). Only complaints: "not refunded" is the money problem itself.
   const disclaimed = complaintDisclaimer.test(text);
+  // "I had a dispute about a double charge; it's been resolved and I got the money back": settled, and not back.
+  const settled = resolvedMatter.test(text);
   const stakes = hits.find(
     (hit) =>
-      (hit.category === 'moneyTaken' || hit.category === 'closure' || (hit.category === 'complaint' && !disclaimed)) &&
+      ((hit.category === 'moneyTaken' && !settled) ||
+        hit.category === 'closure' ||
+        (hit.category === 'complaint' && !disclaimed && !settled)) &&
       !isNegated(text, hit, index),
   );
   if (stakes) found.push(finding('high_stakes', 0.8, [stakes], stakesDetail[stakes.category]!, stakes.language));
@@ -172,6 +178,35 @@ const stakesDetail: Partial<Record<LexiconHit['category'], string>> = {
 
 function finding(reason: EscalationReason, score: number, hits: LexiconHit[], detail: string, language: string): Found {
   return { reason, score, hits, detail, language };
+}
+
+/** An id per lexicon object, for the matcher cache's keys. */
+const lexiconIds = new WeakMap<Lexicon, number>();
+let nextLexiconId = 0;
+/** Compiled matchers by the lists of lexicons they were built from, most recent last. */
+const matchers = new Map<string, LexiconMatcher>();
+const maxMatchers = 8;
+
+/**
+ * The matcher of a list of lexicons, compiled once per list (about 200 ms for the built-in languages):
+ * every guard built with the same lexicons shares it. A matcher is immutable, so sharing is safe.
+ */
+function matcherFor(lexicons: readonly Lexicon[]): LexiconMatcher {
+  const key = lexicons
+    .map((lexicon) => {
+      let id = lexiconIds.get(lexicon);
+      if (id === undefined) lexiconIds.set(lexicon, (id = nextLexiconId++));
+      return id;
+    })
+    .join(',');
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    matcher = new LexiconMatcher(lexicons);
+    if (matchers.size >= maxMatchers) matchers.delete(matchers.keys().next().value!);
+  }
+  matchers.delete(key);
+  matchers.set(key, matcher);
+  return matcher;
 }
 
 /** A request for a person: a way to reach one (in the message's language), a person with a verb, or a person alone. */
@@ -239,15 +274,6 @@ function wishBefore(text: string, wish: LexiconHit, person: LexiconHit): boolean
  */
 const infinitiveWish = guardPattern(/ to$/);
 const onlyDeterminers = guardPattern(/^(?:\s+(?:a|an|the|some|any|my|your|one|real|live|actual))*\s*$/);
-
-/**
- * Asking for a way to reach people for later, not for now (normalized text): "not now", "for next week",
- * "in case I need to call", "for future reference", and the same in Spanish, German, French, Portuguese,
- * Italian and Dutch.
- */
-const forLater = guardPattern(
-  /\b(?:not (?:right )?now|not today|for (?:next week|later|future reference|another time)|in case (?:i|we) (?:need|have|want)|next week|por si (?:acaso|lo necesito|necesito)|para (?:mas adelante|la proxima semana|otro dia)|ahora no|no ahora|la proxima semana|nicht jetzt|fur spater|falls ich|nachste woche|pas maintenant|pour plus tard|au cas ou|la semaine prochaine|agora nao|para depois|caso eu precise|semana que vem|non ora|per dopo|nel caso|la prossima settimana|niet nu|voor later|voor het geval|volgende week)\b/,
-);
 
 /** Languages whose verb (and so the wish) follows its object. */
 const verbFinal = new Set(['ja', 'ko', 'tr', 'hi']);

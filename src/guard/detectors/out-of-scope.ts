@@ -133,14 +133,32 @@ function quantile(sorted: readonly number[], q: number): number {
 /** Content words up to which a message counts as a follow-up, judged with the question before it. */
 const followUpTokens = 5;
 
-/** The previous user message, when the bot answered in between. */
-function previousUserTurn(transcript: Transcript, turn: number): string | undefined {
-  if (turn < 2 || transcript[turn - 1]?.role !== 'assistant') return undefined;
-  for (let index = turn - 2; index >= 0; index--) {
-    const candidate = transcript[index]!;
-    if (candidate.role === 'user') return candidate.content;
+/** Most earlier user turns a chain of follow-ups is read with. */
+const followUpChain = 4;
+
+/**
+ * The user turns a short follow-up leans on, oldest first: the previous user turn when the bot answered in
+ * between and, while that turn is itself a short follow-up ("and to Canada?" after "Do you ship to the
+ * US?"), the turns before it, back to the first one long enough to stand alone (at most `followUpChain`).
+ */
+function followUpContext(transcript: Transcript, turn: number): string[] {
+  const context: string[] = [];
+  let position = turn;
+  while (context.length < followUpChain && position >= 2 && transcript[position - 1]?.role === 'assistant') {
+    let index = position - 2;
+    while (index >= 0 && transcript[index]!.role !== 'user') index--;
+    if (index < 0) break;
+    const content = transcript[index]!.content;
+    context.unshift(content);
+    if (!isShortFollowUp(content)) break;
+    position = index;
   }
-  return undefined;
+  return context;
+}
+
+/** A message of at most `followUpTokens` content words, judged with the turns before it. */
+function isShortFollowUp(text: string): boolean {
+  return contentTokens(normalizeText(text)).length <= followUpTokens;
 }
 
 /** True when `rest` (normalized) holds a domain word that is not a name capitalised in `original`. */
@@ -265,12 +283,10 @@ export function createOutOfScopeDetector(options: OutOfScopeOptions): OutOfScope
     if (value >= limit) return [];
     // The scope says nothing about a language it is not written in: abstain.
     if (!languages.has(detectLanguage(text))) return [];
-    // A short follow-up ("including Australia?") is judged with the question before it.
-    const previous = previousUserTurn(transcript, turn);
-    const inContext =
-      value < limit && previous !== undefined && contentTokens(normalized).length <= followUpTokens
-        ? Math.max(value, similarity(`${previous} ${text}`))
-        : value;
+    // A short follow-up ("including Australia?", "and Mexico?" after "and to Canada?") is judged with the
+    // turns it leans on.
+    const earlier = isShortFollowUp(text) ? followUpContext(transcript, turn) : [];
+    const inContext = earlier.length > 0 ? Math.max(value, similarity([...earlier, text].join(' '))) : value;
     if (inContext >= limit) return [];
     return [
       {

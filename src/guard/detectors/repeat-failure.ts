@@ -178,6 +178,25 @@ export interface RepeatFailureOptions {
   fallbacks?: number;
 }
 
+/** "Still the same", "sigue igual", "continua igual", "bleibt gleich", "toujours pareil", "resta uguale". */
+const samenessCue = guardPattern(
+  /\b(?:still the same|the same as before|(?:sigue|continua|segue|fica|queda) igual|sigue siendo (?:el|la|lo) mismo|continua (?:o|a) mesm[oa]|(?:bleibt|ist) (?:\w+ )?(?:immer noch |noch )?gleich|toujours (?:pareil|le meme|la meme)|reste (?:le meme|la meme|pareil)|(?:resta|rimane) (?:uguale|lo stesso|la stessa))\b/,
+);
+
+/**
+ * The text without its questions about whether something stays as it is ("e o limite de dia continua
+ * igual?", "and is the price still the same?", "¿el horario sigue igual?"): a sentence ending in one
+ * question mark that holds a sameness cue asks, it does not report that the advice failed
+ * ("it's still the same", "still the same??" do).
+ */
+function withoutSamenessQuestions(normalized: string): string {
+  if (!normalized.includes('?')) return normalized;
+  // Each match is one sentence and its closing marks: linear, it never fails half-way.
+  return normalized.replace(/[^.!?]+[.!?]*/g, (sentence) =>
+    /[^?!]\?$/.test(sentence) && samenessCue.test(sentence) ? ' ' : sentence,
+  );
+}
+
 /** The bot fell back `fallbackLimit` times or more: judged on output when the latest answer is one, on input otherwise. */
 function fallbackSignal(state: GuardState, phase: 'input' | 'output', fallbackLimit: number): Signal | undefined {
   if (state.fallbacks < fallbackLimit) return undefined;
@@ -210,7 +229,7 @@ function saidSignals(state: GuardState, last: number, normalized: string): Signa
     ];
   }
   const answeredBefore = state.firstBotTurn >= 0 && state.firstBotTurn < last;
-  const failed = answeredBefore ? adviceFailedPattern.exec(normalized) : null;
+  const failed = answeredBefore ? adviceFailedPattern.exec(withoutSamenessQuestions(normalized)) : null;
   if (!failed) return [];
   return [
     {

@@ -28,12 +28,26 @@ const englishAnchors = [
   'contract',
   'complaint',
   'complain',
+  'grievance',
+  'reclamation',
+  'consumer',
+  'dispute',
+  'chargeback',
+  'overcharged',
+  'unauthorised',
+  'unauthorized',
   'fraud',
   'scam',
   'stolen',
   'hacked',
   'lawyer',
+  'attorney',
   'legal',
+  'illegal',
+  'unlawful',
+  'violation',
+  'breach',
+  'lawsuit',
   'court',
   'compensation',
   'damage',
@@ -44,59 +58,83 @@ const englishAnchors = [
 
 const stemLength = 5;
 
+/** How many distinct matter words a message holds: of the English list, and in all. */
+export interface StakesCount {
+  english: number;
+  all: number;
+}
+
 /**
- * Builds the test of whether a message names a matter the learned intent model is for (money, an
- * account, a contract, a complaint, a legal step): a word of a short English list, or of the other
- * lexicons' `moneyTaken`, `closure` and `complaint` phrases, compared by its first five letters so
+ * Counts the matters a message names: the distinct anchors of a short English list, or of the other
+ * lexicons' `moneyTaken`, `closure` and `complaint` phrases, that stand in it.
+ */
+export type StakesAnchor = (normalized: string, language?: string) => StakesCount;
+
+/**
+ * Builds the count of the matters a message names that the learned intent model is for (money, an
+ * account, a contract, a complaint, a legal step): the words of a short English list, or of the other
+ * lexicons' `moneyTaken`, `closure` and `complaint` phrases, compared by their first five letters so
  * that inflections match; in unspaced scripts, any of those phrases' characters. The model is trained
  * on support messages and overconfident outside them ("find me a place to eat that is not very
  * costly"): it acts only where such a word stands.
+ *
+ * A message in English (`language` `'en'`) is read with the English list only: the other lexicons'
+ * stems are words of those languages, and an English word spelt like one of them ("delete" as the
+ * Portuguese "deletar") names no matter.
  */
-export function createStakesAnchor(lexicons: readonly Lexicon[]): (normalized: string) => boolean {
-  const stems = new Set<string>();
+export function createStakesAnchor(lexicons: readonly Lexicon[]): StakesAnchor {
+  const other = new Set<string>();
+  const english = new Set<string>();
   /** Four-letter starts a lexicon marks as prefixes (`künd*`). */
   const prefixes = new Set<string>();
   const runs: string[] = [];
-  const addWords = (phrase: string) => {
-    for (const word of tokenize(normalizeText(phrase.replace(/[*…]/g, ' ')))) {
-      if (word.length >= 3) stems.add(word.slice(0, stemLength));
-    }
-    for (const raw of phrase.split(/\s+/)) {
-      const word = normalizeText(raw.slice(0, -1));
-      if (raw.endsWith('*') && word.length === 4) prefixes.add(word);
-    }
-  };
   for (const lexicon of lexicons) {
     // English has its own list: its phrases' verbs ("never placed", "did not make") name no matter.
     if (lexicon.language === 'en') continue;
     for (const phrase of [...lexicon.moneyTaken, ...lexicon.closure, ...lexicon.complaint]) {
-      if (lexicon.script === 'unspaced') {
-        for (const part of phrase.split('…')) {
-          const run = normalizeText(part.replace(/\*/g, '')).replace(/\s+/g, '');
-          if (run.length >= 2) runs.push(run);
-        }
-      } else addWords(phrase);
+      if (lexicon.script === 'unspaced') runs.push(...unspacedRuns(phrase));
+      else addPhrase(phrase, other, prefixes);
     }
   }
   // The words those phrases share with wishes, greetings and the like are the language's own small
   // words ("mijn", "ich", "con una"), or a word of another language spelt the same ("för" as "for"):
   // they name no matter. The English list is kept whole.
-  for (const word of functionWords(lexicons)) stems.delete(word);
-  englishAnchors.forEach(addWords);
-  return (normalized) => {
+  for (const word of functionWords(lexicons)) other.delete(word);
+  for (const word of englishAnchors) addPhrase(word, english, new Set());
+  return (normalized, language) => {
+    const found = new Set<string>();
+    const fromEnglish = new Set<string>();
+    const own = (stem: string) => english.has(stem) || (language !== 'en' && other.has(stem));
     for (const token of tokenize(normalized)) {
       // A stem of five letters starts the word; a shorter anchor is the word, or its plural ("fee", "fees", "cards").
-      if (
-        stems.has(token.slice(0, stemLength)) ||
-        stems.has(token.replace(/s$/, '')) ||
-        stems.has(token.replace(/es$/, ''))
-      ) {
-        return true;
-      }
-      if (prefixes.has(token.slice(0, 4))) return true;
+      const stem = [token.slice(0, stemLength), token.replace(/s$/, ''), token.replace(/es$/, '')].find(own);
+      if (stem) {
+        found.add(stem);
+        if (english.has(stem)) fromEnglish.add(stem);
+      } else if (language !== 'en' && prefixes.has(token.slice(0, 4))) found.add(token.slice(0, 4));
     }
-    return runs.some((run) => normalized.includes(run));
+    if (language !== 'en') for (const run of runs) if (normalized.includes(run)) found.add(run);
+    return { english: fromEnglish.size, all: found.size };
   };
+}
+
+/** Adds a spaced phrase's words as stems, and its four-letter `word*` prefixes. */
+function addPhrase(phrase: string, stems: Set<string>, prefixes: Set<string>): void {
+  for (const word of tokenize(normalizeText(phrase.replace(/[*…]/g, ' ')))) {
+    if (word.length >= 3) stems.add(word.slice(0, stemLength));
+  }
+  for (const raw of phrase.split(/\s+/)) {
+    const word = normalizeText(raw.slice(0, -1));
+    if (raw.endsWith('*') && word.length === 4) prefixes.add(word);
+  }
+}
+
+/** The runs of two characters or more of an unspaced phrase, `…` splitting it. */
+function unspacedRuns(phrase: string): string[] {
+  return phrase
+    .split('…')
+    .map((part) => normalizeText(part.replace(/\*/g, '')).replace(/\s+/g, ''))
+    .filter((run) => run.length >= 2);
 }
 
 /** Lexicon categories whose words name no matter: markers, wishes, contact verbs, negations, small talk. */

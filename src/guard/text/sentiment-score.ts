@@ -270,12 +270,22 @@ const insultPattern = guardPattern(
 const dislikeOfTheWorld = guardPattern(
   /\b(?:i|we|my \w+|he|she|they)(?: (?:always|really|just|so|kinda|kind of|totally|absolutely))? (?:hate|hates|dislike|dislikes) (?!(?:\S+ ){0,3}(?:you|your|ur|this (?:app|bot|chat|company|service|site|website|shop|store))\b)(?:\w+ing\b|ads\b|adverts\b|commercials\b|me\b|(?:the )?(?:cold|rain|heat|snow|bus|buses|traffic|queues?|crowds|mornings|mondays)\b)/,
 );
+/**
+ * Someone else's feelings about the world, as a habit: "my son gets really frustrated when his cartoons
+ * buffer", "she's always scared when it thunders". The user reports them; they are not the user's anger.
+ */
+const othersFeeling = guardPattern(
+  /\b(?:my (?:son|daughter|kids?|children|husband|wife|partner|mum|mom|dad|mother|father|friend|dog|cat|boss)|he|she|they|the kids?|kids|children)(?:'s| is| are| gets?| got| getting| becomes?)(?: (?:always|often|sometimes|usually|really|so|very|a bit|quite|super))* (?:frustrated|upset|annoyed|bored|grumpy|cranky|angry|mad|impatient|scared|worried|stressed|anxious)\b(?:,)? when\b(?! (?:\S+ ){0,4}(?:you|your|ur|the app|this app|the site|the website|the service)\b)/,
+);
+/** The feeling words of such a report. */
+const feelingWords = guardPattern(/^(?:frustrat\w*|upset|annoy\w*|angry|mad|scared|worried|stress\w*|anxious)$/);
+
 /** The words of such a dislike, which then carry no anger. */
 const dislikeWords = guardPattern(/^(?:hate|hates|dislike|dislikes)$/);
 
 /** How frustrated a text reads beyond single words: "you are not helping", "this is not working". */
 const frustrationPattern = guardPattern(
-  /\b(?:(?:you|u)(?:'re| are| r)? not (?:helping|listening|understanding|getting it)|(?:this|it|that|the \w+) (?:is|'s)? ?(?:still )?not (?:working|helping|helpful|leading anywhere|going anywhere)|(?:is|are)n'?t (?:working|helping)|how many times (?:do|must|should|have|did) (?:i|we) (?:have to |need to )?(?:tell|say|ask|explain|repeat|type|write)|for the (?:last|third|fourth|hundredth) time|i (?:already|just) (?:told|said|asked|explained)|what is wrong with (?:you|this)|are you (?:kidding|serious|joking)|give me a break|this is (?:ridiculous|a joke|insane|crazy|unbelievable)|sick and tired)\b/g,
+  /\b(?:(?:you|u)(?:'re| are| r)? not (?:helping|listening|understanding|getting it)|(?:this|it|that|the \w+)(?: is|'s)? (?:still )?not (?:helping|helpful|leading anywhere|going anywhere)|(?:this|it|that|the \w+)(?: is|'s)? still not working|(?:is|are)n'?t helping|still (?:is|are)n'?t working|(?:is|are)n'?t working (?:again|anymore|either|still)|how many times (?:do|must|should|have|did) (?:i|we) (?:have to |need to )?(?:tell|say|ask|explain|repeat|type|write)|for the (?:last|third|fourth|hundredth) time|i (?:already|just) (?:told|said|asked|explained)|what is wrong with (?:you|this)|are you (?:kidding|serious|joking)|give me a break|this is (?:ridiculous|a joke|insane|crazy|unbelievable)|sick and tired)\b/g,
 );
 
 /**
@@ -291,6 +301,40 @@ const ownedWords: ReadonlySet<string> = new Set(['bad', 'mistake', 'fault']);
 const selfDirected = guardPattern(
   /^(?:ugh\w*|argh\w*|damn\w*|dang|shoot|oops|whoops|sorry|mistake\w*|error\w*|wrong|typo)$/,
 );
+
+/**
+ * Negators that turn only the word right after them: "no good", but "no it's fine" and "nope, all
+ * good" are an answer followed by a statement of their own.
+ */
+const adjacentNegators: ReadonlySet<string> = new Set(['no', 'nao']);
+
+/**
+ * A clause that supposes rather than reports ("maybe if it gets worse", "in case it breaks", "unless
+ * it's broken"): its words weigh a third. The clause runs from the word to the next comma or full stop.
+ */
+const suppositionStart = guardPattern(
+  /^(?:maybe |just |but |and |or |even )?(?:if|in case|unless|should it|what if|si|caso|falls|wenn)\b/,
+);
+
+/** Words that open the consequence after a supposition without a comma. */
+const mainClause: ReadonlySet<string> = new Set(["i'll", 'ill', 'will', "we'll", 'then', 'going', 'gonna', "you'd"]);
+
+/** Each token of a normalized text, and whether it stands in a supposed clause. */
+function clauseTokens(normalized: string): { tokens: string[]; supposed: boolean[] } {
+  const tokens: string[] = [];
+  const supposed: boolean[] = [];
+  for (const clause of normalized.split(/[,.;:!?\n]+/)) {
+    const words = tokenize(clause);
+    let hypothetical = suppositionStart.test(clause.trim());
+    for (const word of words) {
+      // "if this isn't fixed I'll be furious": the consequence is said, not supposed.
+      if (mainClause.has(word)) hypothetical = false;
+      tokens.push(word);
+      supposed.push(hypothetical);
+    }
+  }
+  return { tokens, supposed };
+}
 
 const cache = new Map<string, number>();
 
@@ -310,24 +354,34 @@ export function scoreSentiment(text: string): number {
   const cached = cache.get(text);
   if (cached !== undefined) return cached;
   const normalized = normalizeText(text);
-  const tokens = tokenize(normalized);
+  const { tokens, supposed } = clauseTokens(normalized);
   let raw = 0;
   let negativeWeight = 0;
   const ownsMistake = ownedMistakePattern.test(normalized);
   const worldly = dislikeOfTheWorld.test(normalized);
+  const reported = othersFeeling.test(normalized);
   const disclaimed = complaintDisclaimer.test(normalized);
   for (let index = 0; index < tokens.length; index++) {
     const word = tokens[index]!;
     const valence = lookup(word);
     if (valence === undefined || valence === 0 || intensifiers.has(word)) continue;
-    if ((worldly && dislikeWords.test(word)) || (disclaimed && word.startsWith('complain'))) continue;
+    if (
+      (reported && feelingWords.test(word)) ||
+      (worldly && dislikeWords.test(word)) ||
+      (disclaimed && word.startsWith('complain'))
+    )
+      continue;
     if (ownsMistake && (selfDirected.test(word) || (tokens[index - 1] === 'my' && ownedWords.has(word)))) continue;
     let value = valence;
     const previous = tokens.slice(Math.max(0, index - 3), index);
     let boost = 0;
     for (const before of previous) boost += intensifiers.get(before) ?? 0;
     value *= 1 + boost;
-    if (previous.some((before) => negators.has(before))) value = value > 0 ? -0.75 * value : -0.3 * value;
+    const negated = previous.some(
+      (before, at) => negators.has(before) && (!adjacentNegators.has(before) || at === previous.length - 1),
+    );
+    if (negated) value = value > 0 ? -0.75 * value : -0.3 * value;
+    if (supposed[index]) value /= 3;
     raw += value;
     if (value < 0) negativeWeight += -value;
   }

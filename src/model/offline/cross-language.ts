@@ -1,10 +1,15 @@
+import { createCjkSegmenter } from './cjk-lexicon.js';
+import { createInflectedLookup, inflectedStopWordSet } from './inflected-lexicon.js';
+
 /**
  * A small cross-language lexicon for the topics customers of a shop ask about (shipping, returns, sizes,
  * payment, stores and hours, orders, products, care, warranty) in Spanish, Portuguese, French, German,
  * Italian and Dutch. It folds a foreign word onto the English word the knowledge base uses, so "¿Cuánto
  * tarda el envío?" meets "How long does shipping take?" while the answer stays in English. Words are
  * written accent-folded and in lower case (`ß` as `ss`); inflected forms that the light stemmer does not
- * fold (`enviar`, `envían`) are listed beside the base form.
+ * fold (`enviar`, `envían`) are listed beside the base form. The other languages the guard covers come
+ * from `inflected-lexicon.ts` (Polish, Turkish, Russian, Arabic: stems) and `cjk-lexicon.ts` (Japanese,
+ * Chinese: words cut out of a run of characters); the lexicon built here looks up all of them.
  */
 const lexicon: ReadonlyArray<readonly [english: string, forms: string]> = [
   // Shipping and delivery.
@@ -17,7 +22,7 @@ const lexicon: ReadonlyArray<readonly [english: string, forms: string]> = [
       'consegne consegnare consegnate verzending verzendingen verzenden verzendt verzonden levering leveringen ' +
       'leveren levert bezorgen bezorging bezorgd bezorgt',
   ],
-  ['express', 'expres expresso urgente eilversand spoed'],
+  ['express', 'expres expresso espresso espressa espresse urgente eilversand spoed'],
   [
     'arrive',
     'llega llegar llegara llegan llego chega chegar chegam chegou chegara arriver arrivera arriva arrivare arrivato ankommen ankunft aankomen',
@@ -27,7 +32,10 @@ const lexicon: ReadonlyArray<readonly [english: string, forms: string]> = [
     'track',
     'seguimiento rastrear rastreo rastreio rastreamento suivre suivi verfolgen sendungsverfolgung tracciare tracciamento volgen',
   ],
-  ['take', 'tarda tardan demora demoram tardam dauert dauern duurt'],
+  [
+    'take',
+    'tarda tardan demora demoram tardam leva levam prend prennent prendra vuole vogliono dauert dauern braucht duurt nemen neem',
+  ],
   // "How long": a period or a deadline ("el plazo de devolución", "le délai de livraison").
   [
     'long',
@@ -264,13 +272,13 @@ const foreignStopWords =
   'os as um uma uns umas do da dos das no na nos nas pelo pela pelos pelas qual quais quanto quanta quando onde ' +
   'sao estao tem tenho posso pode podem meu minha meus minhas seu sua seus suas voce voces eu ele ela isso isto ' +
   'esse essa aqui ali muito sim oi ola obrigado obrigada tambem fazer faz fazem quero queria preciso gostaria ' +
-  'pergunta ajuda ate cada todo toda nao faco fazemos obter oferecem alguma mais com devo deve devemos outra outro ' +
+  'pergunta ajuda ate cada todo toda nao faco fazemos obter oferecem alguma mais com devo deve devemos outra outro em ' +
   // French
   'les une des du de au aux et ou dans sur pour par avec sans qu qui quoi quel quelle quels quelles quand comment ' +
   'combien est sont suis etre avoir ai avez ont je il elle nous vous ils elles mon ma mes ton ta tes sa ses notre ' +
   'votre vos leur leurs ce cet cette ces ca cela ne pas tres bien bonjour salut merci oui non peux peut pouvez ' +
   'puis faut faire fait font y besoin veux voudrais voudrait question aide ici tout toute tous obtenir proposez ' +
-  'proposer quelque chose dois doit serai sera seras autre autres ' +
+  'proposer quelque chose dois doit serai sera seras autre autres fais faites contre ' +
   // German
   'der die das den dem des ein eine einen einem einer eines und oder aber im auf aus bei mit nach von vom zu zum ' +
   'zur fur uber unter vor wie was wo wann warum welche welcher welches welchen wer ist sind bist sein haben habe ' +
@@ -322,7 +330,16 @@ const linkingElements = ['', 's', 'n', 'en', 'e', 'es'];
 export interface CrossLanguageLexicon {
   /** The English terms of a listed foreign word (also with a plural `-s` or a French `-e`), or undefined. */
   translate(word: string): readonly string[] | undefined;
-  /** True for a function word of one of the six languages. */
+  /**
+   * The English terms of a Polish, Turkish, Russian or Arabic word by its stem (see `inflected-lexicon.ts`),
+   * or undefined. A word in Latin letters is looked up only in a message (of words `words`) that holds a
+   * Polish or Turkish function word or letter (`ł`, `ı`), so an English word that happens to start like a
+   * stem stays English.
+   */
+  translateInflected(word: string, words: readonly string[]): readonly string[] | undefined;
+  /** The English terms of a run of Japanese or Chinese characters (see `cjk-lexicon.ts`), or undefined. */
+  segment(word: string): string[] | undefined;
+  /** True for a function word of one of the languages (the six, and Polish, Turkish, Russian, Arabic). */
   isStopWord(word: string): boolean;
   /**
    * True for a function word that is also an English word ("son", "hat"), read as a stop word in a
@@ -344,6 +361,11 @@ export function createCrossLanguageLexicon(toTerms: (english: string) => string[
     for (const form of forms.split(' ')) if (form !== '') translations.set(form, terms);
   }
   const stopWords = new Set(foreignStopWords.split(' '));
+  const inflected = createInflectedLookup(toTerms);
+  // Polish and Turkish function words no other language uses: a message with one reads as Polish or Turkish.
+  const latinMarkers = new Set(
+    [...inflectedStopWordSet].filter((word) => /^\p{Script=Latin}+$/u.test(word) && !stopWords.has(word)),
+  );
 
   const translate = (word: string): readonly string[] | undefined =>
     translations.get(word) ??
@@ -370,7 +392,12 @@ export function createCrossLanguageLexicon(toTerms: (english: string) => string[
 
   return {
     translate,
-    isStopWord: (word) => stopWords.has(word),
+    translateInflected: (word, words) =>
+      !/^[\p{Script=Latin}\p{N}]+$/u.test(word) || words.some((other) => latinMarkers.has(other) || /[ıł]/.test(other))
+        ? inflected(word)
+        : undefined,
+    segment: createCjkSegmenter(toTerms),
+    isStopWord: (word) => stopWords.has(word) || inflectedStopWordSet.has(word),
     isSharedStopWord: (word, words, isEnglishStopWord) => {
       if (!sharedStopWords.has(word)) return false;
       const foreign = words.filter((other) => stopWords.has(other) && !isEnglishStopWord(other)).length;

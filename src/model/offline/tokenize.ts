@@ -1,3 +1,4 @@
+import { tokenize as splitWords } from '../../guard/text/tokenize.js';
 import { createCrossLanguageLexicon, foreignPhrases } from './cross-language.js';
 
 /**
@@ -151,7 +152,16 @@ const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bset(?:ting)?[ -]up\b/gu, 'setup'],
   [/\bcarry[ -]on\b/gu, 'carryon'],
   [/\bmoney back\b/gu, 'refund'],
+  // Sending, bringing or taking an item back is returning it ("send back a fleece", "send the boots back").
+  [/\b(?:send|sent|sending|bring|bringing|brought)((?: [\p{L}\p{N}]+){0,3}?) back\b/gu, 'return$1'],
+  [/\b(?:take|taking|took)(?: (?:it|them|this|that|these|those))? back\b/gu, 'return'],
+  // To store something is to keep it ("How should I store it?"), not a shop.
+  [/\b(?:store|stored|storing) (it|them|this|that|these|those|my|your|the|a|an)\b/gu, 'storage $1'],
   [/\be-mail/gu, 'email'],
+  // Letter sizes side by side ("between a M and L", "S/M", "M or L?") are a size question.
+  [/\b(?:x{0,3}s|m|x{0,3}l)(?:\s+(?:or|and|to|vs|versus)\s+|\s*\/\s*)(?:x{0,3}s|m|x{0,3}l)\b/gu, 'size'],
+  // A small or large order is one of little or much value, not a size.
+  [/\b(?:small|smaller|little|tiny|cheap|low[ -]value) (order|purchase|basket)s?\b/gu, '$1 minimum'],
   [/\b(?:delivery|dhl|ups|fedex|postal|parcel) (?:person|guy|man|woman|driver|people)\b/gu, 'driver'],
   // "I have a question about my order" is about the order.
   [/\b(?:a )?(?:question|questions|talk|ask|asking|chat|enquiry|inquiry) (?:about|regarding|on)\b/gu, ' '],
@@ -265,13 +275,16 @@ function fold(text: string): string {
 export const modelNumberMark = '#';
 
 /**
- * Splits text into lower-case, accent-folded, stemmed terms without stop words. Letters and digits of
- * any script count as word characters; apostrophes are dropped so `don't` becomes `dont`. Words of the
- * main support topics in Spanish, Portuguese, French, German, Italian and Dutch become the English term
- * (see `cross-language.ts`), and so do German and Dutch compounds of them.
+ * Splits text into lower-case, accent-folded, stemmed terms without stop words. Words are split by the
+ * guard's tokenizer (`src/guard/text/tokenize.ts`): letters and digits of any script; apostrophes are
+ * dropped first so `don't` becomes `dont`. Words of the main support topics in Spanish, Portuguese,
+ * French, German, Italian and Dutch become the English term (see `cross-language.ts`), and so do German
+ * and Dutch compounds of them; Polish, Turkish, Russian and Arabic words by their stem
+ * (`inflected-lexicon.ts`), and runs of Japanese or Chinese cut into the words listed in `cjk-lexicon.ts`.
  *
  * @example tokenize("Where's my parcel? It hasn't been delivered") // ['parcel', 'ship']
  * @example tokenize('¿Cuánto tarda el envío?') // ['tak', 'ship'], as "How long does shipping take?"
+ * @example tokenize('Сколько стоит доставка?') // ['cost', 'ship']
  */
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
@@ -284,19 +297,28 @@ export function tokenize(text: string): string[] {
   );
   // The term of the word just before, to name a model with the number that follows it ("Ridge 2").
   let named: { word: string; term: string; end: number } | undefined;
-  const words = [...folded.matchAll(/[\p{L}\p{N}]+/gu)].map((match) => match[0]);
+  // The guard's word splitter: the folded text has no apostrophes left, so its words are runs of letters
+  // and digits.
+  const words = splitWords(folded);
   const isEnglishStopWord = (word: string) => stopWords.has(word);
-  for (const match of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const start = match.index;
+  let cursor = 0;
+  for (const written of words) {
+    const start = folded.indexOf(written, cursor);
+    cursor = start + written.length;
     const previous = named;
     named = undefined;
-    if (stopWords.has(match[0]) || lexicon.isStopWord(match[0])) continue;
-    if (lexicon.isSharedStopWord(match[0], words, isEnglishStopWord)) continue;
-    const word = numberWords.get(match[0]) ?? match[0];
+    if (stopWords.has(written) || lexicon.isStopWord(written)) continue;
+    if (lexicon.isSharedStopWord(written, words, isEnglishStopWord)) continue;
+    const word = numberWords.get(written) ?? written;
     if (previous && models.has(`${previous.word} ${word}`) && /^[\s-]*$/.test(folded.slice(previous.end, start))) {
       terms.push(`${previous.term}${modelNumberMark}${word}`);
     }
-    const translated = lexicon.translate(word);
+    const segmented = lexicon.segment(word);
+    if (segmented) {
+      terms.push(...segmented);
+      continue;
+    }
+    const translated = lexicon.translate(word) ?? lexicon.translateInflected(word, words);
     if (translated) {
       terms.push(...translated);
       continue;
@@ -307,7 +329,7 @@ export function tokenize(text: string): string[] {
     // A long word may be a German or Dutch compound of listed words ("versandkosten", "donsjas").
     const parts = lexicon.splitCompound(word);
     terms.push(...(parts ?? english));
-    if (!parts && !/\d/.test(term)) named = { word, term, end: start + match[0].length };
+    if (!parts && !/\d/.test(term)) named = { word, term, end: cursor };
   }
   return terms;
 }

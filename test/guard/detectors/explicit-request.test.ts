@@ -70,4 +70,40 @@ describe('detectExplicitRequest', () => {
     expect(signal?.evidence[0]?.turn).toBe(2);
     expect(detectExplicitRequest(transcript, { phase: 'output' })).toEqual([]);
   });
+
+  it('leaves a way to reach people asked for later, and asks for it now', () => {
+    expect(
+      fires("what's the phone number for reception and when is it staffed? in case I need to call next week"),
+    ).toBe(false);
+    expect(fires('what is the email of the front desk, for future reference')).toBe(false);
+    expect(fires("what's the phone number for reception?")).toBe(true);
+    // When the line is open is a question for later too.
+    expect(fires('What hours can I call?')).toBe(false);
+    expect(fires('is the phone line staffed on sundays?')).toBe(false);
+    expect(fires('¿a qué hora puedo llamar?')).toBe(false);
+    // Talking to a person is a request whenever it is wanted.
+    expect(fires('not now, but next week I want to talk to a manager')).toBe(true);
+  });
+
+  it('reads a message that is only a quotation as words for someone else', () => {
+    expect(fires('"please call Ana at reception on arrival"')).toBe(false);
+    expect(fires('“Ring the bell and ask for Tom at the desk”')).toBe(false);
+    expect(fires('I typed "speak to a human" and nothing happened')).toBe(true);
+  });
+
+  it('reads "the agent" as the trade agent the user named before', () => {
+    const said = (...users: string[]): Transcript =>
+      users.flatMap((content, index) => [
+        ...(index > 0 ? [{ role: 'assistant' as const, content: 'Noted.' }] : []),
+        { role: 'user' as const, content },
+      ]);
+    const detect = (transcript: Transcript) => detectExplicitRequest(transcript, { phase: 'input' }).length > 0;
+    expect(
+      detect(said('can I change my flight? my travel agent booked it', "I'll email the agent with that info")),
+    ).toBe(false);
+    expect(detect(said('our estate agent has the keys', 'can I call the agent about the viewing'))).toBe(false);
+    // Without such an agent, or asking for one of ours, it is a request.
+    expect(detect(said('can I change my flight?', 'I want to call the agent'))).toBe(true);
+    expect(detect(said('my travel agent booked it', 'no, I want a real agent from your company'))).toBe(true);
+  });
 });

@@ -71,6 +71,23 @@ describe('createLearnedIntentDetector', () => {
     expect(detect(user('мне списали деньги дважды'), { phase: 'input' })).toHaveLength(1);
   });
 
+  it('needs two matter words in another language, and no other language’s words in English', () => {
+    const sure: IntentModel = { threshold: 0.8, score: () => ({ escalate: 0.99, explicit: 0 }) };
+    const detect = createLearnedIntentDetector({ model: sure });
+    const fires = (text: string) => detect(user(text), { phase: 'input' }).length > 0;
+    // One word of the matter in Italian, German, Spanish: a question about it, not the matter.
+    expect(fires('ciao, quanti schermi posso usare insieme con il mio abbonamento?')).toBe(false);
+    expect(fires('Wie lange dauert die Lieferung der Ersatzteile?')).toBe(false);
+    expect(fires('¿Puedo pagar con tarjeta en la tienda?')).toBe(false);
+    // Two of them: the matter itself.
+    expect(fires('voglio disdire il mio abbonamento e avere un rimborso')).toBe(true);
+    expect(fires('me cobraron dos veces en la tarjeta')).toBe(true);
+    // English words spelt like another language's ("delete" like "deletar") name no matter.
+    expect(fires('I shall write that down: one to replay, three to delete, nine to save')).toBe(false);
+    expect(fires('can I get it back if I delete the wrong project')).toBe(false);
+    expect(fires('please delete my account and refund the payment')).toBe(true);
+  });
+
   it('is on by default and can be turned off or given a threshold through the guard options', () => {
     const text = 'this transaction is not something i did';
     expect(createGuard().check(user(text), 'input').escalate).toBe(true);

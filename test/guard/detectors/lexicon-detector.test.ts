@@ -459,3 +459,28 @@ describe('createLexiconDetector with the built-in lexicons', () => {
     expect(signalFor(text, 'high_stakes', builtIn)).toBeDefined();
   });
 });
+
+describe('matchers shared between detectors of the same lexicons', () => {
+  const spanish = builtInLexicons.find((one) => one.language === 'es')!;
+  const english = builtInLexicons.find((one) => one.language === 'en')!;
+  const asks = [{ role: 'user' as const, content: 'quiero hablar con una persona' }];
+
+  it('gives each list of lexicons its own matcher', () => {
+    const both = createLexiconDetector({ lexicons: [english, spanish] });
+    const englishOnly = createLexiconDetector({ lexicons: [english] });
+    const bothAgain = createLexiconDetector({ lexicons: [english, spanish] });
+    expect(both(asks, { phase: 'input' }).map((signal) => signal.reason)).toContain('explicit_request');
+    expect(englishOnly(asks, { phase: 'input' })).toEqual([]);
+    expect(bothAgain(asks, { phase: 'input' })).toEqual(both(asks, { phase: 'input' }));
+  });
+
+  it('tells apart two lexicons of the same language', () => {
+    const plain = lexicon('es', 'spaced', { person: ['zorblax'] });
+    const other = lexicon('es', 'spaced', { person: ['quibbix'] });
+    const message = (content: string) => [{ role: 'user' as const, content: `hablar con ${content}` }];
+    const first = createLexiconDetector({ lexicons: [plain] });
+    const second = createLexiconDetector({ lexicons: [other] });
+    expect(first(message('quibbix'), { phase: 'input' })).toEqual([]);
+    expect(second(message('zorblax'), { phase: 'input' })).toEqual([]);
+  });
+});

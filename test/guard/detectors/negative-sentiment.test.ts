@@ -85,6 +85,62 @@ describe('a slip the user owns up to', () => {
   });
 });
 
+describe('a problem reported is no anger; the same problem still there is', () => {
+  it.each([
+    'promo code FRESH15 isnt working',
+    "my card isn't working at the terminal",
+    'the wifi in room 12 is not working',
+  ])('%j is a problem report', (text) => {
+    expect(scoreSentiment(text)).toBeGreaterThan(-0.5);
+  });
+
+  it.each([
+    "it's still not working",
+    "the code still isn't working",
+    "it isn't working again",
+    'this is not helping',
+    "you aren't helping",
+  ])('%j reads as frustration', (text) => {
+    expect(scoreSentiment(text)).toBeLessThan(-0.5);
+  });
+});
+
+describe('a no that answers, a supposition, someone else’s feelings', () => {
+  it.each([
+    ["lol no it's fine, maybe if it gets worse. bye!", -0.3],
+    ["no it's fine", 0],
+    ['in case it fails, what do I do', -0.3],
+    ['unless it is broken, it is fine', 0],
+  ] as const)('%j is not unhappy', (text, above) => {
+    expect(scoreSentiment(text)).toBeGreaterThan(above);
+  });
+
+  it.each([
+    'no good at all',
+    'if this isn’t fixed today I will be furious',
+    'if it breaks again I’ll be really angry',
+    'this is the worst service, if you cannot fix it I am leaving',
+  ])('%j stays negative', (text) => {
+    expect(scoreSentiment(text)).toBeLessThan(-0.3);
+  });
+
+  it.each([
+    'my son gets really frustrated when his cartoons buffer in the car. can we download stuff for him?',
+    'my kids get bored when it rains, any board games?',
+    "she's always scared when it thunders",
+  ])('%j reports a feeling about the world', (text) => {
+    expect(scoreSentiment(text)).toBeGreaterThan(-0.3);
+  });
+
+  it.each([
+    'my husband is furious about this charge',
+    'she gets upset when the app crashes and loses her work',
+    'I get frustrated when this app crashes',
+  ])('%j stays negative', (text) => {
+    expect(scoreSentiment(text)).toBeLessThan(-0.4);
+  });
+});
+
 describe('sentiment trend', () => {
   const rising: Transcript = [
     { role: 'user', content: 'where is my parcel' },

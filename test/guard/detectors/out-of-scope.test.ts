@@ -46,3 +46,38 @@ describe('createOutOfScopeDetector', () => {
     expect(signal?.score).toBeLessThanOrEqual(1);
   });
 });
+
+describe('createOutOfScopeDetector with follow-ups', () => {
+  const shop = createOutOfScopeDetector({
+    utterances: [
+      'do you ship to canada',
+      'which countries do you ship to',
+      'how long does shipping take',
+      'how much does delivery cost',
+      'can I return a jacket',
+      'how do I return an item',
+      'what are your opening hours',
+      'are you open on sundays',
+      'which payment methods do you accept',
+      'can I pay with paypal',
+      'where is my order',
+      'how do I track my parcel',
+    ],
+  });
+  const user = (content: string) => ({ role: 'user' as const, content });
+  const bot = (content: string) => ({ role: 'assistant' as const, content });
+  const firesIn = (...transcript: Array<{ role: 'user' | 'assistant'; content: string }>) =>
+    shop(transcript, { phase: 'input' }).length > 0;
+
+  it('judges a chain of short follow-ups with the question the chain started from', () => {
+    const answer = bot('Yes, we do.');
+    // Alone, and read only with the follow-up before it, "and Belize?" says nothing about the shop.
+    expect(firesIn(user('and Belize?'))).toBe(true);
+    expect(firesIn(user('and Peru?'), answer, user('and Belize?'))).toBe(true);
+    expect(firesIn(user('Do you ship to Peru?'), answer, user('and Chile?'), answer, user('and Belize?'))).toBe(false);
+  });
+
+  it('reads a follow-up with earlier turns only when the bot answered in between', () => {
+    expect(firesIn(user('Do you ship to Peru?'), user('and Belize?'))).toBe(true);
+  });
+});

@@ -66,6 +66,35 @@ describe('detectRepeatFailure', () => {
     expect(detectRepeatFailure(transcript, { phase: 'input' })).toEqual([]);
   });
 
+  it.each([
+    'e o limite de dia continua igual?',
+    'and is the price still the same?',
+    'ok. ¿el horario sigue igual?',
+    'und die Adresse bleibt gleich?',
+  ])('takes %j, a question whether something stays as it is, for no failure', (text) => {
+    const transcript: Transcript = [
+      { role: 'user', content: 'how do I raise my limit?' },
+      { role: 'assistant', content: 'Go to Settings, then Limits, and choose a new amount.' },
+      { role: 'user', content: text },
+    ];
+    expect(detectRepeatFailure(transcript, { phase: 'input' })).toEqual([]);
+  });
+
+  it.each([
+    'continua igual',
+    'it is still the same',
+    'still the same??',
+    'I did that. Still the same?!',
+    'sigue igual, no funciona',
+  ])('reads %j after an answer as the advice failing', (text) => {
+    const transcript: Transcript = [
+      { role: 'user', content: 'my router keeps dropping' },
+      { role: 'assistant', content: 'Please restart it and wait two minutes.' },
+      { role: 'user', content: text },
+    ];
+    expect(detectRepeatFailure(transcript, { phase: 'input' }).length).toBeGreaterThan(0);
+  });
+
   it('fires when the bot fell back twice, not once', () => {
     const once: Transcript = [
       { role: 'user', content: 'what are your opening hours' },

@@ -71,4 +71,21 @@ describe('topic detector (default catalogue)', () => {
     expect(run('please cancel my subscription')).toEqual([]);
     expect(run('I want to kill myself')).toEqual(['self_harm']);
   });
+
+  it.each([
+    "Last month I had a dispute open about a double charge from a hotel. It's been resolved and I got the money back.",
+    'Me cobraron dos veces pero ya me devolvieron el dinero',
+    'Ich wurde doppelt belastet, das wurde mir aber schon erstattet',
+    'I was charged twice last week, the charge was reversed, thanks',
+  ])('takes a settled dispute for none: %j', (text) => {
+    expect(topics(text)).not.toContain('billing_dispute');
+  });
+
+  it.each([
+    'I was charged twice, it was refunded but now I was charged twice again',
+    'I was double charged and the refund never came',
+    'they refunded me, but I was charged twice again this month',
+  ])('keeps a dispute that is open or back: %j', (text) => {
+    expect(topics(text)).toContain('billing_dispute');
+  });
 });

@@ -6,7 +6,8 @@ import { testLexicon as lexicon } from './test-lexicon.js';
 
 describe('createStakesAnchor', () => {
   const englishOnly = createStakesAnchor([]);
-  const anchored = (text: string, anchor = englishOnly) => anchor(normalizeText(text));
+  const anchored = (text: string, anchor = englishOnly, language?: string) =>
+    anchor(normalizeText(text), language).all > 0;
 
   it('finds the English matter words, inflected by their first five letters', () => {
     for (const text of [
@@ -119,5 +120,24 @@ describe('createStakesAnchor', () => {
   it('finds the listed English anchor "fee"', () => {
     expect(anchored('what are your fees')).toBe(true);
     expect(anchored('is there a fee for this')).toBe(true);
+  });
+
+  it('reads a message in English with the English list only', () => {
+    const portuguese = createStakesAnchor([lexicon('pt', 'spaced', { closure: ['deletar minha conta'] })]);
+    expect(anchored('deletar minha conta', portuguese, 'pt')).toBe(true);
+    expect(anchored('three to delete, nine to save', portuguese)).toBe(true);
+    // "delete" starts like "deletar", but an English message names no Portuguese matter.
+    expect(anchored('three to delete, nine to save', portuguese, 'en')).toBe(false);
+    expect(anchored('my account was deleted', portuguese, 'en')).toBe(true);
+  });
+
+  it('counts the distinct matters a message names', () => {
+    const anchor = createStakesAnchor(builtInLexicons);
+    const count = (text: string, language: string) => anchor(normalizeText(text), language);
+    expect(count('quanti schermi posso usare con il mio abbonamento?', 'it')).toEqual({ english: 0, all: 1 });
+    expect(count('voglio disdire il mio abbonamento e avere un rimborso', 'it').all).toBeGreaterThanOrEqual(2);
+    expect(count('charged twice on my card', 'en')).toEqual({ english: 2, all: 2 });
+    expect(count('mi hanno addebitato il payment due volte', 'it').english).toBe(1);
+    expect(count('what time do you open', 'en')).toEqual({ english: 0, all: 0 });
   });
 });

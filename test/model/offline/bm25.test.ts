@@ -18,6 +18,23 @@ describe('tokenize', () => {
     expect(tokenize('I cancelled it five minutes ago')).toEqual(['cancel', '5', 'minut']);
   });
 
+  it('reads sending an item back as a return, and storing something as storage rather than a shop', () => {
+    expect(tokenize('Can I send these boots back?')).toEqual(tokenize('Can I return these boots?'));
+    expect(tokenize('I want to bring it back')).toEqual(['return']);
+    expect(tokenize('Where do I store them in winter?')).toEqual(['storag', 'winter']);
+    expect(tokenize('Is the store open?')).toEqual(['stor', 'open']);
+  });
+
+  it('reads letter sizes side by side as a size, and a small order as one of little value', () => {
+    expect(tokenize("I'm between an S and M")).toEqual(['siz']);
+    expect(tokenize('M or L?')).toEqual(['siz']);
+    expect(tokenize('Shipping on a small order')).toEqual(['ship', 'order', 'minimum']);
+  });
+
+  it('splits words as the guard does: runs of letters and digits of any script', () => {
+    expect(tokenize('NW-40511/ship—Canada')).toEqual(['40511', 'ship', 'canada']);
+  });
+
   it('reads order numbers as numbers and joins a model name to its number', () => {
     expect(tokenize('Where is my order NW-40511?')).toEqual(['order', '40511']);
     expect(tokenize('Is the Ridge 2 in stock?')).toEqual(['ridg', 'ridg#2', '2', 'stock']);
@@ -38,7 +55,8 @@ describe('tokenize', () => {
 
   it('keeps letters and digits of any script and folds accents', () => {
     expect(tokenize('größe café 30 días')).toEqual(['siz', 'caf', '30', 'day']);
-    expect(tokenize('東京 配送')).toEqual(['東京', '配送']);
+    // A listed Japanese word becomes its English term; an unlisted one stays as written.
+    expect(tokenize('東京 配送')).toEqual(['東京', 'ship']);
   });
 });
 
