@@ -28,9 +28,36 @@ const latinCues: readonly { pattern: RegExp; language: string }[] = [
   { pattern: guardPattern(/[ąćęłńśźż]/u), language: 'pl' },
   { pattern: guardPattern(/[ğış]/u), language: 'tr' },
   { pattern: guardPattern(/[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/u), language: 'vi' },
+  // Å is Swedish, Danish and Norwegian; æ and ø only Danish and Norwegian: their function words decide.
   { pattern: guardPattern(/å/u), language: 'sv' },
+  { pattern: guardPattern(/[åæø]/u), language: 'da' },
+  { pattern: guardPattern(/[åæø]/u), language: 'nb' },
+  // Finnish vowel pairs no other built-in language writes ("yhdistää", "myös", "yö", "äiti").
+  { pattern: guardPattern(/ää|öö|yy|äy|yä|öy|yö|äi/u), language: 'fi' },
+  // Serbian, Croatian and Bosnian write ć and đ (also Polish and Vietnamese letters) and č š ž,
+  // which Lithuanian shares; ė į ų ū are Lithuanian only, ą ę also Polish.
+  { pattern: guardPattern(/[ćđ]|dž/u), language: 'sr' },
+  { pattern: guardPattern(/[čšž]/u), language: 'sr' },
+  { pattern: guardPattern(/[čšž]/u), language: 'lt' },
+  { pattern: guardPattern(/[ėįųūąę]/u), language: 'lt' },
 ];
 const ukrainianLetters = guardPattern(/[іїєґ]/u);
+/**
+ * Cyrillic letters of one language only: Kazakh, Serbian. Kazakh also writes і, as Ukrainian does,
+ * beside ы, which Ukrainian does not write.
+ */
+const kazakhLetters = guardPattern(/[әғқңөұүһ]/u);
+const serbianLetters = guardPattern(/[ђјљњћџ]/u);
+
+/** Bonus of each Cyrillic language for the letters only it writes (lower-case text). */
+function cyrillicBonus(lower: string): Map<string, number> {
+  const kazakh = kazakhLetters.test(lower) || (lower.includes('і') && lower.includes('ы'));
+  return new Map([
+    ['uk', ukrainianLetters.test(lower) && !kazakh ? 2 : 0],
+    ['kk', kazakh ? 3 : 0],
+    ['sr', serbianLetters.test(lower) ? 3 : 0],
+  ]);
+}
 const umlaut = guardPattern(/[äöü]/u);
 const germanEndings = ['ung', 'en', 'st', 't', 'e'];
 
@@ -68,7 +95,9 @@ function wordWeights(lexicons: readonly Lexicon[]): Map<string, Map<string, numb
 }
 
 const markers = wordWeights(builtInLexicons);
-const cyrillicLanguages = ['ru', 'uk'];
+const cyrillicLanguages = ['ru', 'uk', 'sr', 'kk'];
+/** Languages written in Cyrillic only; Serbian is read in both scripts. */
+const cyrillicOnly = ['ru', 'uk', 'kk'];
 
 function count(pattern: RegExp, text: string): number {
   pattern.lastIndex = 0;
@@ -100,7 +129,7 @@ function byMarkers(
  * Best-effort ISO 639-1 language of a message: by its script (Hangul, kana, Han, Thai, Arabic,
  * Devanagari, Cyrillic, Greek, Hebrew), then by the function words of the built-in lexicons
  * (`markers`) and the letters only some languages use. Latin text defaults to `en` when nothing
- * points elsewhere; Cyrillic to `ru` unless it is Ukrainian.
+ * points elsewhere; Cyrillic to `ru` unless it is Ukrainian, Serbian or Kazakh.
  */
 export function detectLanguage(text: string): string {
   let script = '';
@@ -117,14 +146,14 @@ export function detectLanguage(text: string): string {
   if (script && most >= count(latinLetters, text)) {
     if (script !== 'cyrillic') return script;
     const tokens = tokenize(normalizeText(text));
-    const bonus = new Map([['uk', ukrainianLetters.test(text.toLowerCase()) ? 2 : 0]]);
-    return byMarkers(tokens, cyrillicLanguages, 'ru', bonus);
+    return byMarkers(tokens, cyrillicLanguages, 'ru', cyrillicBonus(text.toLowerCase()));
   }
   const lower = text.toLowerCase();
   const bonus = new Map<string, number>();
   for (const { pattern, language } of latinCues)
     if (pattern.test(lower)) bonus.set(language, (bonus.get(language) ?? 0) + 2);
-  if (hasGermanUmlautWord(lower)) bonus.set('de', (bonus.get('de') ?? 0) + 2);
-  const latin = [...markers.keys()].filter((language) => !cyrillicLanguages.includes(language));
+  // A Finnish vowel pair rules out German, whose umlaut words would otherwise claim "pääse".
+  if (!bonus.has('fi') && hasGermanUmlautWord(lower)) bonus.set('de', (bonus.get('de') ?? 0) + 2);
+  const latin = [...markers.keys()].filter((language) => !cyrillicOnly.includes(language));
   return byMarkers(tokenize(normalizeText(text)), latin, 'en', bonus);
 }

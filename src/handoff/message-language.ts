@@ -23,13 +23,23 @@ export const messageLanguages = [
   'ja',
   'ko',
   'sv',
+  'da',
+  'nb',
+  'fi',
+  'sr',
+  'lt',
+  'kk',
 ] as const;
 export type MessageLanguage = (typeof messageLanguages)[number];
 
-/** The message language for a BCP 47 tag: `pt-BR` gives `pt`; unknown or missing gives `en`. */
+/** Tags that name a message language by another code: `no` (Norwegian) is written in Bokmål. */
+const aliases: ReadonlyMap<string, MessageLanguage> = new Map([['no', 'nb']]);
+
+/** The message language for a BCP 47 tag: `pt-BR` gives `pt`, `no` gives `nb`; unknown or missing gives `en`. */
 export function messageLanguage(language?: string): MessageLanguage {
-  const primary = (language ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return (messageLanguages as readonly string[]).includes(primary ?? '') ? (primary as MessageLanguage) : 'en';
+  const tag = (language ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  const primary = aliases.get(tag) ?? tag;
+  return (messageLanguages as readonly string[]).includes(primary) ? (primary as MessageLanguage) : 'en';
 }
 
 /** Languages that write sentences one after another without a space. */
@@ -57,7 +67,21 @@ export function localizedName(
 }
 
 /** Words that already say "team" in a team's name, so no message says "team team". */
-const teamWords = ['team', 'equipo', 'equipe', 'équipe', 'squadra', 'ekip', 'ekibi', 'tim', 'nhóm', 'đội', 'zespół'];
+const teamWords = [
+  'team',
+  'equipo',
+  'equipe',
+  'équipe',
+  'squadra',
+  'ekip',
+  'ekibi',
+  'tim',
+  'nhóm',
+  'đội',
+  'zespół',
+  'teamet',
+  'tiimi',
+];
 const teamWordsUnspaced = ['チーム', '团队', '團隊', '팀', 'ทีม', 'فريق', 'टीम'];
 
 /** True when a team's display name already has a word for "team" ("Support Team", "サポートチーム"). */

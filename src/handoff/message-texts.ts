@@ -23,6 +23,58 @@ function unitWait(language: MessageLanguage, underAMinute: string, about: (amoun
   return { underAMinute, minutes: (n) => about(unit(n, 'minute')), hours: (n) => about(unit(n, 'hour')) };
 }
 
+/** The Serbian form for a count: `one` for 1, 21, 31…; `few` for 2–4, 22–24…; `many` otherwise. */
+function serbianPlural(count: number, one: string, few: string, many: string): string {
+  const ten = count % 10;
+  const hundred = count % 100;
+  if (ten === 1 && hundred !== 11) return one;
+  if (ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14)) return few;
+  return many;
+}
+
+const serbianCyrillicToLatin: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'абвгдђежзијклљмнњопрстћуфхцчџш'].map((letter, index) => [
+    letter,
+    [
+      'a',
+      'b',
+      'v',
+      'g',
+      'd',
+      'đ',
+      'e',
+      'ž',
+      'z',
+      'i',
+      'j',
+      'k',
+      'l',
+      'lj',
+      'm',
+      'n',
+      'nj',
+      'o',
+      'p',
+      'r',
+      's',
+      't',
+      'ć',
+      'u',
+      'f',
+      'h',
+      'c',
+      'č',
+      'dž',
+      'š',
+    ][index]!,
+  ]),
+);
+
+/** Serbian Cyrillic text (as Intl writes dates) in Serbian Latin; other characters are kept. */
+function serbianLatin(text: string): string {
+  return [...text].map((letter) => serbianCyrillicToLatin[letter] ?? letter).join('');
+}
+
 export const waitWords: Table<WaitWords> = {
   en: {
     underAMinute: 'less than a minute',
@@ -65,6 +117,18 @@ export const waitWords: Table<WaitWords> = {
   ja: { underAMinute: '1分未満', minutes: (n) => `約${n}分`, hours: (n) => `約${n}時間` },
   ko: unitWait('ko', '1분 미만', (amount) => `약 ${amount}`),
   sv: unitWait('sv', 'mindre än en minut', (amount) => `ungefär ${amount}`),
+  // Serbian plural: 1 (and 21, 31) "minut"/"sat", 2 to 4 "minuta"/"sata", else "minuta"/"sati".
+  sr: {
+    underAMinute: 'manje od jednog minuta',
+    minutes: (n) => `oko ${n} ${serbianPlural(n, 'minut', 'minuta', 'minuta')}`,
+    hours: (n) => `oko ${n} ${serbianPlural(n, 'sat', 'sata', 'sati')}`,
+  },
+  // "maždaug" and "шамамен" take the count as Intl writes it ("5 minutės", "5 минут").
+  lt: unitWait('lt', 'mažiau nei minutė', (amount) => `maždaug ${amount}`),
+  kk: unitWait('kk', 'бір минуттан аз', (amount) => `шамамен ${amount}`),
+  da: unitWait('da', 'under et minut', (amount) => `cirka ${amount}`),
+  nb: unitWait('nb', 'under ett minutt', (amount) => `omtrent ${amount}`),
+  fi: unitWait('fi', 'alle minuutti', (amount) => `noin ${amount}`),
 };
 
 /** Who takes the conversation, as the transition sentence needs it (case, article). */
@@ -134,6 +198,25 @@ export const teamWords: Table<TeamWords> = {
     anyone: 'en person i vårt team',
     team: (name) => (/\s/.test(name) ? `vårt team ”${name}”` : `vårt ${name}-team`),
     named: (name) => `vårt ${name}`,
+  },
+  sr: { anyone: 'osobom iz našeg tima', team: (name) => `našim timom ${name}` },
+  lt: { anyone: 'žmogumi iš mūsų komandos', team: (name) => `mūsų komanda „${name}“` },
+  kk: { anyone: 'біздің команданың қызметкерімен', team: (name) => `біздің «${name}» командамызбен` },
+  da: {
+    anyone: 'en person fra vores team',
+    team: (name) => (/\s/.test(name) ? `vores team »${name}«` : `vores ${name}-team`),
+    named: (name) => `vores ${name}`,
+  },
+  nb: {
+    anyone: 'en person i teamet vårt',
+    team: (name) => (/\s/.test(name) ? `teamet vårt «${name}»` : `${name}-teamet vårt`),
+    named: (name) => `${name} hos oss`,
+  },
+  // Finnish: "who" is the allative the transition sentence needs ("tiimimme jäsenelle").
+  fi: {
+    anyone: 'tiimimme jäsenelle',
+    team: (name) => (/\s/.test(name) ? `tiimillemme ”${name}”` : `${name}-tiimillemme`),
+    named: (name) => `tiimillemme ${name}`,
   },
 };
 
@@ -246,6 +329,36 @@ export const transitionWords: Table<TransitionWords> = {
     wait: (wait) => `Den beräknade väntetiden är ${wait}.`,
     keepWriting: 'Du kan fortsätta skriva här; de ser hela konversationen.',
   },
+  sr: {
+    connecting: (who) => `Povezujem vas sa ${who}.`,
+    wait: (wait) => `Očekivano vreme čekanja je ${wait}.`,
+    keepWriting: 'Možete nastaviti da pišete ovde; videće ceo razgovor.',
+  },
+  lt: {
+    connecting: (who) => `Jungiu jus su ${who}.`,
+    wait: (wait) => `Numatomas laukimo laikas – ${wait}.`,
+    keepWriting: 'Galite toliau rašyti čia: jie matys visą pokalbį.',
+  },
+  kk: {
+    connecting: (who) => `Сізді ${who} байланыстырып жатырмын.`,
+    wait: (wait) => `Күту уақыты – ${wait}.`,
+    keepWriting: 'Осында жаза беруіңізге болады: қызметкер бүкіл хат алмасуды көреді.',
+  },
+  da: {
+    connecting: (who) => `Jeg sætter dig nu i forbindelse med ${who}.`,
+    wait: (wait) => `Den forventede ventetid er ${wait}.`,
+    keepWriting: 'Du kan fortsætte med at skrive her; de kan se hele samtalen.',
+  },
+  nb: {
+    connecting: (who) => `Jeg setter deg nå over til ${who}.`,
+    wait: (wait) => `Forventet ventetid er ${wait}.`,
+    keepWriting: 'Du kan fortsette å skrive her; de ser hele samtalen.',
+  },
+  fi: {
+    connecting: (who) => `Yhdistän sinut nyt ${who}.`,
+    wait: (wait) => `Arvioitu odotusaika on ${wait}.`,
+    keepWriting: 'Voit jatkaa kirjoittamista tänne; he näkevät koko keskustelun.',
+  },
 };
 
 /** The reply time, written in the zone of the message. */
@@ -297,6 +410,44 @@ const ukrainianWeekdays: Record<Weekday, string> = {
   thu: 'у четвер',
   fri: 'у п’ятницю',
   sat: 'у суботу',
+};
+
+const serbianWeekdays: Record<Weekday, string> = {
+  sun: 'u nedelju',
+  mon: 'u ponedeljak',
+  tue: 'u utorak',
+  wed: 'u sredu',
+  thu: 'u četvrtak',
+  fri: 'u petak',
+  sat: 'u subotu',
+};
+const lithuanianWeekdays: Record<Weekday, string> = {
+  sun: 'sekmadienį',
+  mon: 'pirmadienį',
+  tue: 'antradienį',
+  wed: 'trečiadienį',
+  thu: 'ketvirtadienį',
+  fri: 'penktadienį',
+  sat: 'šeštadienį',
+};
+const kazakhWeekdays: Record<Weekday, string> = {
+  sun: 'жексенбіде',
+  mon: 'дүйсенбіде',
+  tue: 'сейсенбіде',
+  wed: 'сәрсенбіде',
+  thu: 'бейсенбіде',
+  fri: 'жұмада',
+  sat: 'сенбіде',
+};
+
+const finnishWeekdays: Record<Weekday, string> = {
+  sun: 'sunnuntaina',
+  mon: 'maanantaina',
+  tue: 'tiistaina',
+  wed: 'keskiviikkona',
+  thu: 'torstaina',
+  fri: 'perjantaina',
+  sat: 'lauantaina',
 };
 
 export const replyByWords: Table<ReplyByWords> = {
@@ -442,6 +593,51 @@ export const replyByWords: Table<ReplyByWords> = {
     date: (date) => `den ${date}`,
     phrase: ({ day, time, zone }) => `${day} senast kl. ${time} ${zone}`,
   },
+  sr: {
+    today: 'danas',
+    tomorrow: 'sutra',
+    weekday: (_name, key) => serbianWeekdays[key],
+    // Intl writes Serbian in Cyrillic ("2. децембар"); these messages are in Latin.
+    date: (date) => serbianLatin(date),
+    phrase: ({ day, time, zone }) => `${day} do ${time} ${zone}`,
+  },
+  lt: {
+    today: 'šiandien',
+    tomorrow: 'rytoj',
+    weekday: (_name, key) => lithuanianWeekdays[key],
+    date: (date) => date,
+    phrase: ({ day, time, zone }) => `${day} iki ${time} ${zone}`,
+  },
+  // "ең кеші" (at the latest) keeps the time free of case suffixes ("9:00-ге").
+  kk: {
+    today: 'бүгін',
+    tomorrow: 'ертең',
+    weekday: (_name, key) => kazakhWeekdays[key],
+    date: (date) => date,
+    phrase: ({ day, time, zone }) => `ең кеші ${day} сағат ${time} ${zone}`,
+  },
+  da: {
+    today: 'i dag',
+    tomorrow: 'i morgen',
+    weekday: (name) => `på ${name}`,
+    date: (date) => `den ${date}`,
+    phrase: ({ day, time, zone }) => `${day} senest kl. ${time} ${zone}`,
+  },
+  nb: {
+    today: 'i dag',
+    tomorrow: 'i morgen',
+    weekday: (name) => `på ${name}`,
+    date: (date) => `den ${date}`,
+    phrase: ({ day, time, zone }) => `${day} innen kl. ${time} ${zone}`,
+  },
+  // Finnish says "on Monday" with the essive of the weekday ("maanantaina").
+  fi: {
+    today: 'tänään',
+    tomorrow: 'huomenna',
+    weekday: (_name, key) => finnishWeekdays[key],
+    date: (date) => date,
+    phrase: ({ day, time, zone }) => `viimeistään ${day} klo ${time} ${zone}`,
+  },
 };
 
 /** The offline message: the team is away, then how and when it answers. */
@@ -553,6 +749,36 @@ export const offlineWords: Table<OfflineWords> = {
     leaveContact: (when) => `Lämna ditt namn och din e-postadress så återkommer vi ${when}.`,
     answerHere: (when) => `Vi svarar dig här ${when}.`,
   },
+  sr: {
+    offline: 'Naš tim trenutno nije dostupan.',
+    leaveContact: (when) => `Ostavite svoje ime i e-mail adresu i javićemo vam se ${when}.`,
+    answerHere: (when) => `Odgovorićemo vam ovde ${when}.`,
+  },
+  lt: {
+    offline: 'Mūsų komanda šiuo metu nepasiekiama.',
+    leaveContact: (when) => `Palikite savo vardą ir el. pašto adresą, ir mes jums atsakysime ${when}.`,
+    answerHere: (when) => `Atsakysime jums čia ${when}.`,
+  },
+  kk: {
+    offline: 'Қазір біздің команда желіде емес.',
+    leaveContact: (when) => `Атыңыз бен электрондық пошта мекенжайыңызды қалдырыңыз, біз сізге ${when} жауап береміз.`,
+    answerHere: (when) => `Біз сізге осында ${when} жауап береміз.`,
+  },
+  da: {
+    offline: 'Vores team er ikke tilgængeligt lige nu.',
+    leaveContact: (when) => `Skriv dit navn og din e-mailadresse, så vender vi tilbage ${when}.`,
+    answerHere: (when) => `Vi svarer dig her ${when}.`,
+  },
+  nb: {
+    offline: 'Teamet vårt er ikke tilgjengelig akkurat nå.',
+    leaveContact: (when) => `Legg igjen navnet ditt og e-postadressen din, så svarer vi deg ${when}.`,
+    answerHere: (when) => `Vi svarer deg her ${when}.`,
+  },
+  fi: {
+    offline: 'Tiimimme ei ole juuri nyt tavoitettavissa.',
+    leaveContact: (when) => `Jätä nimesi ja sähköpostiosoitteesi, niin vastaamme sinulle ${when}.`,
+    answerHere: (when) => `Vastaamme sinulle täällä ${when}.`,
+  },
 };
 
 /** The ticket message: the ticket, then where the answer comes. */
@@ -655,6 +881,35 @@ export const ticketWords: Table<TicketWords> = {
     created: (id) => (id ? `Jag har skapat ärende ${id} åt dig.` : 'Jag har skapat ett ärende åt dig.'),
     answer: (email) => (email ? `Vårt team svarar dig via e-post till ${email}.` : 'Vårt team svarar dig här.'),
   },
+  sr: {
+    created: (id) => (id ? `Otvorio sam vam tiket ${id}.` : 'Otvorio sam vam tiket.'),
+    answer: (email) => (email ? `Naš tim će vam odgovoriti e-mailom na ${email}.` : 'Naš tim će vam odgovoriti ovde.'),
+  },
+  lt: {
+    created: (id) => (id ? `Jums sukurta užklausa ${id}.` : 'Jums sukurta užklausa.'),
+    answer: (email) =>
+      email ? `Mūsų komanda jums atsakys el. paštu adresu ${email}.` : 'Mūsų komanda jums atsakys čia.',
+  },
+  kk: {
+    created: (id) => (id ? `Сіз үшін ${id} өтініші тіркелді.` : 'Сіз үшін өтініш тіркелді.'),
+    answer: (email) =>
+      email
+        ? `Біздің команда сізге ${email} мекенжайына электрондық пошта арқылы жауап береді.`
+        : 'Біздің команда сізге осында жауап береді.',
+  },
+  da: {
+    created: (id) => (id ? `Jeg har oprettet sag ${id} til dig.` : 'Jeg har oprettet en sag til dig.'),
+    answer: (email) => (email ? `Vores team svarer dig på e-mail til ${email}.` : 'Vores team svarer dig her.'),
+  },
+  nb: {
+    created: (id) => (id ? `Jeg har opprettet sak ${id} for deg.` : 'Jeg har opprettet en sak for deg.'),
+    answer: (email) => (email ? `Teamet vårt svarer deg på e-post til ${email}.` : 'Teamet vårt svarer deg her.'),
+  },
+  fi: {
+    created: (id) => (id ? `Loin sinulle tukipyynnön ${id}.` : 'Loin sinulle tukipyynnön.'),
+    answer: (email) =>
+      email ? `Tiimimme vastaa sinulle sähköpostitse osoitteeseen ${email}.` : 'Tiimimme vastaa sinulle täällä.',
+  },
 };
 
 /** An agent took the conversation. */
@@ -679,6 +934,12 @@ export const agentJoinedWords: Table<(agentName: string) => string> = {
   ja: (name) => `担当の${name}が会話に参加しました。`,
   ko: (name) => `저희 팀의 ${name} 님이 대화에 참여했습니다.`,
   sv: (name) => `${name} från vårt team har anslutit till samtalet.`,
+  sr: (name) => `${name} iz našeg tima se uključuje u razgovor.`,
+  lt: (name) => `Prie pokalbio prisijungia ${name} iš mūsų komandos.`,
+  kk: (name) => `Әңгімеге біздің командадан ${name} қосылды.`,
+  da: (name) => `${name} fra vores team er kommet med i samtalen.`,
+  nb: (name) => `${name} fra teamet vårt har blitt med i samtalen.`,
+  fi: (name) => `${name} tiimistämme liittyi keskusteluun.`,
 };
 
 /** The agent handed the conversation back to the bot. */
@@ -703,6 +964,12 @@ export const backToBotWords: Table<string> = {
   ja: '担当者による対応が終了しました。ここからは再びアシスタントがご案内します。何でもお尋ねください。担当者との会話をご希望の場合は、いつでもお申し付けください。',
   ko: '저희 팀이 대화를 마쳤습니다. 이제 다시 어시스턴트와 대화하고 계십니다. 궁금한 점은 무엇이든 물어보시고, 언제든 상담원 연결을 요청하실 수 있습니다.',
   sv: 'Vårt team har avslutat samtalet. Du pratar nu med assistenten igen: fråga mig vad du vill, eller be om att få prata med en person när som helst.',
+  sr: 'Naš tim je završio razgovor. Ponovo razgovarate sa asistentom: pitajte me šta god želite ili u bilo kom trenutku zatražite razgovor sa osobom.',
+  lt: 'Mūsų komanda baigė pokalbį. Jūs vėl kalbatės su asistentu: klauskite ko norite arba bet kada paprašykite sujungti su žmogumi.',
+  kk: 'Біздің команда әңгімені аяқтады. Сіз қайтадан ассистентпен сөйлесіп отырсыз: кез келген сұрақ қойыңыз немесе кез келген уақытта адаммен байланыстыруды сұраңыз.',
+  da: 'Vores team har afsluttet samtalen. Du taler nu med assistenten igen: spørg mig om hvad som helst, eller bed om at tale med en person når som helst.',
+  nb: 'Teamet vårt har avsluttet samtalen. Du snakker nå med assistenten igjen: spør meg om hva du vil, eller be om å snakke med en person når som helst.',
+  fi: 'Tiimimme lopetti keskustelun. Puhut nyt taas avustajan kanssa: kysy mitä haluat, tai pyydä milloin tahansa päästä puhumaan ihmisen kanssa.',
 };
 
 /** The user wrote while waiting in the queue; `wait` is a {@link formatWait} text when known. */
@@ -747,6 +1014,18 @@ export const waitingWords: Table<(wait?: string) => string> = {
     `감사합니다. 메시지를 대화에 추가했습니다. 곧 저희 팀 상담원이 도와드리겠습니다${wait ? ` (예상 대기 시간: ${wait})` : ''}.`,
   sv: (wait) =>
     `Tack, jag har lagt till ditt meddelande i samtalet. Någon från vårt team hjälper dig snart${wait ? ` (beräknad väntetid: ${wait})` : ''}.`,
+  sr: (wait) =>
+    `Hvala, dodao sam vašu poruku u razgovor. Neko iz našeg tima će vam se uskoro javiti${wait ? ` (očekivano čekanje: ${wait})` : ''}.`,
+  lt: (wait) =>
+    `Ačiū, jūsų žinutė pridėta prie pokalbio. Netrukus jums atsakys kas nors iš mūsų komandos${wait ? ` (numatomas laukimo laikas: ${wait})` : ''}.`,
+  kk: (wait) =>
+    `Рахмет, хабарламаңыз әңгімеге қосылды. Жақында біздің команданың қызметкері сізге жауап береді${wait ? ` (күту уақыты: ${wait})` : ''}.`,
+  da: (wait) =>
+    `Tak, jeg har føjet din besked til samtalen. En fra vores team hjælper dig snart${wait ? ` (forventet ventetid: ${wait})` : ''}.`,
+  nb: (wait) =>
+    `Takk, jeg har lagt til meldingen din i samtalen. Noen fra teamet vårt hjelper deg snart${wait ? ` (forventet ventetid: ${wait})` : ''}.`,
+  fi: (wait) =>
+    `Kiitos, lisäsin viestisi keskusteluun. Joku tiimistämme auttaa sinua pian${wait ? ` (arvioitu odotusaika: ${wait})` : ''}.`,
 };
 
 /** The international directory of crisis lines, for languages without lines of their own here. */
@@ -755,7 +1034,8 @@ export const helplineDirectory = 'https://findahelpline.com';
 /**
  * Where to find help now, inside the crisis message's parentheses. The en, es, pt, fr and de
  * lines name real numbers; the others name no number (none is guessed) and point to the
- * international directory.
+ * international directory, sr, lt and kk beside 112, the emergency number of Serbia (and Croatia,
+ * Bosnia), Lithuania and Kazakhstan.
  */
 export const crisisResources: Table<string> = {
   en: 'for example 911 or the 988 Suicide & Crisis Lifeline in the US, 112 in the EU, or Samaritans on 116 123 in the UK and Ireland',
@@ -778,6 +1058,12 @@ export const crisisResources: Table<string> = {
   ja: `お住まいの国の相談窓口は ${helplineDirectory} で探せます`,
   ko: `거주하시는 국가의 상담 전화는 ${helplineDirectory} 에서 찾으실 수 있습니다`,
   sv: `stödlinjer i ditt land hittar du på ${helplineDirectory}`,
+  sr: `broj za hitne slučajeve je 112, a linije za pomoć u svojoj zemlji naći ćete na ${helplineDirectory}`,
+  lt: `bendrasis pagalbos numeris yra 112, o pagalbos linijas savo šalyje rasite ${helplineDirectory}`,
+  kk: `жедел көмек нөмірі – 112, ал еліңіздегі көмек желілерін ${helplineDirectory} сайтынан таба аласыз`,
+  da: `støttelinjer i dit land finder du på ${helplineDirectory}`,
+  nb: `hjelpetelefoner i landet ditt finner du på ${helplineDirectory}`,
+  fi: `oman maasi tukipuhelimet löydät osoitteesta ${helplineDirectory}`,
 };
 
 /** The safe message for a crisis, around the resource lines. Wording follows each guard lexicon. */
@@ -822,6 +1108,18 @@ export const crisisWords: Table<(lines: string) => string> = {
     `지금 많이 힘드시다니 정말 마음이 아픕니다. 말씀해 주셔서 고맙습니다. 당신은 혼자가 아닙니다. 위험한 상황이거나 스스로를 해칠 생각이 드신다면 지금 바로 가까운 응급 번호나 위기 상담 전화(${lines})로 연락해 주세요. 지금 저희 팀의 상담원과 연결해 드리고 있습니다.`,
   sv: (lines) =>
     `Jag är verkligen ledsen att du har det så här, och tack för att du berättar det för oss. Du är inte ensam. Om du är i fara eller tänker på att skada dig själv, ring ditt lokala nödnummer nu eller kontakta en kris- eller stödlinje (${lines}). Jag kopplar dig nu till en person i vårt team.`,
+  sr: (lines) =>
+    `Jako mi je žao što prolazite kroz ovo i hvala vam što ste nam pisali. Niste sami. Ako ste u opasnosti ili razmišljate da sebi naudite, odmah pozovite lokalni broj za hitne slučajeve ili liniju za pomoć u krizi (${lines}). Povezujem vas sa osobom iz našeg tima.`,
+  lt: (lines) =>
+    `Labai apgailestaujame, kad jums dabar taip sunku, ir ačiū, kad parašėte. Jūs nesate vieni. Jei jums gresia pavojus arba galvojate apie savęs žalojimą, nedelsdami skambinkite vietiniu pagalbos numeriu arba į emocinės paramos liniją (${lines}). Jungiu jus su žmogumi iš mūsų komandos.`,
+  kk: (lines) =>
+    `Сізге қазір осыншалық ауыр болып жатқанына қатты өкінемін, жазғаныңызға рахмет. Сіз жалғыз емессіз. Егер сізге қауіп төніп тұрса немесе өзіңізге зиян келтіру туралы ойлап жүрсеңіз, дереу жергілікті жедел көмек нөміріне немесе дағдарыс кезіндегі көмек желісіне хабарласыңыз (${lines}). Мен сізді біздің команданың қызметкерімен байланыстырып жатырмын.`,
+  da: (lines) =>
+    `Jeg er virkelig ked af, at du har det sådan, og tak fordi du fortæller os det. Du er ikke alene. Hvis du er i fare eller tænker på at skade dig selv, så ring til dit lokale alarmnummer nu eller kontakt en krise- eller støttelinje (${lines}). Jeg sætter dig nu i forbindelse med en person fra vores team.`,
+  nb: (lines) =>
+    `Jeg er virkelig lei meg for at du har det sånn, og takk for at du forteller oss det. Du er ikke alene. Hvis du er i fare eller tenker på å skade deg selv, ring ditt lokale nødnummer nå eller kontakt en krise- eller hjelpetelefon (${lines}). Jeg setter deg nå i kontakt med en person i teamet vårt.`,
+  fi: (lines) =>
+    `Olen todella pahoillani, että sinulla on näin raskasta, ja kiitos, että kerroit meille. Et ole yksin. Jos olet vaarassa tai ajattelet itsesi vahingoittamista, soita nyt paikalliseen hätänumeroon tai ota yhteyttä kriisipuhelimeen (${lines}). Yhdistän sinut nyt tiimimme työntekijälle.`,
 };
 
 /** A user in crisis whom nobody can answer soon: the resources first, and first in line. */
@@ -846,6 +1144,12 @@ export const crisisWaitWords: Table<string> = {
   ja: '数分以内にチームの担当者が対応できない可能性があります。今すぐ上記の相談窓口にご連絡ください。お客様を順番の先頭にお入れしました。',
   ko: '지금은 몇 분 안에 저희 팀이 답변드리기 어려울 수 있습니다. 지금 바로 위에 안내해 드린 도움 기관에 연락해 주세요. 대기열 맨 앞에 배정해 드렸습니다.',
   sv: 'Just nu kan det hända att ingen i vårt team hinner svara inom de närmaste minuterna. Kontakta stödlinjerna ovan nu; vi har satt dig först i kön.',
+  sr: 'Moguće je da niko iz našeg tima neće moći da odgovori u narednih nekoliko minuta. Odmah se obratite pomoći navedenoj iznad; stavili smo vas na prvo mesto u redu.',
+  lt: 'Gali būti, kad artimiausiomis minutėmis niekas iš mūsų komandos negalės atsakyti. Nedelsdami kreipkitės pagalbos nurodytais kontaktais; jūsų kreipimasis yra pirmas eilėje.',
+  kk: 'Алдағы бірнеше минутта біздің командадан ешкім жауап бере алмауы мүмкін. Дереу жоғарыда көрсетілген көмек қызметтеріне хабарласыңыз; сіздің өтінішіңіз кезекте бірінші тұр.',
+  da: 'Lige nu kan det ske, at ingen fra vores team når at svare inden for de næste minutter. Kontakt støttelinjerne ovenfor nu; vi har sat dig forrest i køen.',
+  nb: 'Akkurat nå kan det hende at ingen i teamet vårt rekker å svare i løpet av de neste minuttene. Kontakt hjelpetelefonene ovenfor nå; vi har satt deg først i køen.',
+  fi: 'Juuri nyt kukaan tiimistämme ei ehkä ehdi vastata muutaman seuraavan minuutin aikana. Ota nyt yhteyttä yllä mainittuihin tukipuhelimiin; olemme nostaneet sinut jonon kärkeen.',
 };
 
 /** Questions for the fields Handrail knows, keyed as `preHandoffQuestion` normalises them. */
@@ -998,6 +1302,48 @@ export const knownQuestions: Table<KnownQuestions> = {
     phone: 'Vilket telefonnummer kan vi ringa dig på?',
     accountnumber: 'Vilket är ditt kundnummer?',
   },
+  sr: {
+    name: 'Pre nego što vas povežem, kako se zovete?',
+    email: 'Na koju e-mail adresu naš tim može da vam se javi ako se čet prekine?',
+    ordernumber: 'Koji je broj vaše porudžbine? Tako će naš tim brže pronaći vaš slučaj.',
+    phone: 'Na koji broj telefona možemo da vas pozovemo?',
+    accountnumber: 'Koji je vaš korisnički broj?',
+  },
+  lt: {
+    name: 'Prieš sujungiant, kuo jūs vardu?',
+    email: 'Kokiu el. pašto adresu mūsų komanda galėtų su jumis susisiekti, jei pokalbis nutrūktų?',
+    ordernumber: 'Koks jūsų užsakymo numeris? Taip mūsų komanda greičiau ras jūsų klausimą.',
+    phone: 'Kokiu telefono numeriu galime jums paskambinti?',
+    accountnumber: 'Koks jūsų kliento numeris?',
+  },
+  kk: {
+    name: 'Байланыстырмас бұрын, есіміңіз кім?',
+    email: 'Чат үзіліп қалса, біздің команда сізге қай электрондық пошта мекенжайы арқылы хабарласа алады?',
+    ordernumber: 'Тапсырысыңыздың нөмірі қандай? Бұл біздің командаға өтінішіңізді тезірек табуға көмектеседі.',
+    phone: 'Сізге қай телефон нөмірі арқылы қоңырау шала аламыз?',
+    accountnumber: 'Клиент нөміріңіз қандай?',
+  },
+  da: {
+    name: 'Før jeg sætter dig i forbindelse med nogen: hvad hedder du?',
+    email: 'Hvilken e-mailadresse kan vores team kontakte dig på, hvis chatten afbrydes?',
+    ordernumber: 'Hvad er dit ordrenummer? Det hjælper vores team med at finde din sag hurtigere.',
+    phone: 'Hvilket telefonnummer kan vi ringe til dig på?',
+    accountnumber: 'Hvad er dit kundenummer?',
+  },
+  nb: {
+    name: 'Før jeg setter deg over: hva heter du?',
+    email: 'Hvilken e-postadresse kan teamet vårt nå deg på hvis chatten blir brutt?',
+    ordernumber: 'Hva er ordrenummeret ditt? Det hjelper teamet vårt å finne saken din raskere.',
+    phone: 'Hvilket telefonnummer kan vi ringe deg på?',
+    accountnumber: 'Hva er kundenummeret ditt?',
+  },
+  fi: {
+    name: 'Ennen kuin yhdistän sinut: mikä on nimesi?',
+    email: 'Mihin sähköpostiosoitteeseen tiimimme voi ottaa sinuun yhteyttä, jos chat katkeaa?',
+    ordernumber: 'Mikä on tilausnumerosi? Se auttaa tiimiämme löytämään asiasi nopeammin.',
+    phone: 'Mihin puhelinnumeroon voimme soittaa sinulle?',
+    accountnumber: 'Mikä on asiakasnumerosi?',
+  },
 };
 
 /** The question for any other field, naming it (`vehicle reg`). */
@@ -1022,6 +1368,12 @@ export const genericQuestion: Table<(field: string) => string> = {
   ja: (field) => `おつなぎする前に、次の情報を教えていただけますか：${field}`,
   ko: (field) => `연결해 드리기 전에 다음 정보를 알려 주시겠어요: ${field}`,
   sv: (field) => `Innan jag kopplar dig vidare, kan du uppge ${field}?`,
+  sr: (field) => `Pre nego što vas povežem, možete li da mi navedete sledeći podatak: ${field}?`,
+  lt: (field) => `Prieš sujungiant, gal galite nurodyti: ${field}?`,
+  kk: (field) => `Байланыстырмас бұрын, мына мәліметті көрсетіңізші: ${field}.`,
+  da: (field) => `Før jeg sætter dig i forbindelse med nogen, kan du så oplyse ${field}?`,
+  nb: (field) => `Før jeg setter deg over, kan du oppgi ${field}?`,
+  fi: (field) => `Ennen kuin yhdistän sinut, voisitko kertoa tämän tiedon: ${field}?`,
 };
 
 /** The agent closed the conversation: the request is done (unlike {@link backToBotWords}, a hand-back). */
@@ -1046,6 +1398,12 @@ export const closedWords: Table<string> = {
   ja: '担当チームがこの会話をクローズしました。お問い合わせいただきありがとうございました。ほかにご用件があれば、こちらにご入力ください。アシスタントがお答えします。担当者との会話もいつでもご依頼いただけます。',
   ko: '저희 팀이 이 대화를 종료했습니다. 문의해 주셔서 감사합니다. 더 필요한 것이 있으시면 여기에 입력해 주세요. 어시스턴트가 답변드리며, 언제든 상담원 연결을 요청하실 수 있습니다.',
   sv: 'Vårt team har stängt det här samtalet. Tack för att du hörde av dig. Behöver du något mer kan du skriva här: assistenten svarar, och du kan när som helst be att få prata med en person.',
+  sr: 'Naš tim je zatvorio ovaj razgovor. Hvala vam što ste nam pisali. Ako vam zatreba još nešto, samo pišite ovde: odgovoriće asistent, a u bilo kom trenutku možete zatražiti razgovor sa osobom.',
+  lt: 'Mūsų komanda uždarė šį pokalbį. Ačiū, kad parašėte. Jei dar ko nors prireiktų, tiesiog rašykite čia: atsakys asistentas, o bet kada galite paprašyti sujungti su žmogumi.',
+  kk: 'Біздің команда бұл әңгімені жапты. Жазғаныңызға рахмет. Тағы бір нәрсе қажет болса, осында жаза беріңіз: ассистент жауап береді, ал кез келген уақытта адаммен байланыстыруды сұрай аласыз.',
+  da: 'Vores team har lukket denne samtale. Tak fordi du skrev til os. Har du brug for mere, kan du skrive her: assistenten svarer, og du kan når som helst bede om at tale med en person.',
+  nb: 'Teamet vårt har avsluttet denne samtalen. Takk for at du tok kontakt. Trenger du noe mer, kan du skrive her: assistenten svarer, og du kan når som helst be om å snakke med en person.',
+  fi: 'Tiimimme on sulkenut tämän keskustelun. Kiitos yhteydenotostasi. Jos tarvitset vielä jotain, voit kirjoittaa tänne: avustaja vastaa, ja voit milloin tahansa pyytää päästä puhumaan ihmisen kanssa.',
 };
 
 /** Nobody who speaks the user's language had room: the person who answers may write in another one. */
@@ -1070,4 +1428,10 @@ export const otherLanguageWords: Table<string> = {
   ja: '現在、お客様の言語に対応できる担当者が不在のため、別の言語でご返信する場合があります。',
   ko: '지금은 고객님의 언어를 사용하는 상담원이 없어 다른 언어로 답변드릴 수 있습니다.',
   sv: 'Just nu finns ingen tillgänglig som talar ditt språk, så den som svarar kan komma att skriva på ett annat språk.',
+  sr: 'Trenutno nema slobodne osobe koja govori vaš jezik, pa vam osoba koja odgovori može pisati na drugom jeziku.',
+  lt: 'Šiuo metu nėra laisvo darbuotojo, kalbančio jūsų kalba, todėl jums gali atsakyti kita kalba.',
+  kk: 'Қазір сіздің тіліңізде сөйлейтін бос қызметкер жоқ, сондықтан сізге басқа тілде жауап беруі мүмкін.',
+  da: 'Lige nu er der ingen ledig, der taler dit sprog, så den, der svarer, skriver måske på et andet sprog.',
+  nb: 'Akkurat nå er ingen tilgjengelig som snakker språket ditt, så den som svarer, kan komme til å skrive på et annet språk.',
+  fi: 'Juuri nyt kukaan kieltäsi puhuva ei ole tavoitettavissa, joten vastaaja saattaa kirjoittaa eri kielellä.',
 };

@@ -1,6 +1,6 @@
 /**
  * Crisis and obfuscation gate, guard alone: every case of the project's crisis suites (English and
- * 20 languages) escalates with reason `crisis` and critical urgency, plainly and under every
+ * every built-in language) escalates with reason `crisis` and critical urgency, plainly and under every
  * obfuscation of `src/evals/obfuscate.ts`; and on the escalating cases of the project's suites the
  * recall of each obfuscated variant stays within 2 points of the plain suite's. The variants are
  * built from the plain suites here, so a new case is checked in every disguise.

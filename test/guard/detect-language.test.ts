@@ -18,6 +18,12 @@ const messages: readonly (readonly [string, string])[] = [
   ['nl', 'Ik kan niet inloggen op mijn account'],
   ['sv', 'Var är min beställning? Den skulle komma igår.'],
   ['sv', 'Jag kan inte logga in på mitt konto'],
+  ['da', 'Hvornår kommer min pakke? Den skulle være kommet i går.'],
+  ['da', 'Jeg kan ikke logge ind på min konto'],
+  ['nb', 'Hvor er bestillingen min? Den skulle komme i går.'],
+  ['nb', 'Jeg får ikke logget inn på kontoen min'],
+  ['fi', 'Missä tilaukseni on? Sen piti tulla eilen.'],
+  ['fi', 'En pääse kirjautumaan tililleni'],
   ['pl', 'Gdzie jest moje zamówienie? Miało przyjść wczoraj.'],
   ['pl', 'Nie mogę zalogować się na moje konto'],
   ['tr', 'Siparişim nerede? Dün gelmesi gerekiyordu.'],
@@ -42,6 +48,13 @@ const messages: readonly (readonly [string, string])[] = [
   ['ja', 'アカウントにログインできません'],
   ['ko', '제 주문은 어디에 있나요? 어제 도착했어야 했어요.'],
   ['ko', '계정에 로그인할 수 없어요'],
+  ['sr', 'Gde je moja porudžbina? Trebalo je da stigne juče.'],
+  ['sr', 'Не могу да се пријавим на свој налог'],
+  ['sr', 'Ne mogu se prijaviti na svoj račun, što da radim?'],
+  ['lt', 'Kur mano užsakymas? Jis turėjo atvykti vakar.'],
+  ['lt', 'Negaliu prisijungti prie savo paskyros'],
+  ['kk', 'Тапсырысым қайда? Ол кеше келуі керек еді.'],
+  ['kk', 'Аккаунтыма кіре алмай жатырмын'],
 ];
 
 describe('detectLanguage', () => {
@@ -49,8 +62,37 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toBe(language);
   });
 
-  it('covers all 20 languages', () => {
-    expect(new Set(messages.map(([language]) => language)).size).toBe(20);
+  it('covers the built-in languages', () => {
+    expect(new Set(messages.map(([language]) => language)).size).toBeGreaterThanOrEqual(23);
+  });
+
+  it('tells Danish, Norwegian and Swedish apart where a word says which', () => {
+    const nordic: readonly (readonly [string, string])[] = [
+      ['da', 'Tak for hjælpen, hvad koster det?'],
+      ['da', 'Jeg vil gerne tale med nogen'],
+      ['da', 'Hvad er jeres telefonnummer?'],
+      ['da', 'jeg orker ikke mere'],
+      ['nb', 'Takk for hjelpen, hva koster det?'],
+      ['nb', 'Jeg vil gjerne snakke med noen'],
+      ['nb', 'Hva er telefonnummeret deres?'],
+      ['nb', 'jeg orker ikke mer'],
+      ['sv', 'Tack för hjälpen, vad kostar det?'],
+      ['sv', 'Jag vill gärna prata med någon'],
+      ['sv', 'Vad är ert telefonnummer?'],
+      ['sv', 'När kommer mitt paket?'],
+    ];
+    for (const [language, text] of nordic) expect(detectLanguage(text), text).toBe(language);
+  });
+
+  it('reads Finnish, even where its ä and ö would pass for German', () => {
+    for (const text of [
+      'Haluan puhua jonkun kanssa',
+      'Mikä on teidän puhelinnumero?',
+      'Kiitos avusta',
+      'En pääse kirjautumaan',
+    ]) {
+      expect(detectLanguage(text), text).toBe('fi');
+    }
   });
 
   it('tells Russian from Ukrainian', () => {
@@ -58,6 +100,39 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Дякую, все зрозуміло')).toBe('uk');
     expect(detectLanguage('Мне нужна помощь с оплатой')).toBe('ru');
     expect(detectLanguage('Мені потрібна допомога з оплатою')).toBe('uk');
+  });
+
+  it('tells Serbian Cyrillic and Kazakh from Russian and Ukrainian by their own letters and words', () => {
+    const cyrillic: readonly (readonly [string, string])[] = [
+      ['sr', 'Хвала, све је јасно'],
+      ['sr', 'Желим да разговарам са оператером'],
+      ['sr', 'Зашто још није стигло?'],
+      ['kk', 'Рахмет, бәрі түсінікті'],
+      ['kk', 'Маған оператор керек'],
+      ['kk', 'Ақшам қайда?'],
+      ['kk', 'Сәлем'],
+      ['ru', 'Не могу дозвониться до оператора'],
+      ['ru', 'Где мой заказ?'],
+      ['ru', 'Да, спасибо'],
+      ['uk', 'Де моє замовлення?'],
+      ['uk', 'Мені потрібен оператор'],
+    ];
+    for (const [language, text] of cyrillic) expect(detectLanguage(text), text).toBe(language);
+  });
+
+  it('tells Serbian, Croatian and Lithuanian from Polish and each other', () => {
+    const latin: readonly (readonly [string, string])[] = [
+      ['sr', 'Hoću da razgovaram sa čovekom'],
+      ['sr', 'Želim razgovarati s operaterom, hvala'],
+      ['sr', 'Zašto još nije stiglo?'],
+      ['sr', 'sta se desava sa mojom porudzbinom'],
+      ['lt', 'Noriu kalbėti su žmogumi'],
+      ['lt', 'Ačiū, viskas aišku'],
+      ['lt', 'Kodėl dar neatėjo mano siuntinys?'],
+      ['pl', 'Chcę porozmawiać z człowiekiem'],
+      ['pl', 'Dziękuję, wszystko jasne'],
+    ];
+    for (const [language, text] of latin) expect(detectLanguage(text), text).toBe(language);
   });
 
   it('reads kana with kanji as Japanese and kanji alone as Chinese', () => {

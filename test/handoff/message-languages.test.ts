@@ -102,7 +102,8 @@ describe('handoff messages in every guard language', () => {
     // No number but the existing lines' own is ever written: the other languages point to the directory.
     if (!['en', 'es', 'pt', 'fr', 'de'].includes(language)) {
       expect(text).toContain('https://findahelpline.com');
-      expect(text).not.toMatch(/\d{3}/);
+      // Serbian, Lithuanian and Kazakh also name 112, the emergency number of their countries.
+      expect(['sr', 'lt', 'kk'].includes(language) ? text.replace('112', '') : text).not.toMatch(/\d{3}/);
     }
     expect(crisisMessage({ language, resources: 'LINE-XYZ' })).toContain('LINE-XYZ');
   });
@@ -155,6 +156,59 @@ describe('handoff messages in every guard language', () => {
     ).toBe("entro domani all'1:00 GMT-4");
   });
 
+  it('says the reply time in Danish, Norwegian and Finnish, the Finnish weekday in its essive', () => {
+    const monday = { replyBy: mondayNine, now: fridayEvening, timeZone: newYork };
+    expect(formatReplyBy({ language: 'da', ...monday })).toBe('på mandag senest kl. 9.00 GMT-4');
+    expect(formatReplyBy({ language: 'nb', ...monday })).toBe('på mandag innen kl. 9:00 EDT');
+    expect(formatReplyBy({ language: 'fi', ...monday })).toBe('viimeistään maanantaina klo 9.00 UTC-4');
+    expect(formatReplyBy({ language: 'fi', replyBy: saturday, now: fridayEvening, timeZone: newYork })).toMatch(
+      /^viimeistään huomenna klo 14\.00 /,
+    );
+  });
+
+  it('reads the tag no as Norwegian Bokmål', () => {
+    expect(waitingMessage({ language: 'no' })).toBe(waitingMessage({ language: 'nb' }));
+    expect(transitionMessage({ language: 'no-NO', teamName: 'Billing' })).toContain('Billing-teamet vårt');
+    expect(waitingMessage({ language: 'nn' })).toBe(waitingMessage({ language: 'en' }));
+  });
+
+  it('puts the Finnish team in the allative the sentence needs', () => {
+    expect(transitionMessage({ language: 'fi', teamName: 'Billing' })).toContain(
+      'Yhdistän sinut nyt Billing-tiimillemme.',
+    );
+    expect(transitionMessage({ language: 'fi' })).toContain('Yhdistän sinut nyt tiimimme jäsenelle.');
+  });
+
+  it('says the reply time in Serbian (in Latin, though Intl writes Cyrillic), Lithuanian and Kazakh', () => {
+    const monday = { replyBy: mondayNine, now: fridayEvening, timeZone: newYork };
+    const later = { replyBy: twoWeeks, now: fridayEvening, timeZone: newYork };
+    expect(formatReplyBy({ language: 'sr', ...monday })).toBe('u ponedeljak do 9:00 GMT-4');
+    expect(formatReplyBy({ language: 'sr-Latn-RS', ...later })).toBe('28. mart do 9:00 GMT-4');
+    expect(formatReplyBy({ language: 'lt', ...monday })).toBe('pirmadienį iki 9:00 GMT−4');
+    expect(formatReplyBy({ language: 'kk', ...monday })).toBe('ең кеші дүйсенбіде сағат 9:00 GMT-4');
+    expect(formatReplyBy({ language: 'kk', ...later })).toBe('ең кеші 28 наурыз сағат 9:00 GMT-4');
+  });
+
+  it('counts Serbian minutes and hours in their three plural forms, in Latin on the page too', () => {
+    expect(formatWait(60, 'sr')).toBe('oko 1 minut');
+    expect(formatWait(21 * 60, 'sr')).toBe('oko 21 minut');
+    expect(formatWait(300, 'sr')).toBe('oko 5 minuta');
+    expect(formatWait(7200, 'sr')).toBe('oko 2 sata');
+    expect(formatWait(5 * 3600, 'sr')).toBe('oko 5 sati');
+    expect(chatWait('sr', 300)).toBe('oko 5 minuta');
+    expect(chatWait('sr', 11 * 3600)).toBe('oko 11 sati');
+    expect(formatWait(300, 'lt')).toBe('maždaug 5 minutės');
+    expect(formatWait(300, 'kk')).toBe('шамамен 5 минут');
+  });
+
+  it('names 112 for Serbian, Lithuanian and Kazakh and no other number', () => {
+    for (const language of ['sr', 'lt', 'kk'] as const) {
+      const text = crisisMessage({ language });
+      expect(text, language).toContain('112');
+      expect(text.replace('112', ''), language).not.toMatch(/\d{3}/);
+    }
+  });
+
   it('writes Chinese and Japanese sentences without spaces between them', () => {
     for (const language of ['zh', 'ja']) {
       expect(transitionMessage({ language, etaSeconds: 180 })).not.toMatch(/[。] /u);
@@ -167,6 +221,9 @@ describe('handoff messages in every guard language', () => {
     expect(formatWait(120, 'pl')).toBe('mniej więcej 2 minuty');
     expect(formatWait(120, 'ar')).toBe('دقيقتان تقريبًا');
     expect(formatWait(300, 'ja')).toBe('約5分');
+    expect(formatWait(300, 'da')).toBe('cirka 5 minutter');
+    expect(formatWait(60, 'nb')).toBe('omtrent 1 minutt');
+    expect(formatWait(300, 'fi')).toBe('noin 5 minuuttia');
   });
 });
 

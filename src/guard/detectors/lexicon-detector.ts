@@ -195,7 +195,10 @@ function matcherFor(lexicons: readonly Lexicon[]): LexiconMatcher {
   const key = lexicons
     .map((lexicon) => {
       let id = lexiconIds.get(lexicon);
-      if (id === undefined) lexiconIds.set(lexicon, (id = nextLexiconId++));
+      if (id === undefined) {
+        id = nextLexiconId++;
+        lexiconIds.set(lexicon, id);
+      }
       return id;
     })
     .join(',');
@@ -276,7 +279,7 @@ const infinitiveWish = guardPattern(/ to$/);
 const onlyDeterminers = guardPattern(/^(?:\s+(?:a|an|the|some|any|my|your|one|real|live|actual))*\s*$/);
 
 /** Languages whose verb (and so the wish) follows its object. */
-const verbFinal = new Set(['ja', 'ko', 'tr', 'hi']);
+const verbFinal = new Set(['ja', 'ko', 'tr', 'hi', 'kk']);
 
 /**
  * A negation just before the hit (or overlapping its start: "don't … need" over "need to"), or right

@@ -1,17 +1,23 @@
 import { arabic } from './languages/ar.js';
+import { danish } from './languages/da.js';
 import { german } from './languages/de.js';
 import { english } from './languages/en.js';
 import { spanish } from './languages/es.js';
+import { finnish } from './languages/fi.js';
 import { french } from './languages/fr.js';
 import { hindi } from './languages/hi.js';
 import { indonesian } from './languages/id.js';
 import { italian } from './languages/it.js';
 import { japanese } from './languages/ja.js';
+import { kazakh } from './languages/kk.js';
 import { korean } from './languages/ko.js';
+import { lithuanian } from './languages/lt.js';
+import { norwegian } from './languages/nb.js';
 import { dutch } from './languages/nl.js';
 import { polish } from './languages/pl.js';
 import { portuguese } from './languages/pt.js';
 import { russian } from './languages/ru.js';
+import { serbian } from './languages/sr.js';
 import { swedish } from './languages/sv.js';
 import { thai } from './languages/th.js';
 import { turkish } from './languages/tr.js';
@@ -30,6 +36,9 @@ export const builtInLexicons: readonly Lexicon[] = [
   italian,
   dutch,
   swedish,
+  danish,
+  norwegian,
+  finnish,
   polish,
   turkish,
   russian,
@@ -42,4 +51,7 @@ export const builtInLexicons: readonly Lexicon[] = [
   chinese,
   japanese,
   korean,
+  serbian,
+  lithuanian,
+  kazakh,
 ];
