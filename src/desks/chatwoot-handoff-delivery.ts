@@ -7,7 +7,7 @@ import { buildChatwootBrief } from './chatwoot-brief.js';
 import type { ChatwootDeskParts } from './chatwoot-desk-parts.js';
 import { chatwootEventNote } from './chatwoot-event-note.js';
 import { chatwootReplyType, deliverChatwootReply } from './chatwoot-reply.js';
-import { handoffById, markHandled, saveDeskReference, wasHandled } from './desk-reference.js';
+import { handoffView, markHandled, saveDeskReference, wasHandled } from './desk-reference.js';
 
 /** Chatwoot's priority per Handrail urgency. */
 export const chatwootPriorities: Record<Urgency, ChatwootPriority> = {
@@ -31,22 +31,8 @@ export async function deliverToChatwoot(
   const event = parts.runtime.eventOf(delivery);
   const chatwootId = parts.ids.chatwootIdOf(event.conversationId);
   if (chatwootId === null) return; // Not a conversation of this Chatwoot inbox.
-  const view = await handoffView(parts, event);
+  const { view } = await handoffView(parts.runtime.context().store, parts.name, event, 'announce');
   return applyHandoffEvent(parts, { event, view, chatwootId, deliveryId: delivery.id, signal });
-}
-
-/** The event's conversation with the event's handoff as its handoff; a final error when there is none. */
-async function handoffView({ runtime, name }: ChatwootDeskParts, event: HandoffEvent): Promise<StoredConversation> {
-  const conversation = await runtime.context().store.getConversation(event.conversationId);
-  const record = handoffById(conversation, event.handoffId);
-  if (!conversation || !record) {
-    throw new NotificationError({
-      notifier: name,
-      retryable: false,
-      message: `No handoff ${event.handoffId} to announce.`,
-    });
-  }
-  return { ...conversation, handoff: record };
 }
 
 interface EventDelivery {

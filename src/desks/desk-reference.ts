@@ -1,3 +1,4 @@
+import { NotificationError } from '../errors/notification-error.js';
 import type { DeskReference, HandoffRecord, Store, StoredConversation } from '../store/store.js';
 import { updateConversation } from '../store/update-conversation.js';
 
@@ -93,4 +94,22 @@ export function handoffById(conversation: StoredConversation | null, handoffId: 
   if (!conversation) return undefined;
   if (conversation.handoff?.id === handoffId) return conversation.handoff;
   return conversation.pastHandoffs?.find((handoff) => handoff.id === handoffId);
+}
+
+/**
+ * The event's conversation as stored, and as `view` with the event's handoff as its handoff; a final
+ * (not retryable) `NotificationError` of `notifier` when there is no such handoff to `action`.
+ */
+export async function handoffView(
+  store: Store,
+  notifier: string,
+  event: { conversationId: string; handoffId: string },
+  action: string,
+): Promise<{ conversation: StoredConversation; view: StoredConversation }> {
+  const conversation = await store.getConversation(event.conversationId);
+  const record = handoffById(conversation, event.handoffId);
+  if (!conversation || !record) {
+    throw new NotificationError({ notifier, retryable: false, message: `No handoff ${event.handoffId} to ${action}.` });
+  }
+  return { conversation, view: { ...conversation, handoff: record } };
 }

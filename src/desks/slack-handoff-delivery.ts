@@ -1,7 +1,7 @@
 import { NotificationError } from '../errors/notification-error.js';
 import type { HandoffEvent } from '../notify/handoff-event.js';
 import type { DeskReference, OutboxDelivery, StoredConversation } from '../store/store.js';
-import { handoffById, markHandled, saveDeskReference, wasHandled } from './desk-reference.js';
+import { handoffView, markHandled, saveDeskReference, wasHandled } from './desk-reference.js';
 import { slackAgentLabel } from './slack-agents.js';
 import { buildSlackBrief } from './slack-blocks.js';
 import { type SlackDeskParts, slackChannelOf } from './slack-desk-parts.js';
@@ -19,33 +19,13 @@ export async function deliverToSlack(
 ): Promise<void> {
   const event = parts.runtime.eventOf(delivery);
   if (parts.accepts && !parts.accepts(event)) return;
-  const { conversation, view } = await handoffView(parts, event);
+  const { conversation, view } = await handoffView(parts.runtime.context().store, parts.name, event, 'post');
   const channel = slackChannelOf(parts, view.handoff!.team);
   if (!channel) return; // Not this desk's team.
   if (event.type === 'handoff.created' || event.type === 'ticket.created') {
     return postBrief(parts, view, channel, signal);
   }
   return updateThread(parts, { event, conversation, view, channel, deliveryId: delivery.id, signal });
-}
-
-/**
- * The event's conversation as stored, and as `view` with the event's handoff as its handoff; a
- * final error when there is no such handoff.
- */
-async function handoffView(
-  { runtime, name }: SlackDeskParts,
-  event: HandoffEvent,
-): Promise<{ conversation: StoredConversation; view: StoredConversation }> {
-  const conversation = await runtime.context().store.getConversation(event.conversationId);
-  const record = handoffById(conversation, event.handoffId);
-  if (!conversation || !record) {
-    throw new NotificationError({
-      notifier: name,
-      retryable: false,
-      message: `No handoff ${event.handoffId} to post.`,
-    });
-  }
-  return { conversation, view: { ...conversation, handoff: record } };
 }
 
 /** The brief as the desk shows it, with the console link and the claiming agent's mention. */
