@@ -25,6 +25,8 @@ async function readTextWithin(c: Context, maxBytes: number): Promise<string> {
     if (error instanceof Error && error.name === 'BodyLimitError') throw payloadTooLarge(maxBytes);
     throw error;
   }
+  // `bodyLimit` trusts a declared `content-length`; a body that lies about its length is measured here.
+  if (new TextEncoder().encode(text).byteLength > maxBytes) throw payloadTooLarge(maxBytes);
   return text;
 }
 
