@@ -1,5 +1,12 @@
-import type { LangfuseScore } from '../tracing/langfuse-score-client.js';
 import type { CaseResult } from './case-result.js';
+import { createLangfusePost, type HttpOutcome, type LangfusePost } from './langfuse-http.js';
+import {
+  batchEvents,
+  caseIngestionEvents,
+  type EventCase,
+  type IngestionEvent,
+  readIngestionOutcome,
+} from './langfuse-ingestion.js';
 
 /** Options of {@link recordLangfuseDatasetRun}. */
 export interface LangfuseDatasetRunOptions {
@@ -101,27 +108,6 @@ export async function evalTraceId(datasetName: string, runName: string, caseId: 
   return Array.from(digest.subarray(0, 16), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-interface IngestionEvent {
-  id: string;
-  type: 'trace-create' | 'score-create';
-  timestamp: string;
-  body: unknown;
-}
-
-interface HttpOutcome {
-  ok: boolean;
-  status?: number;
-  body: unknown;
-  message: string;
-}
-
-function basicAuth(publicKey: string, secretKey: string): string {
-  const bytes = new TextEncoder().encode(`${publicKey}:${secretKey}`);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `Basic ${btoa(binary)}`;
-}
-
 /** Runs `task` over `items`, at most `limit` at a time. */
 async function forEachLimit<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -129,37 +115,6 @@ async function forEachLimit<T>(items: readonly T[], limit: number, task: (item: 
     while (next < items.length) await task(items[next++] as T);
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-/** Splits events into batches under both limits, keeping each case's events together. */
-function batchEvents(groups: readonly IngestionEvent[][], maxEvents: number, maxBytes: number): IngestionEvent[][] {
-  const batches: IngestionEvent[][] = [];
-  let current: IngestionEvent[] = [];
-  let bytes = 0;
-  for (const group of groups) {
-    const groupBytes = group.reduce((sum, event) => sum + JSON.stringify(event).length + 1, 0);
-    if (current.length > 0 && (current.length + group.length > maxEvents || bytes + groupBytes > maxBytes)) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(...group);
-    bytes += groupBytes;
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
-}
-
-function describeFailure(status: number | undefined, body: unknown): string {
-  const detail =
-    body && typeof body === 'object' && 'message' in body && typeof body.message === 'string'
-      ? body.message
-      : typeof body === 'string'
-        ? body.slice(0, 300)
-        : '';
-  const prefix = status === undefined ? 'request failed' : `HTTP ${status}`;
-  const hint = status === 401 || status === 403 ? ' (check LANGFUSE_PUBLIC_KEY, LANGFUSE_SECRET_KEY and the host)' : '';
-  return `${prefix}${detail ? `: ${detail}` : ''}${hint}`;
 }
 
 /**
@@ -193,13 +148,41 @@ export async function recordLangfuseDatasetRun(
   results: readonly CaseResult[],
   options: LangfuseDatasetRunOptions,
 ): Promise<LangfuseDatasetRunResult> {
+  const run = startRun(results, options);
+  const { report } = run;
+  const dataset = await run.post('/api/public/v2/datasets', { name: run.datasetName });
+  if (!dataset.ok) {
+    run.fail('dataset', dataset);
+    return report;
+  }
+  const itemOk = await upsertDatasetItems(run);
+  const traceIds = await ingestTraces(run);
+  await linkRunItems(run, itemOk, traceIds);
+  return report;
+}
+
+/** A recording under way: its settings, how it posts, and the report it fills in. */
+interface Run {
+  results: readonly CaseResult[];
+  datasetName: string;
+  runName: string;
+  options: LangfuseDatasetRunOptions;
+  concurrency: number;
+  maxBatchEvents: number;
+  maxBatchBytes: number;
+  now: () => number;
+  randomUUID: () => string;
+  post: LangfusePost;
+  report: LangfuseDatasetRunResult;
+  fail(step: LangfuseDatasetRunStep, outcome: HttpOutcome, caseId?: string): void;
+}
+
+/** The run of `options`, its defaults filled in and checked, with an empty report. */
+function startRun(results: readonly CaseResult[], options: LangfuseDatasetRunOptions): Run {
   const {
     publicKey,
     secretKey,
     datasetName,
-    runDescription,
-    runMetadata,
-    environment,
     concurrency = 4,
     maxBatchEvents = 100,
     maxBatchBytes = 3_000_000,
@@ -219,77 +202,48 @@ export async function recordLangfuseDatasetRun(
   const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const baseUrl = (options.baseUrl ?? 'https://cloud.langfuse.com').replace(/\/+$/, '');
   const runName = options.runName ?? `eval-${new Date(now()).toISOString()}`;
-  const authorization = basicAuth(publicKey, secretKey);
-  const report: LangfuseDatasetRunResult = {
-    datasetName,
-    runName,
-    datasetItems: 0,
-    traces: 0,
-    scores: 0,
-    runItems: 0,
-    requests: 0,
-    errors: [],
+  const report = emptyReport(datasetName, runName);
+  const onRequest = () => {
+    report.requests++;
   };
-
-  async function post(path: string, payload: unknown): Promise<HttpOutcome> {
-    const body = JSON.stringify(payload);
-    for (let attempt = 0; ; attempt++) {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), timeoutMs);
-      let status: number | undefined;
-      let parsed: unknown;
-      let retryAfterMs: number | undefined;
-      report.requests++;
-      try {
-        const response = await send(`${baseUrl}${path}`, {
-          method: 'POST',
-          headers: { authorization, 'content-type': 'application/json' },
-          body,
-          signal: controller.signal,
-        });
-        status = response.status;
-        const text = await response.text();
-        try {
-          parsed = text ? JSON.parse(text) : undefined;
-        } catch {
-          parsed = text;
-        }
-        if (response.ok) return { ok: true, status, body: parsed, message: '' };
-        const retryAfter = Number(response.headers.get('retry-after'));
-        if (Number.isFinite(retryAfter) && retryAfter > 0) retryAfterMs = Math.min(retryAfter * 1000, 10_000);
-      } catch (error) {
-        parsed = controller.signal.aborted ? `timed out after ${timeoutMs} ms` : (error as Error).message;
-      } finally {
-        clearTimeout(timer);
-      }
-      const retryable = status === undefined || status === 429 || status >= 500;
-      if (!retryable || attempt >= retries) {
-        return {
-          ok: false,
-          ...(status === undefined ? {} : { status }),
-          body: parsed,
-          message: describeFailure(status, parsed),
-        };
-      }
-      await sleep(retryAfterMs ?? 500 * 2 ** attempt);
-    }
-  }
-
-  function fail(step: LangfuseDatasetRunStep, outcome: HttpOutcome, caseId?: string): void {
+  const post = createLangfusePost({ send, baseUrl, publicKey, secretKey, timeoutMs, retries, sleep, onRequest });
+  const fail: Run['fail'] = (step, outcome, caseId) => {
     report.errors.push({
       step,
       ...(caseId === undefined ? {} : { caseId }),
       ...(outcome.status === undefined ? {} : { status: outcome.status }),
       message: outcome.message,
     });
-  }
+  };
+  return {
+    results,
+    datasetName,
+    runName,
+    options,
+    concurrency,
+    maxBatchEvents,
+    maxBatchBytes,
+    now,
+    randomUUID,
+    post,
+    report,
+    fail,
+  };
+}
 
-  const dataset = await post('/api/public/v2/datasets', { name: datasetName });
-  if (!dataset.ok) {
-    fail('dataset', dataset);
-    return report;
-  }
+function emptyReport(datasetName: string, runName: string): LangfuseDatasetRunResult {
+  return { datasetName, runName, datasetItems: 0, traces: 0, scores: 0, runItems: 0, requests: 0, errors: [] };
+}
 
+/** Upserts one dataset item per case; answers the ids of the cases whose item Langfuse took. */
+async function upsertDatasetItems({
+  results,
+  concurrency,
+  datasetName,
+  post,
+  report,
+  fail,
+}: Run): Promise<Set<string>> {
   const itemOk = new Set<string>();
   await forEachLimit(results, concurrency, async (result) => {
     const { case: evalCase } = result;
@@ -305,121 +259,54 @@ export async function recordLangfuseDatasetRun(
       report.datasetItems++;
     } else fail('dataset-item', outcome, evalCase.id);
   });
+  return itemOk;
+}
 
+/** Sends each case's trace and scores in batches; answers the trace id of each case. */
+async function ingestTraces(run: Run): Promise<Map<string, string>> {
+  const { results, datasetName, runName, options, now, randomUUID, post, report } = run;
   const traceIds = new Map<string, string>();
-  const eventCase = new Map<string, { caseId: string; type: IngestionEvent['type'] }>();
+  const eventCase = new Map<string, EventCase>();
   const groups: IngestionEvent[][] = [];
   for (const result of results) {
-    const { case: evalCase } = result;
-    const traceId = await evalTraceId(datasetName, runName, evalCase.id);
-    traceIds.set(evalCase.id, traceId);
+    const caseId = result.case.id;
+    const traceId = await evalTraceId(datasetName, runName, caseId);
+    traceIds.set(caseId, traceId);
     const timestamp = new Date(now()).toISOString();
-    const correct = result.escalated === (evalCase.expect === 'escalate');
-    const verdict = correct ? 'correct' : evalCase.expect === 'escalate' ? 'missed' : 'false-escalation';
-    const trace: IngestionEvent = {
-      id: randomUUID(),
-      type: 'trace-create',
-      timestamp,
-      body: {
-        id: traceId,
-        timestamp,
-        name: 'eval-case',
-        input: evalCase.messages,
-        output: {
-          escalated: result.escalated,
-          firedReason: result.firedReason,
-          escalatedAtTurn: result.escalatedAtTurn,
-          evidence: result.evidence,
-          ...(result.error === undefined ? {} : { error: result.error }),
-        },
-        metadata: {
-          caseId: evalCase.id,
-          source: evalCase.source ?? null,
-          note: evalCase.note ?? null,
-          expect: evalCase.expect,
-          expectedReason: evalCase.reason,
-          latencyMs: result.latencyMs,
-          datasetName,
-          runName,
-        },
-        tags: ['handrail-eval', `expect:${evalCase.expect}`, verdict],
-        ...(environment === undefined ? {} : { environment }),
-      },
-    };
-    const scores: IngestionEvent[] = evalCaseScores(result).map((score) => {
-      const body: LangfuseScore = {
-        id: `${traceId}-${score.name}`,
-        traceId,
-        name: score.name,
-        value: score.value,
-        dataType: 'BOOLEAN',
-        comment: score.comment,
-        ...(environment === undefined ? {} : { environment }),
-      };
-      return { id: randomUUID(), type: 'score-create', timestamp, body };
-    });
-    const group = [trace, ...scores];
-    for (const event of group) eventCase.set(event.id, { caseId: evalCase.id, type: event.type });
+    const context = { datasetName, runName, environment: options.environment, traceId, timestamp, randomUUID };
+    const group = caseIngestionEvents(result, evalCaseScores(result), context);
+    for (const event of group) eventCase.set(event.id, { caseId, type: event.type });
     groups.push(group);
   }
-
-  const count = (event: { caseId: string; type: IngestionEvent['type'] }) => {
-    if (event.type === 'trace-create') report.traces++;
-    else report.scores++;
-  };
-  await forEachLimit(batchEvents(groups, maxBatchEvents, maxBatchBytes), concurrency, async (batch) => {
-    const outcome = await post('/api/public/ingestion', { batch });
-    if (!outcome.ok) {
-      const cases = [...new Set(batch.map((event) => eventCase.get(event.id)?.caseId))];
-      report.errors.push({
-        step: 'ingestion',
-        ...(outcome.status === undefined ? {} : { status: outcome.status }),
-        message: `${outcome.message} (batch of ${batch.length} events, cases ${cases.join(', ')})`,
-      });
-      return;
+  const batches = batchEvents(groups, run.maxBatchEvents, run.maxBatchBytes);
+  await forEachLimit(batches, run.concurrency, async (batch) => {
+    const reading = readIngestionOutcome(batch, await post('/api/public/ingestion', { batch }), eventCase);
+    for (const event of reading.accepted) {
+      if (event.type === 'trace-create') report.traces++;
+      else report.scores++;
     }
-    // Ingestion answers 207 and lists events it rejected instead of failing the request.
-    const rejected = new Map<string, { status?: number; message?: string; error?: unknown }>();
-    const errors = (outcome.body as { errors?: unknown } | undefined)?.errors;
-    if (Array.isArray(errors)) {
-      for (const error of errors as Array<{ id?: string; status?: number; message?: string; error?: unknown }>) {
-        if (typeof error.id === 'string') rejected.set(error.id, error);
-      }
-    }
-    for (const event of batch) {
-      const known = eventCase.get(event.id);
-      if (!known) continue;
-      const error = rejected.get(event.id);
-      if (!error) {
-        count(known);
-        continue;
-      }
-      const detail = error.message ?? (typeof error.error === 'string' ? error.error : JSON.stringify(error.error));
-      report.errors.push({
-        step: 'ingestion',
-        caseId: known.caseId,
-        ...(typeof error.status === 'number' ? { status: error.status } : {}),
-        message: `${event.type} rejected${detail ? `: ${detail}` : ''}`,
-      });
-    }
+    report.errors.push(...reading.errors);
   });
+  return traceIds;
+}
 
+/** Links the trace of each case whose item was taken to its item in the run. */
+async function linkRunItems(run: Run, itemOk: ReadonlySet<string>, traceIds: ReadonlyMap<string, string>) {
+  const { runDescription, runMetadata } = run.options;
   await forEachLimit(
-    results.filter((result) => itemOk.has(result.case.id)),
-    concurrency,
+    run.results.filter((result) => itemOk.has(result.case.id)),
+    run.concurrency,
     async (result) => {
       const caseId = result.case.id;
-      const outcome = await post('/api/public/dataset-run-items', {
-        runName,
+      const outcome = await run.post('/api/public/dataset-run-items', {
+        runName: run.runName,
         ...(runDescription === undefined ? {} : { runDescription }),
         ...(runMetadata === undefined ? {} : { metadata: runMetadata }),
         datasetItemId: caseId,
         traceId: traceIds.get(caseId),
       });
-      if (outcome.ok) report.runItems++;
-      else fail('dataset-run-item', outcome, caseId);
+      if (outcome.ok) run.report.runItems++;
+      else run.fail('dataset-run-item', outcome, caseId);
     },
   );
-
-  return report;
 }

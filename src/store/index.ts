@@ -7,7 +7,7 @@ export {
   type ObjectId,
   type ObjectNamespace,
 } from './durable-object-store.js';
-export { createMemoryStore, type MemoryStoreOptions, summarizeConversation } from './memory-store.js';
+export { createMemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { readTeamLoads } from './read-team-loads.js';
 export type {
   ConversationSummary,
@@ -25,4 +25,5 @@ export type {
   TeamLoad,
   TeamLoadFilter,
 } from './store.js';
+export { summarizeConversation } from './summarize-conversation.js';
 export { type TeamLoadRow, teamLoadStates, teamLoadsFromRows, teamLoadsOf } from './team-loads-of.js';

@@ -1,13 +1,10 @@
-import { StoreConflictError } from '../errors/store-conflict-error.js';
 import { copyData } from './copy-data.js';
-import type {
-  ConversationSummary,
-  ListConversationsFilter,
-  OutboxDelivery,
-  Store,
-  StoredConversation,
-} from './store.js';
+import { type CopyValue, memoryConversations } from './memory-conversations.js';
+import { memoryOutbox } from './memory-outbox.js';
+import type { Store } from './store.js';
 import { teamLoadStates, teamLoadsOf } from './team-loads-of.js';
+
+export { summarizeConversation } from './summarize-conversation.js';
 
 /** Options of {@link createMemoryStore}. */
 export interface MemoryStoreOptions {
@@ -15,106 +12,52 @@ export interface MemoryStoreOptions {
   isolate?: boolean;
 }
 
+const sameValue: CopyValue = (value) => value;
+
 /**
  * A `Store` that keeps everything in this process's memory: for demos, tests and
  * single-instance deployments that can lose state on restart.
  */
 export function createMemoryStore({ isolate = true }: MemoryStoreOptions = {}): Store {
-  const conversations = new Map<string, StoredConversation>();
-  // Ids by state and the order of writes: the queue and routing list the active few, not every conversation.
-  const byState = new Map<string, Set<string>>();
-  const deliveries = new Map<string, OutboxDelivery>();
-  const writeSequence = new Map<string, number>();
-  let writes = 0;
-  const index = (id: string, from: string | undefined, to: string) => {
-    writeSequence.set(id, ++writes);
-    if (from !== undefined && from !== to) byState.get(from)?.delete(id);
-    const ids = byState.get(to) ?? new Set<string>();
-    ids.add(id);
-    byState.set(to, ids);
-  };
-  const copy = <T>(value: T): T => (isolate ? copyData(value) : value);
-  const addDeliveries = (newDeliveries: readonly OutboxDelivery[]) => {
-    for (const delivery of newDeliveries) {
-      if (!deliveries.has(delivery.id)) deliveries.set(delivery.id, copy(delivery));
-    }
-  };
+  const copy = isolate ? copyData : sameValue;
+  const conversations = memoryConversations(copy);
+  const outbox = memoryOutbox(copy);
 
   return {
     async getConversation(id) {
-      const conversation = conversations.get(id);
-      return conversation ? copy(conversation) : null;
+      return conversations.get(id);
     },
 
     async putConversation(conversation, expectedVersion, newDeliveries = []) {
-      const current = conversations.get(conversation.id);
-      const currentVersion = current ? current.version : null;
-      if (currentVersion !== expectedVersion) {
-        throw new StoreConflictError({ conversationId: conversation.id });
-      }
-      const stored = { ...copy(conversation), version: (expectedVersion ?? 0) + 1 };
-      // Re-insert so iteration order is update order.
-      conversations.delete(conversation.id);
-      conversations.set(conversation.id, stored);
-      index(conversation.id, current?.state, stored.state);
-      addDeliveries(newDeliveries);
+      const version = conversations.put(conversation, expectedVersion);
+      outbox.add(newDeliveries);
       // The caller's own value with the new version: it shares nothing with what is stored.
-      return { ...conversation, version: stored.version };
+      return { ...conversation, version };
     },
 
-    async listConversations(filter: ListConversationsFilter = {}) {
-      if (!filter.states) return copy([...conversations.values()].map(summarizeConversation));
-      // Only the conversations in those states, put back in update order.
-      const wanted = new Set(filter.states.flatMap((state) => [...(byState.get(state) ?? [])]));
-      const summaries: ConversationSummary[] = [];
-      const chosen = [...wanted].sort((a, b) => writeSequence.get(a)! - writeSequence.get(b)!);
-      for (const id of chosen) summaries.push(summarizeConversation(conversations.get(id)!));
-      return copy(summaries);
+    async listConversations(filter = {}) {
+      return conversations.list(filter);
     },
 
     async teamLoads(filter) {
       // Through the by-state index: the active few, not every conversation.
-      const active = teamLoadStates.flatMap((state) =>
-        [...(byState.get(state) ?? [])].map((id) => conversations.get(id)!),
-      );
-      return teamLoadsOf(active, filter);
+      return teamLoadsOf(conversations.inStates(teamLoadStates), filter);
     },
 
     async enqueueDeliveries(newDeliveries) {
-      addDeliveries(newDeliveries);
+      outbox.add(newDeliveries);
     },
 
     async dueDeliveries(now, limit) {
-      const due = [...deliveries.values()]
-        .filter((delivery) => delivery.status === 'pending' && Date.parse(delivery.nextAttemptAt) <= now.getTime())
-        .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))
-        .slice(0, limit);
-      return copy(due);
+      return outbox.due(now, limit);
     },
 
     async updateDelivery(delivery, expectedAttempts) {
-      if (expectedAttempts !== undefined) {
-        const current = deliveries.get(delivery.id);
-        if (current?.status !== 'pending' || current.attempts !== expectedAttempts) return false;
-      }
-      deliveries.set(delivery.id, copy(delivery));
-      return true;
+      return outbox.update(delivery, expectedAttempts);
     },
 
     async listDeliveries() {
-      return copy([...deliveries.values()]);
+      return outbox.list();
     },
-  };
-}
-
-/** The queue and metrics view of a conversation. */
-export function summarizeConversation(conversation: StoredConversation): ConversationSummary {
-  return {
-    id: conversation.id,
-    state: conversation.state,
-    createdAt: conversation.createdAt,
-    updatedAt: conversation.updatedAt,
-    messageCount: conversation.messages.length,
-    handoff: conversation.handoff,
   };
 }

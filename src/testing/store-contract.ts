@@ -117,148 +117,171 @@ export function testStoreContract(
 /** The store of the running test, as the outer `beforeEach` made it. */
 type Current = () => { subject: StoreUnderTest; store: Store };
 
-function conversationCases({ describe, it, expect, beforeEach }: StoreContractTestApi, current: Current): void {
-  describe('conversations', () => {
-    let store: Store;
-    beforeEach(() => {
-      ({ store } = current());
-    });
+function conversationCases(api: StoreContractTestApi, current: Current): void {
+  api.describe('conversations', () => {
+    conversationVersionCases(api, current);
+    conversationContentCases(api, current);
+    conversationRaceCases(api, current);
+  });
+}
 
-    it('returns null for an unknown conversation', async () => {
-      expect(await store.getConversation('missing')).toBeNull();
-    });
+/** Conditional writes by version: creates, updates, and the conflicts of stale or missing versions. */
+function conversationVersionCases({ it, expect, beforeEach }: StoreContractTestApi, current: Current): void {
+  let store: Store;
+  beforeEach(() => {
+    ({ store } = current());
+  });
 
-    it('creates a conversation at version 1 and reads it back', async () => {
-      const conversation = makeConversation();
-      const stored = await store.putConversation(conversation, null);
-      expect(stored.version).toBe(1);
-      expect(stored.messages).toEqual(conversation.messages);
-      expect(await store.getConversation(conversation.id)).toEqual(stored);
-    });
+  it('returns null for an unknown conversation', async () => {
+    expect(await store.getConversation('missing')).toBeNull();
+  });
 
-    it('increments the version on every write', async () => {
-      const conversation = makeConversation();
-      const first = await store.putConversation(conversation, null);
-      const second = await store.putConversation({ ...first, state: 'queued' }, first.version);
-      const third = await store.putConversation({ ...second, state: 'assigned' }, second.version);
-      expect([first.version, second.version, third.version]).toEqual([1, 2, 3]);
-      const read = await store.getConversation(conversation.id);
-      expect(read?.version).toBe(3);
-      expect(read?.state).toBe('assigned');
-    });
+  it('creates a conversation at version 1 and reads it back', async () => {
+    const conversation = makeConversation();
+    const stored = await store.putConversation(conversation, null);
+    expect(stored.version).toBe(1);
+    expect(stored.messages).toEqual(conversation.messages);
+    expect(await store.getConversation(conversation.id)).toEqual(stored);
+  });
 
-    it('uses the expected version, not the version field of the argument', async () => {
-      const conversation = makeConversation();
-      await store.putConversation(conversation, null);
-      const stored = await store.putConversation({ ...conversation, version: 41 }, 1);
-      expect(stored.version).toBe(2);
-    });
+  it('increments the version on every write', async () => {
+    const conversation = makeConversation();
+    const first = await store.putConversation(conversation, null);
+    const second = await store.putConversation({ ...first, state: 'queued' }, first.version);
+    const third = await store.putConversation({ ...second, state: 'assigned' }, second.version);
+    expect([first.version, second.version, third.version]).toEqual([1, 2, 3]);
+    const read = await store.getConversation(conversation.id);
+    expect(read?.version).toBe(3);
+    expect(read?.state).toBe('assigned');
+  });
 
-    it('rejects a write with a stale version and keeps the stored copy', async () => {
-      const conversation = makeConversation();
-      const first = await store.putConversation(conversation, null);
-      await store.putConversation({ ...first, state: 'queued' }, 1);
-      const error = await store.putConversation({ ...first, state: 'resolved' }, 1).catch((caught: unknown) => caught);
-      expect(StoreConflictError.isInstance(error)).toBe(true);
-      expect((error as StoreConflictError).conversationId).toBe(conversation.id);
-      const read = await store.getConversation(conversation.id);
-      expect(read?.state).toBe('queued');
-      expect(read?.version).toBe(2);
-    });
+  it('uses the expected version, not the version field of the argument', async () => {
+    const conversation = makeConversation();
+    await store.putConversation(conversation, null);
+    const stored = await store.putConversation({ ...conversation, version: 41 }, 1);
+    expect(stored.version).toBe(2);
+  });
 
-    it('rejects a create when the conversation exists', async () => {
-      const conversation = makeConversation();
-      await store.putConversation(conversation, null);
-      const error = await store
-        .putConversation({ ...conversation, state: 'human' }, null)
-        .catch((caught: unknown) => caught);
-      expect(StoreConflictError.isInstance(error)).toBe(true);
-      expect((await store.getConversation(conversation.id))?.state).toBe('bot');
-    });
+  it('rejects a write with a stale version and keeps the stored copy', async () => {
+    const conversation = makeConversation();
+    const first = await store.putConversation(conversation, null);
+    await store.putConversation({ ...first, state: 'queued' }, 1);
+    const error = await store.putConversation({ ...first, state: 'resolved' }, 1).catch((caught: unknown) => caught);
+    expect(StoreConflictError.isInstance(error)).toBe(true);
+    expect((error as StoreConflictError).conversationId).toBe(conversation.id);
+    const read = await store.getConversation(conversation.id);
+    expect(read?.state).toBe('queued');
+    expect(read?.version).toBe(2);
+  });
 
-    it('rejects an update of a conversation that does not exist', async () => {
-      const error = await store.putConversation(makeConversation(), 3).catch((caught: unknown) => caught);
-      expect(StoreConflictError.isInstance(error)).toBe(true);
-    });
+  it('rejects a create when the conversation exists', async () => {
+    const conversation = makeConversation();
+    await store.putConversation(conversation, null);
+    const error = await store
+      .putConversation({ ...conversation, state: 'human' }, null)
+      .catch((caught: unknown) => caught);
+    expect(StoreConflictError.isInstance(error)).toBe(true);
+    expect((await store.getConversation(conversation.id))?.state).toBe('bot');
+  });
 
-    it('isolates stored values from the objects passed in and returned', async () => {
-      const conversation = makeConversation();
-      const stored = await store.putConversation(conversation, null);
-      conversation.messages.push({ id: 'extra', role: 'user', parts: [] });
-      stored.state = 'resolved';
-      stored.messages.length = 0;
-      const read = await store.getConversation(conversation.id);
-      expect(read?.state).toBe('bot');
-      expect(read?.messages).toHaveLength(1);
-      read!.messages.length = 0;
-      const again = await store.getConversation(conversation.id);
-      expect(again?.messages).toHaveLength(1);
-    });
+  it('rejects an update of a conversation that does not exist', async () => {
+    const error = await store.putConversation(makeConversation(), 3).catch((caught: unknown) => caught);
+    expect(StoreConflictError.isInstance(error)).toBe(true);
+  });
+}
 
-    it('keeps every field of a full conversation', async () => {
-      const conversation = makeConversation({
-        state: 'assigned',
-        tokenHash: 'a'.repeat(64),
-        identity: { id: 'u-1', name: 'Ana', email: 'ana@example.com' },
-        language: 'es',
-        handoff: {
-          id: 'h-1',
-          createdAt: '2026-01-01T12:00:00.000Z',
-          reasons: [{ reason: 'explicit_request', source: 'guard', detail: 'asked for a person', score: 0.9 }],
-          urgency: 'high',
-          team: 'billing',
-          skills: ['refunds'],
-          etaSeconds: 120,
-          brief: { summary: 'Refund for a double charge', nested: [1, 2, { deep: true }] },
-          agentId: 'agent-7',
-          claimedAt: '2026-01-01T12:01:00.000Z',
-        },
-        pastHandoffs: [],
-      });
-      const stored = await store.putConversation(conversation, null);
-      expect(stored).toEqual({ ...conversation, version: 1 });
-      expect(await store.getConversation(conversation.id)).toEqual({ ...conversation, version: 1 });
-    });
+/** What a conversation keeps: isolation from the caller's objects, every field, the guard state. */
+function conversationContentCases({ it, expect, beforeEach }: StoreContractTestApi, current: Current): void {
+  let store: Store;
+  beforeEach(() => {
+    ({ store } = current());
+  });
 
-    it('keeps the guard state with the conversation, replaces it, and clears it', async () => {
-      const guardState = { v: 1, n: 2, f: 0, b: 1, a: -1, fb: [], s: [[0, -0.25]], r: [[123, 0, 'ship take', [], []]] };
-      const created = await store.putConversation(makeConversation({ guardState }), null);
-      expect((await store.getConversation(created.id))?.guardState).toEqual(guardState);
-      const replaced = { ...guardState, n: 3 };
-      const updated = await store.putConversation({ ...created, guardState: replaced }, created.version);
-      expect(updated.guardState).toEqual(replaced);
-      expect((await store.getConversation(created.id))?.guardState).toEqual(replaced);
-      const { guardState: _dropped, ...without } = updated;
-      await store.putConversation(without, updated.version);
-      expect((await store.getConversation(created.id))?.guardState).toBeUndefined();
-    });
+  it('isolates stored values from the objects passed in and returned', async () => {
+    const conversation = makeConversation();
+    const stored = await store.putConversation(conversation, null);
+    conversation.messages.push({ id: 'extra', role: 'user', parts: [] });
+    stored.state = 'resolved';
+    stored.messages.length = 0;
+    const read = await store.getConversation(conversation.id);
+    expect(read?.state).toBe('bot');
+    expect(read?.messages).toHaveLength(1);
+    read!.messages.length = 0;
+    const again = await store.getConversation(conversation.id);
+    expect(again?.messages).toHaveLength(1);
+  });
 
-    it('lets exactly one of two concurrent writes with the same expected version win', async () => {
-      const conversation = makeConversation();
-      const created = await store.putConversation(conversation, null);
-      const results = await Promise.allSettled([
-        store.putConversation({ ...created, state: 'queued' }, created.version),
-        store.putConversation({ ...created, state: 'human' }, created.version),
-        store.putConversation({ ...created, state: 'resolved' }, created.version),
-      ]);
-      const winners = results.filter((result) => result.status === 'fulfilled');
-      const losers = results.filter((result) => result.status === 'rejected');
-      expect(winners).toHaveLength(1);
-      expect(losers).toHaveLength(2);
-      for (const loser of losers) expect(StoreConflictError.isInstance(loser.reason)).toBe(true);
-      const read = await store.getConversation(conversation.id);
-      expect(read?.version).toBe(2);
-      expect(read?.state).toBe((winners[0] as PromiseFulfilledResult<StoredConversation>).value.state);
+  it('keeps every field of a full conversation', async () => {
+    const conversation = makeConversation({
+      state: 'assigned',
+      tokenHash: 'a'.repeat(64),
+      identity: { id: 'u-1', name: 'Ana', email: 'ana@example.com' },
+      language: 'es',
+      handoff: {
+        id: 'h-1',
+        createdAt: '2026-01-01T12:00:00.000Z',
+        reasons: [{ reason: 'explicit_request', source: 'guard', detail: 'asked for a person', score: 0.9 }],
+        urgency: 'high',
+        team: 'billing',
+        skills: ['refunds'],
+        etaSeconds: 120,
+        brief: { summary: 'Refund for a double charge', nested: [1, 2, { deep: true }] },
+        agentId: 'agent-7',
+        claimedAt: '2026-01-01T12:01:00.000Z',
+      },
+      pastHandoffs: [],
     });
+    const stored = await store.putConversation(conversation, null);
+    expect(stored).toEqual({ ...conversation, version: 1 });
+    expect(await store.getConversation(conversation.id)).toEqual({ ...conversation, version: 1 });
+  });
 
-    it('lets exactly one of two concurrent creates win', async () => {
-      const conversation = makeConversation();
-      const results = await Promise.allSettled([
-        store.putConversation(conversation, null),
-        store.putConversation({ ...conversation, state: 'queued' }, null),
-      ]);
-      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
-    });
+  it('keeps the guard state with the conversation, replaces it, and clears it', async () => {
+    const guardState = { v: 1, n: 2, f: 0, b: 1, a: -1, fb: [], s: [[0, -0.25]], r: [[123, 0, 'ship take', [], []]] };
+    const created = await store.putConversation(makeConversation({ guardState }), null);
+    expect((await store.getConversation(created.id))?.guardState).toEqual(guardState);
+    const replaced = { ...guardState, n: 3 };
+    const updated = await store.putConversation({ ...created, guardState: replaced }, created.version);
+    expect(updated.guardState).toEqual(replaced);
+    expect((await store.getConversation(created.id))?.guardState).toEqual(replaced);
+    const { guardState: _dropped, ...without } = updated;
+    await store.putConversation(without, updated.version);
+    expect((await store.getConversation(created.id))?.guardState).toBeUndefined();
+  });
+}
+
+/** Concurrent writes and creates: exactly one wins. */
+function conversationRaceCases({ it, expect, beforeEach }: StoreContractTestApi, current: Current): void {
+  let store: Store;
+  beforeEach(() => {
+    ({ store } = current());
+  });
+
+  it('lets exactly one of two concurrent writes with the same expected version win', async () => {
+    const conversation = makeConversation();
+    const created = await store.putConversation(conversation, null);
+    const results = await Promise.allSettled([
+      store.putConversation({ ...created, state: 'queued' }, created.version),
+      store.putConversation({ ...created, state: 'human' }, created.version),
+      store.putConversation({ ...created, state: 'resolved' }, created.version),
+    ]);
+    const winners = results.filter((result) => result.status === 'fulfilled');
+    const losers = results.filter((result) => result.status === 'rejected');
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(2);
+    for (const loser of losers) expect(StoreConflictError.isInstance(loser.reason)).toBe(true);
+    const read = await store.getConversation(conversation.id);
+    expect(read?.version).toBe(2);
+    expect(read?.state).toBe((winners[0] as PromiseFulfilledResult<StoredConversation>).value.state);
+  });
+
+  it('lets exactly one of two concurrent creates win', async () => {
+    const conversation = makeConversation();
+    const results = await Promise.allSettled([
+      store.putConversation(conversation, null),
+      store.putConversation({ ...conversation, state: 'queued' }, null),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
   });
 }
 
@@ -314,121 +337,132 @@ function listingCases({ describe, it, expect, beforeEach }: StoreContractTestApi
   });
 }
 
-function outboxCases({ describe, it, expect, beforeEach }: StoreContractTestApi, current: Current): void {
-  describe('outbox', () => {
-    let store: Store;
-    beforeEach(() => {
-      ({ store } = current());
-    });
+function outboxCases(api: StoreContractTestApi, current: Current): void {
+  api.describe('outbox', () => {
+    outboxQueueCases(api, current);
+    outboxWriteCases(api, current);
+  });
+}
 
-    it('enqueues deliveries once per id', async () => {
-      const delivery = makeDelivery('d-1', '2026-01-01T12:00:00.000Z');
-      await store.enqueueDeliveries([delivery]);
-      await store.enqueueDeliveries([
-        { ...delivery, type: 'handoff.changed' },
-        makeDelivery('d-2', delivery.createdAt),
-      ]);
-      const all = await store.listDeliveries();
-      expect(all.map((item) => item.id).sort()).toEqual(['d-1', 'd-2']);
-      expect(all.find((item) => item.id === 'd-1')?.type).toBe('handoff.created');
-      expect(all.find((item) => item.id === 'd-1')).toEqual(delivery);
-    });
+/** The outbox as a queue: enqueued once per id, due oldest first, updated after an attempt. */
+function outboxQueueCases({ it, expect, beforeEach }: StoreContractTestApi, current: Current): void {
+  let store: Store;
+  beforeEach(() => {
+    ({ store } = current());
+  });
 
-    it('returns pending due deliveries oldest first, up to the limit', async () => {
-      await store.enqueueDeliveries([
-        makeDelivery('late', '2026-01-01T12:00:03.000Z'),
-        makeDelivery('early', '2026-01-01T12:00:01.000Z'),
-        makeDelivery('middle', '2026-01-01T12:00:02.000Z'),
-        makeDelivery('future', '2026-01-01T12:00:00.000Z', '2026-01-01T13:00:00.000Z'),
-      ]);
-      const now = new Date('2026-01-01T12:30:00.000Z');
-      expect((await store.dueDeliveries(now, 10)).map((item) => item.id)).toEqual(['early', 'middle', 'late']);
-      expect((await store.dueDeliveries(now, 2)).map((item) => item.id)).toEqual(['early', 'middle']);
-      const later = new Date('2026-01-01T13:00:00.000Z');
-      expect((await store.dueDeliveries(later, 10)).map((item) => item.id)).toEqual([
-        'future',
-        'early',
-        'middle',
-        'late',
-      ]);
-    });
+  it('enqueues deliveries once per id', async () => {
+    const delivery = makeDelivery('d-1', '2026-01-01T12:00:00.000Z');
+    await store.enqueueDeliveries([delivery]);
+    await store.enqueueDeliveries([{ ...delivery, type: 'handoff.changed' }, makeDelivery('d-2', delivery.createdAt)]);
+    const all = await store.listDeliveries();
+    expect(all.map((item) => item.id).sort()).toEqual(['d-1', 'd-2']);
+    expect(all.find((item) => item.id === 'd-1')?.type).toBe('handoff.created');
+    expect(all.find((item) => item.id === 'd-1')).toEqual(delivery);
+  });
 
-    it('updates a delivery after an attempt', async () => {
-      const delivery = makeDelivery('d-3', '2026-01-01T12:00:00.000Z');
-      await store.enqueueDeliveries([delivery]);
-      await store.updateDelivery({
-        ...delivery,
-        attempts: 1,
-        lastError: 'HTTP 500',
-        nextAttemptAt: '2026-01-01T12:05:00.000Z',
-      });
-      expect(await store.dueDeliveries(new Date('2026-01-01T12:01:00.000Z'), 10)).toEqual([]);
-      const [retry] = await store.dueDeliveries(new Date('2026-01-01T12:05:00.000Z'), 10);
-      expect(retry).toMatchObject({ id: 'd-3', attempts: 1, lastError: 'HTTP 500' });
+  it('returns pending due deliveries oldest first, up to the limit', async () => {
+    await store.enqueueDeliveries([
+      makeDelivery('late', '2026-01-01T12:00:03.000Z'),
+      makeDelivery('early', '2026-01-01T12:00:01.000Z'),
+      makeDelivery('middle', '2026-01-01T12:00:02.000Z'),
+      makeDelivery('future', '2026-01-01T12:00:00.000Z', '2026-01-01T13:00:00.000Z'),
+    ]);
+    const now = new Date('2026-01-01T12:30:00.000Z');
+    expect((await store.dueDeliveries(now, 10)).map((item) => item.id)).toEqual(['early', 'middle', 'late']);
+    expect((await store.dueDeliveries(now, 2)).map((item) => item.id)).toEqual(['early', 'middle']);
+    const later = new Date('2026-01-01T13:00:00.000Z');
+    expect((await store.dueDeliveries(later, 10)).map((item) => item.id)).toEqual([
+      'future',
+      'early',
+      'middle',
+      'late',
+    ]);
+  });
 
-      await store.updateDelivery({
-        ...retry!,
-        attempts: 2,
-        status: 'delivered',
-        deliveredAt: '2026-01-01T12:05:01.000Z',
-      });
-      expect(await store.dueDeliveries(new Date('2026-02-01T00:00:00.000Z'), 10)).toEqual([]);
-      const [stored] = await store.listDeliveries();
-      expect(stored).toMatchObject({ status: 'delivered', attempts: 2, deliveredAt: '2026-01-01T12:05:01.000Z' });
+  it('updates a delivery after an attempt', async () => {
+    const delivery = makeDelivery('d-3', '2026-01-01T12:00:00.000Z');
+    await store.enqueueDeliveries([delivery]);
+    await store.updateDelivery({
+      ...delivery,
+      attempts: 1,
+      lastError: 'HTTP 500',
+      nextAttemptAt: '2026-01-01T12:05:00.000Z',
     });
+    expect(await store.dueDeliveries(new Date('2026-01-01T12:01:00.000Z'), 10)).toEqual([]);
+    const [retry] = await store.dueDeliveries(new Date('2026-01-01T12:05:00.000Z'), 10);
+    expect(retry).toMatchObject({ id: 'd-3', attempts: 1, lastError: 'HTTP 500' });
 
-    it('stores the notifications of a change in the same write as the change', async () => {
-      const created = await store.putConversation(makeConversation(), null, [
-        makeDelivery('with-create', '2026-01-01T12:00:00.000Z'),
-      ]);
-      await store.putConversation({ ...created, state: 'queued' }, created.version, [
-        makeDelivery('with-update-1', '2026-01-01T12:00:01.000Z'),
-        makeDelivery('with-update-2', '2026-01-01T12:00:02.000Z'),
-      ]);
-      const ids = (await store.listDeliveries()).map((item) => item.id).sort();
-      expect(ids).toEqual(['with-create', 'with-update-1', 'with-update-2']);
+    await store.updateDelivery({
+      ...retry!,
+      attempts: 2,
+      status: 'delivered',
+      deliveredAt: '2026-01-01T12:05:01.000Z',
     });
+    expect(await store.dueDeliveries(new Date('2026-02-01T00:00:00.000Z'), 10)).toEqual([]);
+    const [stored] = await store.listDeliveries();
+    expect(stored).toMatchObject({ status: 'delivered', attempts: 2, deliveredAt: '2026-01-01T12:05:01.000Z' });
+  });
+}
 
-    it('keeps neither the change nor its notifications when the write conflicts', async () => {
-      const created = await store.putConversation(makeConversation(), null);
-      await store.putConversation({ ...created, state: 'queued' }, created.version);
-      await expect(
-        store.putConversation({ ...created, state: 'assigned' }, created.version, [
-          makeDelivery('lost-race', '2026-01-01T12:00:00.000Z'),
-        ]),
-      ).rejects.toSatisfy(StoreConflictError.isInstance);
-      await expect(
-        store.putConversation(makeConversation({ id: created.id }), null, [
-          makeDelivery('lost-create', '2026-01-01T12:00:00.000Z'),
-        ]),
-      ).rejects.toSatisfy(StoreConflictError.isInstance);
-      expect(await store.listDeliveries()).toEqual([]);
-      expect((await store.getConversation(created.id))?.state).toBe('queued');
-    });
+/** Deliveries written with their change, leased to one flusher, and isolated from returned objects. */
+function outboxWriteCases({ it, expect, beforeEach }: StoreContractTestApi, current: Current): void {
+  let store: Store;
+  beforeEach(() => {
+    ({ store } = current());
+  });
 
-    it('leases a delivery to one of two flushers', async () => {
-      const delivery = makeDelivery('leased', '2026-01-01T12:00:00.000Z');
-      await store.enqueueDeliveries([delivery]);
-      const lease = { ...delivery, attempts: 1, nextAttemptAt: '2026-01-01T12:00:30.000Z' };
-      const results = await Promise.all([store.updateDelivery(lease, 0), store.updateDelivery(lease, 0)]);
-      expect(results.sort()).toEqual([false, true]);
-      expect(await store.updateDelivery({ ...lease, attempts: 2 }, 0)).toBe(false);
-      expect(await store.updateDelivery({ ...lease, status: 'delivered' }, 1)).toBe(true);
-      // A delivered one is nobody's to lease again.
-      expect(await store.updateDelivery({ ...lease, attempts: 2 }, 1)).toBe(false);
-      expect(await store.updateDelivery({ ...lease, attempts: 3 })).toBe(true);
-      expect((await store.listDeliveries())[0]).toMatchObject({ attempts: 3 });
-    });
+  it('stores the notifications of a change in the same write as the change', async () => {
+    const created = await store.putConversation(makeConversation(), null, [
+      makeDelivery('with-create', '2026-01-01T12:00:00.000Z'),
+    ]);
+    await store.putConversation({ ...created, state: 'queued' }, created.version, [
+      makeDelivery('with-update-1', '2026-01-01T12:00:01.000Z'),
+      makeDelivery('with-update-2', '2026-01-01T12:00:02.000Z'),
+    ]);
+    const ids = (await store.listDeliveries()).map((item) => item.id).sort();
+    expect(ids).toEqual(['with-create', 'with-update-1', 'with-update-2']);
+  });
 
-    it('isolates deliveries from returned objects', async () => {
-      await store.enqueueDeliveries([makeDelivery('d-4', '2026-01-01T12:00:00.000Z')]);
-      const [listed] = await store.listDeliveries();
-      listed!.status = 'failed';
-      (listed!.payload as { conversationId: string }).conversationId = 'changed';
-      const [again] = await store.listDeliveries();
-      expect(again?.status).toBe('pending');
-      expect(again?.payload).toMatchObject({ conversationId: 'c-1' });
-    });
+  it('keeps neither the change nor its notifications when the write conflicts', async () => {
+    const created = await store.putConversation(makeConversation(), null);
+    await store.putConversation({ ...created, state: 'queued' }, created.version);
+    await expect(
+      store.putConversation({ ...created, state: 'assigned' }, created.version, [
+        makeDelivery('lost-race', '2026-01-01T12:00:00.000Z'),
+      ]),
+    ).rejects.toSatisfy(StoreConflictError.isInstance);
+    await expect(
+      store.putConversation(makeConversation({ id: created.id }), null, [
+        makeDelivery('lost-create', '2026-01-01T12:00:00.000Z'),
+      ]),
+    ).rejects.toSatisfy(StoreConflictError.isInstance);
+    expect(await store.listDeliveries()).toEqual([]);
+    expect((await store.getConversation(created.id))?.state).toBe('queued');
+  });
+
+  it('leases a delivery to one of two flushers', async () => {
+    const delivery = makeDelivery('leased', '2026-01-01T12:00:00.000Z');
+    await store.enqueueDeliveries([delivery]);
+    const lease = { ...delivery, attempts: 1, nextAttemptAt: '2026-01-01T12:00:30.000Z' };
+    const results = await Promise.all([store.updateDelivery(lease, 0), store.updateDelivery(lease, 0)]);
+    expect(results.sort()).toEqual([false, true]);
+    expect(await store.updateDelivery({ ...lease, attempts: 2 }, 0)).toBe(false);
+    expect(await store.updateDelivery({ ...lease, status: 'delivered' }, 1)).toBe(true);
+    // A delivered one is nobody's to lease again.
+    expect(await store.updateDelivery({ ...lease, attempts: 2 }, 1)).toBe(false);
+    expect(await store.updateDelivery({ ...lease, attempts: 3 })).toBe(true);
+    expect((await store.listDeliveries())[0]).toMatchObject({ attempts: 3 });
+  });
+
+  it('isolates deliveries from returned objects', async () => {
+    await store.enqueueDeliveries([makeDelivery('d-4', '2026-01-01T12:00:00.000Z')]);
+    const [listed] = await store.listDeliveries();
+    listed!.status = 'failed';
+    (listed!.payload as { conversationId: string }).conversationId = 'changed';
+    const [again] = await store.listDeliveries();
+    expect(again?.status).toBe('pending');
+    expect(again?.payload).toMatchObject({ conversationId: 'c-1' });
   });
 }
 

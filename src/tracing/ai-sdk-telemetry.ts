@@ -55,24 +55,63 @@ function modelInput(instructions: unknown, messages: unknown): unknown {
  * explicitly, so nesting works without a global tracer provider or context manager (Workers).
  */
 export function createAiSdkTelemetry(options: AiSdkTelemetryOptions): AiSdkTurnTelemetry {
-  const { tracer, parent, redact, attributes = {}, now } = options;
-  const operations = new Map<string, Span>();
-  const generations = new Map<string, { span: Span; startedAt: number }>();
-  const tools = new Map<string, Span>();
-
-  function start(name: string, under: Span | undefined, spanAttributes: Attributes, startTime: number): Span {
-    return tracer.startSpan(
-      name,
-      { attributes: { ...attributes, ...spanAttributes }, startTime },
-      trace.setSpan(ROOT_CONTEXT, under ?? parent),
-    );
-  }
-
-  function at(event: { timestamp?: number }): number {
-    return typeof event.timestamp === 'number' ? event.timestamp : now();
-  }
-
+  const spans = turnSpans(options);
+  const endOpen: AiSdkTurnTelemetry['endOpenSpans'] = (
+    level = 'WARNING',
+    statusMessage = 'not finished when the turn ended',
+  ) => endOpenSpans(spans, level, statusMessage);
   const integration: Telemetry = {
+    ...operationHooks(spans),
+    ...generationHooks(spans),
+    ...toolHooks(spans),
+    onError(error) {
+      endOpen('ERROR', error instanceof Error ? error.message : String(error));
+    },
+  };
+  return { integration, endOpenSpans: endOpen };
+}
+
+/** The spans of one turn's AI SDK calls still open, by call and tool call id, and how to start one. */
+interface TurnSpans {
+  options: AiSdkTelemetryOptions;
+  operations: Map<string, Span>;
+  generations: Map<string, { span: Span; startedAt: number }>;
+  tools: Map<string, Span>;
+  /** Starts a span under `under` (the turn's span when undefined), with the attributes of every span. */
+  start(name: string, under: Span | undefined, spanAttributes: Attributes, startTime: number): Span;
+  /** The time of an event: its own timestamp, or now. */
+  at(event: { timestamp?: number }): number;
+}
+
+function turnSpans(options: AiSdkTelemetryOptions): TurnSpans {
+  const { tracer, parent, attributes = {}, now } = options;
+  return {
+    options,
+    operations: new Map(),
+    generations: new Map(),
+    tools: new Map(),
+    start(name, under, spanAttributes, startTime) {
+      return tracer.startSpan(
+        name,
+        { attributes: { ...attributes, ...spanAttributes }, startTime },
+        trace.setSpan(ROOT_CONTEXT, under ?? parent),
+      );
+    },
+    at(event) {
+      return typeof event.timestamp === 'number' ? event.timestamp : now();
+    },
+  };
+}
+
+/** One `span` per operation (`ai.streamText`), ended with its text, or as aborted. */
+function operationHooks({
+  options,
+  operations,
+  start,
+  at,
+}: TurnSpans): Pick<Telemetry, 'onStart' | 'onEnd' | 'onAbort'> {
+  const { redact } = options;
+  return {
     onStart(event) {
       const input =
         'messages' in event
@@ -90,6 +129,34 @@ export function createAiSdkTelemetry(options: AiSdkTelemetryOptions): AiSdkTurnT
       );
       operations.set(event.callId, span);
     },
+    onEnd(event) {
+      const span = operations.get(event.callId);
+      if (!span) return;
+      operations.delete(event.callId);
+      const text = 'text' in event && typeof event.text === 'string' ? event.text : undefined;
+      span.setAttributes(observationAttributes('span', { output: text }, redact));
+      span.end(at(event));
+    },
+    onAbort(event) {
+      const span = operations.get(event.callId);
+      if (!span) return;
+      operations.delete(event.callId);
+      span.setAttributes(observationAttributes('span', { level: 'WARNING', statusMessage: 'aborted' }, redact));
+      span.end(at(event));
+    },
+  };
+}
+
+/** One `generation` per model call: model, parameters, input, output, usage and time to first token. */
+function generationHooks({
+  options,
+  operations,
+  generations,
+  start,
+  at,
+}: TurnSpans): Pick<Telemetry, 'onLanguageModelCallStart' | 'onLanguageModelCallEnd'> {
+  const { redact } = options;
+  return {
     onLanguageModelCallStart(event) {
       const startedAt = at(event);
       const span = start(
@@ -135,6 +202,19 @@ export function createAiSdkTelemetry(options: AiSdkTelemetryOptions): AiSdkTurnT
       );
       generation.span.end(at(event));
     },
+  };
+}
+
+/** One `tool` per tool execution, under its operation, ended with its output or error. */
+function toolHooks({
+  options,
+  operations,
+  tools,
+  start,
+  at,
+}: TurnSpans): Pick<Telemetry, 'onToolExecutionStart' | 'onToolExecutionEnd'> {
+  const { redact } = options;
+  return {
     onToolExecutionStart(event) {
       const span = start(
         `tool.${event.toolCall.toolName}`,
@@ -156,42 +236,26 @@ export function createAiSdkTelemetry(options: AiSdkTelemetryOptions): AiSdkTurnT
       );
       span.end(at(event));
     },
-    onEnd(event) {
-      const span = operations.get(event.callId);
-      if (!span) return;
-      operations.delete(event.callId);
-      const text = 'text' in event && typeof event.text === 'string' ? event.text : undefined;
-      span.setAttributes(observationAttributes('span', { output: text }, redact));
-      span.end(at(event));
-    },
-    onAbort(event) {
-      const span = operations.get(event.callId);
-      if (!span) return;
-      operations.delete(event.callId);
-      span.setAttributes(observationAttributes('span', { level: 'WARNING', statusMessage: 'aborted' }, redact));
-      span.end(at(event));
-    },
-    onError(error) {
-      result.endOpenSpans('ERROR', error instanceof Error ? error.message : String(error));
-    },
   };
+}
 
-  const result: AiSdkTurnTelemetry = {
-    integration,
-    endOpenSpans(level = 'WARNING', statusMessage = 'not finished when the turn ended') {
-      const open = [...tools.values(), ...[...generations.values()].map((g) => g.span), ...operations.values()];
-      tools.clear();
-      generations.clear();
-      operations.clear();
-      const time = now();
-      for (const span of open) {
-        span.setAttributes({
-          [LangfuseOtelSpanAttributes.OBSERVATION_LEVEL]: level,
-          [LangfuseOtelSpanAttributes.OBSERVATION_STATUS_MESSAGE]: statusMessage,
-        });
-        span.end(time);
-      }
-    },
-  };
-  return result;
+/** Ends every span still open, tools first, with `level` and `statusMessage`. */
+function endOpenSpans(
+  { options, operations, generations, tools }: TurnSpans,
+  level: 'ERROR' | 'WARNING',
+  statusMessage: string,
+): void {
+  const open = [...tools.values(), ...[...generations.values()].map((g) => g.span), ...operations.values()];
+  tools.clear();
+  generations.clear();
+  operations.clear();
+  const { now } = options;
+  const time = now();
+  for (const span of open) {
+    span.setAttributes({
+      [LangfuseOtelSpanAttributes.OBSERVATION_LEVEL]: level,
+      [LangfuseOtelSpanAttributes.OBSERVATION_STATUS_MESSAGE]: statusMessage,
+    });
+    span.end(time);
+  }
 }

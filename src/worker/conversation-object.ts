@@ -1,10 +1,10 @@
-import { DurableObject } from 'cloudflare:workers';
 import type { DurableObjectState } from '@cloudflare/workers-types';
 import { outboxDirectoryOf } from '../store/directory-shards.js';
 import type { ConversationObjectApi, ConversationWriteResult } from '../store/durable-object-api.js';
 import { defaultDirectoryName } from '../store/durable-object-store.js';
 import { summarizeConversation } from '../store/memory-store.js';
 import type { OutboxDelivery, StoredConversation } from '../store/store.js';
+import { DurableObjectBase } from './durable-object-base.js';
 import type { WorkerBindings } from './env.js';
 
 export type { ConversationWriteResult } from '../store/durable-object-api.js';
@@ -25,7 +25,7 @@ const indexRetryMs = 1000;
  * outbox (the first shard's) with the summary and deleted once it has them. The directory keeps a delivery
  * whose id it has once, so a hand-over repeated after a failure sends nothing twice.
  */
-export class ConversationObject extends DurableObject<WorkerBindings> implements ConversationObjectApi {
+export class ConversationObject extends DurableObjectBase<WorkerBindings> implements ConversationObjectApi {
   constructor(ctx: DurableObjectState, env: WorkerBindings) {
     super(ctx, env);
     ctx.storage.sql.exec(

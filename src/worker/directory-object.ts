@@ -1,4 +1,3 @@
-import { DurableObject } from 'cloudflare:workers';
 import type { DurableObjectState } from '@cloudflare/workers-types';
 import type { DirectoryObjectApi } from '../store/durable-object-api.js';
 import { deliveryRow, leaseRow, outboxSql, parseDelivery } from '../store/sql-outbox.js';
@@ -11,6 +10,7 @@ import type {
   TeamLoadFilter,
 } from '../store/store.js';
 import { type TeamLoadRow, teamLoadsFromRows } from '../store/team-loads-of.js';
+import { DurableObjectBase } from './durable-object-base.js';
 import type { WorkerBindings } from './env.js';
 import { flushDirectoryOutbox } from './outbox-flush.js';
 
@@ -30,7 +30,7 @@ const maxAlarmDelayMs = 15 * 60 * 1000;
  * pushes that arrive out of order cannot move the index backwards. Pending deliveries keep
  * an alarm set at the next due attempt; the alarm flushes the outbox.
  */
-export class DirectoryObject extends DurableObject<WorkerBindings> implements DirectoryObjectApi {
+export class DirectoryObject extends DurableObjectBase<WorkerBindings> implements DirectoryObjectApi {
   constructor(ctx: DurableObjectState, env: WorkerBindings) {
     super(ctx, env);
     ctx.storage.sql.exec(

@@ -54,6 +54,11 @@ beforeAll(async () => {
   cleanup.push(join(tarball, '..', '..'));
   expect(packed.files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'cjs/esm-only.cjs']));
   expect(packed.files.some((file) => file.startsWith('src/') || file.startsWith('test/'))).toBe(false);
+  // This repository's own Worker (src/worker.ts) and the demo it builds on are not the package's: `handrail/worker` is dist/worker/.
+  expect(
+    packed.files.filter((file) => file.startsWith('dist/demo/') || /^dist\/worker\.(js|d\.ts)$/.test(file)),
+  ).toEqual([]);
+  expect(packed.files).toEqual(expect.arrayContaining(['dist/worker/index.js', 'dist/worker/index.d.ts']));
 }, 120_000);
 
 afterAll(async () => {
@@ -81,6 +86,8 @@ describe.skipIf(offline)('the packed tarball in a fresh app', () => {
 
       await cp(join(repoRoot, 'test/package/fixtures/packed-app'), app, { recursive: true });
       await cp(join(repoRoot, 'examples/use-chat-client.tsx'), join(app, 'src', 'support-chat.tsx'));
+      // The README's typed-hooks example too (examples/mount.ts needs @ai-sdk/openai, which this app leaves out).
+      await cp(join(repoRoot, 'examples/typed-hooks.ts'), join(app, 'src', 'typed-hooks.ts'));
       const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
       const checked = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: app, timeoutMs: 120_000 });
       expect(`${checked.stdout}${checked.stderr}`.trim()).toBe('');

@@ -1,6 +1,7 @@
 // A Workers project of a user's own (test/package/worker-fixture) on the packed tarball, with only
-// the required peers (no Langfuse or OpenTelemetry package installed): `wrangler deploy --dry-run`
-// bundles it, the bundle's size is reported, and it holds no Langfuse or OpenTelemetry code.
+// the required peers (no Langfuse or OpenTelemetry package installed): it type-checks against
+// `@cloudflare/workers-types` with `skipLibCheck: false`, `wrangler deploy --dry-run` bundles it, the
+// bundle's size is reported, and it holds no Langfuse or OpenTelemetry code.
 import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,9 +35,33 @@ describe.skipIf(offline)('the Workers fixture on the packed tarball', () => {
         zod: '4.6.7',
         '@ai-sdk/provider': '4.0.38',
         // No @langfuse/* or @opentelemetry/*: only handrail/langfuse reaches them. No @ai-sdk/openai either.
+        // Types only: the Workers runtime's, and what the AI SDK's own declarations need with skipLibCheck: false.
+        '@cloudflare/workers-types': '5.20261117.1',
+        '@types/node': '22.20.5',
+        '@types/json-schema': '7.0.15',
       },
       150_000,
     );
+    // handrail/worker's declarations import only the importable @cloudflare/workers-types, never
+    // `cloudflare:workers`, so a project on Node and DOM types (tsconfig.json) checks them with no
+    // declaration of that module of its own.
+    const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    const checked = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project, timeoutMs: 120_000 });
+    expect(`${checked.stdout}${checked.stderr}`.trim()).toBe('');
+    expect(checked.status).toBe(0);
+    // With the ambient Workers types instead (tsconfig.ambient.json), Handrail's declarations and the
+    // Worker check too; only the AI SDK's own declarations fail there (they name Node's `Buffer` and DOM
+    // types the Workers types lack), as they do in any Workers project on `ai` with skipLibCheck: false.
+    const ambient = await run(process.execPath, [tsc, '-p', 'tsconfig.ambient.json'], {
+      cwd: project,
+      timeoutMs: 120_000,
+    });
+    const ambientErrors = `${ambient.stdout}${ambient.stderr}`
+      .split('\n')
+      .filter((line) => /error TS\d+/.test(line))
+      .filter((line) => !/^node_modules\/(ai|@ai-sdk\/[^/]+)\/dist\//.test(line));
+    expect(ambientErrors).toEqual([]);
+
     const out = join(project, 'out');
     const wrangler = join(repoRoot, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
     const dryRun = await run(process.execPath, [wrangler, 'deploy', '--dry-run', '--outdir', out], {

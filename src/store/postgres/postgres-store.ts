@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { HandoffMetrics } from '../../agent/handoff-metrics.js';
 import { StoreConflictError } from '../../errors/store-conflict-error.js';
 import { StoreUnavailableError } from '../../errors/store-unavailable-error.js';
-import { summarizeConversation } from '../memory-store.js';
 import type {
   ConversationSummary,
   HandoffMetricsFilter,
@@ -15,6 +14,7 @@ import type {
   TeamLoad,
   TeamLoadFilter,
 } from '../store.js';
+import { summarizeConversation } from '../summarize-conversation.js';
 import { conversationColumns } from './conversation-columns.js';
 import { migratePostgres, schemaNamePattern } from './migrate-postgres.js';
 import { changePayload, createPostgresChangeFeed } from './postgres-change-feed.js';

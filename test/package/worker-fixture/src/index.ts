@@ -1,19 +1,21 @@
 // A Worker of its own: Handrail mounted at /api on the host's Hono, the offline model, and the
-// Durable Object classes from handrail/worker bound in wrangler.toml.
+// Durable Object classes from handrail/worker bound in wrangler.toml. Its types come from the
+// importable `@cloudflare/workers-types` (tsconfig.json: Node and DOM types, skipLibCheck false).
+import type { ExecutionContext } from '@cloudflare/workers-types';
 import { createDurableObjectStore, createOfflineModel, handrail } from 'handrail';
-import { ConversationObject, DirectoryObject, type WorkerBindings } from 'handrail/worker';
+import { ConversationObject, DirectoryObject, type WorkerBindings, type WorkerEnv } from 'handrail/worker';
 import { Hono } from 'hono';
 
 export { ConversationObject, DirectoryObject };
 
-let app: Hono<{ Bindings: WorkerBindings }> | undefined;
+let app: Hono<WorkerEnv> | undefined;
 
-function createApp(env: WorkerBindings): Hono<{ Bindings: WorkerBindings }> {
-  const host = new Hono<{ Bindings: WorkerBindings }>();
+function createApp(env: WorkerBindings): Hono<WorkerEnv> {
+  const host = new Hono<WorkerEnv>();
   host.get('/healthz', (c) => c.json({ ok: true }));
   host.route(
     '/api',
-    handrail({
+    handrail<WorkerEnv>({
       model: createOfflineModel(),
       store: createDurableObjectStore({ conversations: env.CONVERSATIONS, index: env.DIRECTORY }),
     }),
@@ -22,7 +24,7 @@ function createApp(env: WorkerBindings): Hono<{ Bindings: WorkerBindings }> {
 }
 
 export default {
-  fetch(request: Request, env: WorkerBindings, context: Parameters<Hono['fetch']>[2]): Response | Promise<Response> {
+  fetch(request: Request, env: WorkerBindings, context: ExecutionContext): Response | Promise<Response> {
     app ??= createApp(env);
     return app.fetch(request, env, context);
   },
