@@ -139,6 +139,12 @@ const personalData =
  * rights (GDPR, CCPA and their equivalents). Removing a saved card or updating an address is
  * routine self-service and does not match.
  */
+/** What a business exports as a product feature, not personal data: projects, sales, orders, usage. */
+const businessData =
+  '(?:project|projects|sales|order|orders|usage|analytics|team|workspace|invoice|invoices|report|reports|campaign|survey|form|product|products|inventory|shop|store|website|site|app|board|task|tasks|calendar|contacts|customer|customers|tracking|fitness|workout|activity)';
+/** A file format data is exported to. */
+const fileFormat = '(?:csv|excel|xlsx?|xls|pdf|json|xml|spreadsheet|sheet|google sheets|text file|zip|file)';
+
 export const dataProtectionTopic: TopicDefinition = {
   id: 'data_protection',
   reason: 'compliance',
@@ -151,7 +157,8 @@ export const dataProtectionTopic: TopicDefinition = {
         'forget (?:me|about me|everything about me|all about me|my (?:data|details|information|account|name|email))\\b(?! (?:for|to|at|on|when|if))',
         'forget that i (?:exist|ever|was)',
         `(?:copy|export|download|access|see|view|obtain|request|receive|get|send me|give me|show me)\\s+(?:\\S+\\s+){0,4}?${personalData}\\s+(?:that\\s+|which\\s+)?(?:you|your company|the company|you guys|northwind|your (?:system|database))\\s+(?:\\w+\\s+)?(?:hold|have|has|store|stored|keep|kept|collect|collected|process|processed|gathered|retain)`,
-        '(?:export|download|send me|give me) (?:a copy of )?(?:all )?(?:of )?(?:my|our) (?:\\w+ )?(?:data|information|personal information|records)\\b',
+        // Not a product feature: "export our project data to csv", "download my sales data as a spreadsheet"
+        `(?:export|download|send me|give me) (?:a copy of )?(?:all )?(?:of )?(?:my|our) (?:(?!${businessData}\\b)\\w+ )?(?:data|information|personal information|records)\\b(?! (?:to|as|into|in) (?:a |an )?${fileFormat}\\b)`,
         '(?:what|which|how much) (?:personal |private )?(?:data|information|info|details) (?:do |does |did )?(?:you|your company|the company|northwind|you guys) (?:\\w+ )?(?:hold|have|has|store|keep|collect|collected|process|know|track)',
         '(?:what|everything)(?: else)? (?:do |did )?you (?:\\w+ )?(?:know|have|hold|store|keep|collected|collect|track|save|saved|stored) (?:about|on) me\\b',
         '(?:object|objecting|objection) to (?:the )?(?:processing|use|collection|sharing|storage|selling|sale|profiling) of my',

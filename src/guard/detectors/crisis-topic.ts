@@ -70,6 +70,9 @@ export const crisisPatterns: readonly RegExp[] = [
       "(?:everyone|everybody|the world|my family|they|people) (?:would be|will be|is|are|'d be) better (?:off )?without me",
       '(?:go to|fall) sleep and (?:never|not) wake up',
       'never wake up',
+      // Hoping not to wake up or not to make it: "some nights I hope I just don't wake up"
+      "(?:hope|hoping|wish|wishing|pray|praying)(?: that)? (?:i )?(?:just |simply |would )?(?:don'?t|do not|won'?t|will not|wouldn'?t|never|not) (?:wake up|make it (?:through|to) (?:the|tomorrow|morning)|survive (?:the|this|tonight))(?=\\s*(?:$|[.,!?;]|again|ever|anymore|any more|tomorrow|in the morning|one day|at all))",
+      '(?:hope|hoping|pray|praying)(?: that)? i (?:just )?(?:die|am dead|get hit by)',
       "(?:can'?t|cannot|can not) (?:go on|take life|cope|live like this|keep going|keep living)(?: \\w+)? (?:anymore|any more|any longer|like this)",
       `(?:want|need|wish) (?:everything|the pain|this pain|it all|all of it|this life|my life) (?:all )?to (?:stop|end|be over)${untilEnd}`,
       'wish i (?:was|were|had never been) (?:dead|born|gone)',
@@ -83,7 +86,7 @@ export const crisisPatterns: readonly RegExp[] = [
       'self[- ]?(?:harm|injur)\\w*',
       'overdos\\w*',
       'o\\.?d\\.? on',
-      `(?:take|took|taking|swallow|swallowed|swallowing|down|downed|ate) (?:all|every|a lot of|lots of|loads of|a bunch of|too many|the whole|a whole|the rest of|a handful of|a (?:whole )?bottle of|\\d+|twenty|thirty|fifty) (?:of )?(?:my |the |these |those |his |her )?(?:\\w+ )?${pills}`,
+      `(?:take|takes|took|taken|taking|swallow|swallows|swallowed|swallowing|down|downed|ate|eaten|popped|popping) (?:all|every|a lot of|lots of|loads of|a bunch of|too many|the whole|a whole|the rest of|a handful of|a (?:whole )?bottle of|\\d+|twenty|thirty|fifty) (?:of )?(?:my |the |these |those |his |her )?(?:\\w+ )?${pills}`,
       `too many (?:\\w+ )?${pills}`,
     )}\\b`,
   ),

@@ -53,8 +53,9 @@ const requestPatterns: { pattern: RegExp; score: number; detail: string; negatab
   },
   {
     // "contact a human", "give me a real person", "get your manager on the line", "I need an agent"
+    // (not one that owns a thing: "have a manager's special")
     pattern: guardPattern(
-      `\\b${englishContactVerb}\\s+(?:\\S+\\s+){0,4}?(?:${person})\\b(?! (?:fee|fees|commission|code|program|programme|license|licence|job|jobs|position|role|portal|login|app|number|id|account|name)\\b)(?! (?:else )?to (?!(?:help|talk|speak|chat|call|contact|assist|look into|explain|fix|handle|sort|deal)\\b)\\w+)`,
+      `\\b${englishContactVerb}\\s+(?:\\S+\\s+){0,4}?(?:${person})\\b(?!'s? \\w|s' \\w)(?! (?:fee|fees|commission|code|program|programme|license|licence|job|jobs|position|role|portal|login|app|number|id|account|name)\\b)(?! (?:else )?to (?!(?:help|talk|speak|chat|call|contact|assist|look into|explain|fix|handle|sort|deal)\\b)\\w+)`,
     ),
     score: 0.9,
     detail: 'asks for a person',
@@ -65,6 +66,15 @@ const requestPatterns: { pattern: RegExp; score: number; detail: string; negatab
       `\\b(?:transfer|connect|put|pass|patch|forward|route|redirect|send|get)\\s+(?:me|us|this|my call|the call|the chat)\\s+(?:through |over |on |back )?(?:to|with)\\s+(?!${notAPerson})(?:${department}|(?:${person})\\b)`,
     ),
     score: 0.95,
+    detail: 'asks to be put through',
+  },
+  {
+    // Putting through with nobody named: "transfer me", "put me through please", "connect me now",
+    // "escalate this", "can you escalate my case": in a support chat, the next one is a person.
+    pattern: guardPattern(
+      /\b(?:transfer|connect|patch|pass) (?:me|us)(?: (?:through|over|on))?(?=\s*(?:$|[.!?,;]|now|please|pls|asap|already|right now|immediately))|\bput (?:me|us) (?:through|over)(?=\s*(?:$|[.!?,;]|now|please|pls|asap|already|right now|immediately))|\bescalate (?:this|it|me|my (?:case|ticket|issue|complaint|problem|request|query|claim|call|chat)|the (?:case|ticket|issue|matter|complaint))\b|^(?:(?:please|pls|can you|could you|can u|i want (?:you )?to|i need (?:you )?to|i'?d like (?:you )?to)\s+)?escalate(?: please| now| asap)*[\s.!?]*$/,
+    ),
+    score: 0.85,
     detail: 'asks to be put through',
   },
   {

@@ -5,8 +5,11 @@ import { type LexiconHit, LexiconMatcher, tokenizeWithOffsets } from '../lexicon
 import { complaintDisclaimer } from '../text/complaint-disclaimer.js';
 import { forLater } from '../text/for-later.js';
 import { guardPattern } from '../text/guard-pattern.js';
+import { isHedged } from '../text/hedged-feeling.js';
 import { normalizeText } from '../text/normalize-text.js';
+import { isOwnRole } from '../text/own-role.js';
 import { resolvedMatter } from '../text/resolved-matter.js';
+import { isWorkTitle } from '../text/work-title.js';
 import type { EscalationReason, Signal } from '../types.js';
 
 /** Options of {@link createLexiconDetector}. */
@@ -140,7 +143,8 @@ export function judge(text: string, tokenCount: number, all: readonly LexiconHit
   const index = new HitIndex(all);
   const found: Found[] = [];
   // The crisis message in the user's language: a phrase both Chinese and Japanese write (自殺) answers in the detected one.
-  const crises = all.filter((hit) => hit.category === 'crisis');
+  // "Showtimes for Suicide Squad": a title is no crisis; "kill myself" never is one.
+  const crises = all.filter((hit) => hit.category === 'crisis' && !isWorkTitle(text, hit.start, hit.end, language));
   const crisis = crises.find((hit) => hit.language === language) ?? crises[0];
   if (crisis) found.push(finding('crisis', 1, [crisis], 'crisis wording', crisis.language));
   const request = findRequest(text, tokenCount, all, hits, index);
@@ -155,11 +159,17 @@ export function judge(text: string, tokenCount: number, all: readonly LexiconHit
     (hit) =>
       ((hit.category === 'moneyTaken' && !settled) ||
         hit.category === 'closure' ||
-        (hit.category === 'complaint' && !disclaimed && !settled)) &&
+        (hit.category === 'complaint' && !disclaimed && !settled && !isOwnRole(text, hit.start))) &&
       !isNegated(text, hit, index),
   );
   if (stakes) found.push(finding('high_stakes', 0.8, [stakes], stakesDetail[stakes.category]!, stakes.language));
-  const frustrated = hits.filter((hit) => hit.category === 'frustration' && !isNegated(text, hit, index));
+  // "a bit annoying", "kinda frustrating": said as mild, it is no strong frustration.
+  // "Kan jag ta sömntabletter med mitt antidepressiva?": a question for a doctor, lawyer or adviser.
+  const regulated = all.find((hit) => hit.category === 'compliance' && !isNegated(text, hit, index));
+  if (regulated) found.push(finding('compliance', 0.8, [regulated], 'asks for regulated advice', regulated.language));
+  const frustrated = hits.filter(
+    (hit) => hit.category === 'frustration' && !isNegated(text, hit, index) && !isHedged(text, hit.start),
+  );
   if (frustrated.length > 0) {
     // Said on its own ("very bad", "I'm furious") it is the message; one word in a long message may not be.
     const strong = tokenCount <= frustrationMessageTokens || new Set(frustrated.map((hit) => hit.phrase)).size > 1;
@@ -228,8 +238,11 @@ function findRequest(
     (hit) => hit.category === 'contactChannels' && !later && !isNegated(text, hit, index) && !inHarmless(hit),
   );
   if (channel) return finding('explicit_request', 0.85, [channel], 'asks how to reach a person', channel.language);
-  // "human-powered", "agent-based": a person word inside a compound is no person.
-  const people = hits.filter((hit) => hit.category === 'person' && text[hit.end] !== '-' && !inHarmless(hit));
+  // "human-powered", "agent-based": a person word inside a compound is no person; nor is one that
+  // owns a thing ("the manager's special", "agent's fee").
+  const people = hits.filter(
+    (hit) => hit.category === 'person' && text[hit.end] !== '-' && !isPossessive(text, hit) && !inHarmless(hit),
+  );
   for (const person of people) {
     if (isNegated(text, person, index)) continue;
     const verb = index
@@ -247,6 +260,13 @@ function findRequest(
   );
   if (alone) return finding('explicit_request', 0.85, [alone], 'asks for a person', alone.language);
   return undefined;
+}
+
+/** A person word in the possessive before another word: "manager's special", "the agents' desk". */
+function isPossessive(text: string, hit: LexiconHit): boolean {
+  const after = text.slice(hit.end, hit.end + 6);
+  const marker = /'s?$/.test(text.slice(hit.start, hit.end)) ? '' : (/^'s?/.exec(after)?.[0] ?? null);
+  return marker !== null && /^\s+\p{L}/u.test(after.slice(marker.length));
 }
 
 /** Two hits of one clause, at most `tokens` words apart (in an unspaced script, a few characters). */

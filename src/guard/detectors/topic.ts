@@ -1,8 +1,10 @@
 import { type Detector, lastTurnIndex } from '../detector.js';
 import { botActedBefore, stateFor } from '../state/guard-state.js';
 import { normalizeText } from '../text/normalize-text.js';
+import { isOwnRole } from '../text/own-role.js';
 import { TfIdfIndex } from '../text/tfidf-index.js';
 import { createTypoCorrector } from '../text/typo-correction.js';
+import { isWorkTitle } from '../text/work-title.js';
 import type { Signal } from '../types.js';
 import { defaultTopics } from './default-topics.js';
 import { routineScore, type TopicDefinition } from './topic-definition.js';
@@ -139,6 +141,28 @@ function compileTopic(definition: TopicDefinition): CompiledTopic {
   };
 }
 
+/** A global copy of each pattern that is scanned past refused matches. */
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/** The first match of `pattern` in `text` that `accept` takes, scanning on past the ones it refuses. */
+function firstMatch(
+  pattern: RegExp,
+  text: string,
+  accept: (match: RegExpExecArray) => boolean,
+): RegExpExecArray | undefined {
+  let global = globalCopies.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    globalCopies.set(pattern, global);
+  }
+  global.lastIndex = 0;
+  for (let match = global.exec(text); match; match = global.exec(text)) {
+    if (accept(match)) return match;
+    if (match[0].length === 0) global.lastIndex++;
+  }
+  return undefined;
+}
+
 /** Matches one message against one compiled topic: the evidence text and a score, or undefined. */
 function matchTopic(
   topic: CompiledTopic,
@@ -146,8 +170,14 @@ function matchTopic(
   raw: string,
 ): { text: string; score: number } | undefined {
   for (const exclude of topic.exclude) if (exclude.test(normalized)) return undefined;
+  const crisis = topic.definition.reason === 'crisis';
+  // "Showtimes for Suicide Squad" names a film, "I'm a lawyer" the writer: neither is the topic; every
+  // other match still counts.
+  const accept = (found: RegExpExecArray) =>
+    crisis ? !isWorkTitle(normalized, found.index, found.index + found[0].length) : !isOwnRole(normalized, found.index);
   for (const matcher of topic.matchers) {
-    const match = matcher.exec(normalized);
+    const first = matcher.exec(normalized);
+    const match = !first || accept(first) ? first : firstMatch(matcher, normalized, accept);
     if (match) return { text: match[0], score: topic.definition.score ?? 0.9 };
   }
   if (topic.examples) {

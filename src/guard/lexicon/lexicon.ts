@@ -63,6 +63,13 @@ export interface Lexicon {
   complaint: readonly string[];
   /** Frustration that stands alone: useless, very bad, worst service, terrible, ridiculous, a joke, fed up. */
   frustration: readonly string[];
+  /**
+   * Questions only a licensed professional may answer, asked of the bot: medicine (is it safe to
+   * take, a dose, pregnancy or breastfeeding and a medicine, mixing medicines, what a symptom
+   * means), law (is it legal, can I sue, my rights as a tenant or employee, is this clause valid),
+   * tax and investment advice. Optional: English reads these through the compliance topics.
+   */
+  compliance?: readonly string[];
 
   /** Confirmations in a flow: yes please, go ahead, proceed, that works, sounds good, confirm. */
   confirmations: readonly string[];
@@ -90,6 +97,7 @@ export const lexiconCategories = [
   'closure',
   'complaint',
   'frustration',
+  'compliance',
   'confirmations',
   'smalltalk',
 ] as const;

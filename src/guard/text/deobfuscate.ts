@@ -1,6 +1,5 @@
 import { confusablesMap } from 'confusables';
-import { builtInLexicons } from '../lexicon/languages.js';
-import { lexiconCategories } from '../lexicon/lexicon.js';
+import { lexiconVocabulary, withoutAccents } from '../lexicon/lexicon-vocabulary.js';
 import { guardPattern } from './guard-pattern.js';
 
 /**
@@ -111,12 +110,9 @@ function joinSeparatedLetters(text: string): string {
   });
 }
 
-let vocabulary: Set<string> | undefined;
-
-/** A word of the built-in lexicons, compared without accents; the vocabulary is read once. */
+/** A word of the built-in lexicons, compared without accents. */
 function knownWord(word: string): boolean {
-  vocabulary ??= lexiconWords();
-  return vocabulary.has(withoutAccents(word));
+  return lexiconVocabulary().has(withoutAccents(word));
 }
 
 /**
@@ -136,30 +132,6 @@ const longestWord = 30;
 /** Letters of the word that no word of the lexicons spells (see {@link spelled}). */
 function unexplained(word: string): number {
   return withoutAccents(word).length - spelled(word);
-}
-
-function withoutAccents(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC')
-    .toLowerCase();
-}
-
-function lexiconWords(): Set<string> {
-  const words = new Set<string>();
-  for (const lexicon of builtInLexicons) {
-    for (const category of lexiconCategories) {
-      for (const phrase of lexicon[category] ?? []) {
-        // Words as written between spaces: the "c" of "c'est" is no word of its own.
-        for (const token of withoutAccents(phrase).split(/[\s…]+/)) {
-          const bare = token.replace(/^\P{L}+|[^\p{L}\p{M}]+$/gu, '');
-          if (/^[\p{L}\p{M}]+$/u.test(bare)) words.add(bare);
-        }
-      }
-    }
-  }
-  return words;
 }
 
 const leetDigits: Readonly<Record<string, string>> = {

@@ -1,4 +1,5 @@
 import { deobfuscate } from './deobfuscate.js';
+import { correctSpelling } from './spelling-correction.js';
 
 /**
  * Texts normalized lately. The detectors of one guard check all normalize the last message, and
@@ -10,15 +11,31 @@ const recentCharacterLimit = 1_000_000;
 let recentCharacters = 0;
 
 /**
- * The form every rule-based detector matches against: NFKC, lower case, obfuscation undone
- * ({@link deobfuscate}: zero-width characters, look-alike letters, spaced-out letters, leetspeak),
- * Latin accents stripped (so `não` matches `nao`), apostrophes and quotes unified, whitespace
- * collapsed. Other scripts keep their letters (Hangul and kana are recomposed after the accents go).
+ * The form every rule-based detector matches against: {@link normalizeForm}, then misspelled words
+ * of the English lexicon written right ({@link correctSpelling}: "tlk to a hunan" reads "talk to a
+ * human").
  */
 export function normalizeText(text: string): string {
   const known = recent.get(text);
   if (known !== undefined) return known;
-  const normalized = deobfuscate(text.normalize('NFKC').toLowerCase())
+  const normalized = correctSpelling(normalizeForm(text));
+  recentCharacters += text.length + normalized.length;
+  if (recentCharacters > recentCharacterLimit) {
+    recent.clear();
+    recentCharacters = text.length + normalized.length;
+  }
+  recent.set(text, normalized);
+  return normalized;
+}
+
+/**
+ * The written form, before spelling correction: NFKC, lower case, obfuscation undone
+ * ({@link deobfuscate}: zero-width characters, look-alike letters, spaced-out letters, leetspeak),
+ * Latin accents stripped (so `não` matches `nao`), apostrophes and quotes unified, whitespace
+ * collapsed. Other scripts keep their letters (Hangul and kana are recomposed after the accents go).
+ */
+export function normalizeForm(text: string): string {
+  return deobfuscate(text.normalize('NFKC').toLowerCase())
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC')
@@ -27,11 +44,4 @@ export function normalizeText(text: string): string {
     .replace(/ß/g, 'ss')
     .replace(/\s+/g, ' ')
     .trim();
-  recentCharacters += text.length + normalized.length;
-  if (recentCharacters > recentCharacterLimit) {
-    recent.clear();
-    recentCharacters = text.length + normalized.length;
-  }
-  recent.set(text, normalized);
-  return normalized;
 }

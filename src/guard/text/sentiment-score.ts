@@ -1,6 +1,7 @@
 import { complaintDisclaimer } from './complaint-disclaimer.js';
 import { guardPattern } from './guard-pattern.js';
 import { normalizeText } from './normalize-text.js';
+import { sarcasticPraise } from './sarcasm.js';
 import { tokenize } from './tokenize.js';
 
 /**
@@ -198,9 +199,19 @@ for (const [entry, valence] of Object.entries(lexiconSource)) {
   else exactWords.set(entry, valence);
 }
 
-/** Words that strengthen the next sentiment word. */
+// Praise of a failure is anger ("great job losing my package again"): it outweighs the praise words it is made of.
+phrases.push([sarcasticPraise, -4]);
+
+/** Words that strengthen the next sentiment word, or soften it ("a bit annoying", "kinda annoying"). */
 const intensifiers = new Map<string, number>(
   Object.entries({
+    bit: -0.5,
+    kinda: -0.5,
+    sorta: -0.5,
+    slightly: -0.6,
+    somewhat: -0.5,
+    mildly: -0.6,
+    tad: -0.5,
     very: 0.3,
     really: 0.3,
     so: 0.3,

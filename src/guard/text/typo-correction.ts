@@ -34,7 +34,7 @@ export function editDistance(left: string, right: string, limit = 2): number {
 const inflections = new Set(['s', 'es', 'd', 'ed', 'ing', 'r', 'er', 'ers', 'ment', 'ments', 'ly', "'s"]);
 
 /** True when `word` is `base` plus an inflectional ending ("charged" of "charge"). */
-function isInflection(word: string, base: string): boolean {
+export function isInflection(word: string, base: string): boolean {
   return word.length > base.length && word.startsWith(base) && inflections.has(word.slice(base.length));
 }
 
@@ -42,7 +42,7 @@ function isInflection(word: string, base: string): boolean {
  * True when one word is the other with two or more letters more at the end: a derived word
  * ("withdraw" of "withdrawal", "accountant" of "account"), not a typo, which drops or doubles one.
  */
-function isDerivation(word: string, base: string): boolean {
+export function isDerivation(word: string, base: string): boolean {
   const [shorter, longer] = word.length < base.length ? [word, base] : [base, word];
   return longer.length - shorter.length >= 2 && longer.startsWith(shorter);
 }

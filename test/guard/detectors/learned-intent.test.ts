@@ -78,7 +78,10 @@ describe('createLearnedIntentDetector', () => {
     // One word of the matter in Italian, German, Spanish: a question about it, not the matter.
     expect(fires('ciao, quanti schermi posso usare insieme con il mio abbonamento?')).toBe(false);
     expect(fires('Wie lange dauert die Lieferung der Ersatzteile?')).toBe(false);
-    expect(fires('¿Puedo pagar con tarjeta en la tienda?')).toBe(false);
+    expect(fires('¿Puedo usar la tarjeta en la tienda?')).toBe(false);
+    // Paying and a card are two money words of the Spanish lexicon: the anchor lets the model judge,
+    // and the guard as a whole keeps the question.
+    expect(createGuard().check(user('¿Puedo pagar con tarjeta en la tienda?'), 'input').escalate).toBe(false);
     // Two of them: the matter itself.
     expect(fires('voglio disdire il mio abbonamento e avere un rimborso')).toBe(true);
     expect(fires('me cobraron dos veces en la tarjeta')).toBe(true);

@@ -83,7 +83,8 @@ describe('createSemanticDetector', () => {
 
 describe('the semantic option of handrail()', () => {
   it('hands off a message the built-in detectors let through when it is close to an exemplar', async () => {
-    const text = 'the account shows money paid to a shop in a city I never saw';
+    // Built-in wording now reads "money paid to a shop in a city I never saw": this one it does not.
+    const text = 'a florist I have never been to is on my statement, paid last night';
     const ask = async (semantic: boolean) => {
       const engine = createHandrailEngine({
         model: createOfflineModel(),

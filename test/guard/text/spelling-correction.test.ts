@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createGuard } from '../../../src/guard/guard.js';
+import { builtInLexicons } from '../../../src/guard/lexicon/languages.js';
+import { lexiconCategories } from '../../../src/guard/lexicon/lexicon.js';
+import { withoutAccents } from '../../../src/guard/lexicon/lexicon-vocabulary.js';
+import spellingModel from '../../../src/guard/model/spelling-model.json' with { type: 'json' };
+import {
+  correctSpelling,
+  createSpellingCorrector,
+  deletionNeighbours,
+  spellingTargetPattern,
+} from '../../../src/guard/text/spelling-correction.js';
+
+describe('createSpellingCorrector', () => {
+  const correct = createSpellingCorrector({
+    targets: ['human', 'talk', 'refund', 'person', 'charge'],
+    protected: ['persona'],
+  });
+
+  it('corrects one changed, dropped, added or swapped letter to the one target near', () => {
+    expect(correct('could i tlk to a hunan')).toBe('could i talk to a human');
+    expect(correct('i want a refnud')).toBe('i want a refund');
+    expect(correct('a real perrson')).toBe('a real person');
+  });
+
+  it('leaves protected words, inflections, two-edit words, ties and non-Latin words', () => {
+    expect(correct('my persona')).toBe('my persona');
+    expect(correct('two charges')).toBe('two charges');
+    expect(correct('a hmuna')).toBe('a hmuna');
+    expect(createSpellingCorrector({ targets: ['cart', 'care'], protected: [] })('the carx')).toBe('the carx');
+    expect(correct('человек')).toBe('человек');
+  });
+
+  it('finds neighbours through the deletion index exactly as a scan would', () => {
+    const targets = ['talk', 'take', 'human', 'refund'];
+    const near = deletionNeighbours(targets);
+    expect(near('tlk').sort()).toEqual(['talk']);
+    expect(near('tkae').sort()).toEqual(['take']);
+    expect(near('humans')).toEqual(['human']);
+    expect(near('zzzz')).toEqual([]);
+  });
+});
+
+describe('the built-in spelling model', () => {
+  it('holds every English lexicon word as a target (rebuild it with scripts/build-spelling-model.ts)', () => {
+    const english = new Set<string>();
+    const lexicon = builtInLexicons.find((entry) => entry.language === 'en')!;
+    for (const category of lexiconCategories) {
+      for (const phrase of lexicon[category] ?? []) {
+        for (const token of withoutAccents(phrase).split(/[^a-z]+/))
+          if (spellingTargetPattern.test(token)) english.add(token);
+      }
+    }
+    expect(new Set(spellingModel.targets.split(' '))).toEqual(english);
+  });
+
+  it('protects real words near targets and corrects typos of them in the guard', () => {
+    expect(correctSpelling('my brother is in prison')).toBe('my brother is in prison');
+    expect(correctSpelling('i was sitting there')).toBe('i was sitting there');
+    const guard = createGuard();
+    expect(guard.check([{ role: 'user', content: 'could I tlk to a humn?' }], 'input').escalate).toBe(true);
+    expect(guard.check([{ role: 'user', content: 'is it raining? hujan' }], 'input').escalate).toBe(false);
+  });
+});
