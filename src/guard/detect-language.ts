@@ -18,6 +18,7 @@ const scripts: readonly { pattern: RegExp; language: string }[] = [
   { pattern: guardPattern(/\p{Script=Hebrew}/gu), language: 'he' },
 ];
 const latinLetters = guardPattern(/\p{Script=Latin}/gu);
+const nonAscii = guardPattern(/[^\p{ASCII}]/u);
 
 /** Letters that only some Latin-script languages use, read from the text before accents are removed. */
 const latinCues: readonly { pattern: RegExp; language: string }[] = [
@@ -95,6 +96,15 @@ function wordWeights(lexicons: readonly Lexicon[]): Map<string, Map<string, numb
 }
 
 const markers = wordWeights(builtInLexicons);
+/** {@link markers} by word: the languages whose lexicon has the word, with its weight there. */
+const markerLanguages = new Map<string, [language: string, weight: number][]>();
+for (const [language, words] of markers) {
+  for (const [word, weight] of words) {
+    const languages = markerLanguages.get(word) ?? [];
+    languages.push([language, weight]);
+    markerLanguages.set(word, languages);
+  }
+}
 const cyrillicLanguages = ['ru', 'uk', 'sr', 'kk'];
 /** Languages written in Cyrillic only; Serbian is read in both scripts. */
 const cyrillicOnly = ['ru', 'uk', 'kk'];
@@ -111,12 +121,18 @@ function byMarkers(
   fallback: string,
   bonus: Map<string, number>,
 ) {
+  // Each language's score: its bonus plus the weights of its words among the tokens, added in
+  // token order; read word by word ({@link markerLanguages}), not language by language.
+  const scores = new Map<string, number>();
+  for (const token of tokens) {
+    for (const [language, weight] of markerLanguages.get(token) ?? []) {
+      scores.set(language, (scores.get(language) ?? bonus.get(language) ?? 0) + weight);
+    }
+  }
   let best = fallback;
   let bestScore = (bonus.get(fallback) ?? 0) + 0.5;
   for (const language of candidates) {
-    const words = markers.get(language);
-    let score = bonus.get(language) ?? 0;
-    if (words) for (const token of tokens) score += words.get(token) ?? 0;
+    const score = scores.get(language) ?? bonus.get(language) ?? 0;
     if (score > bestScore) {
       best = language;
       bestScore = score;
@@ -134,7 +150,8 @@ function byMarkers(
 export function detectLanguage(text: string): string {
   let script = '';
   let most = 0;
-  for (const { pattern, language } of scripts) {
+  // ASCII text has no letter of those scripts: their counts are all zero.
+  for (const { pattern, language } of nonAscii.test(text) ? scripts : []) {
     const letters = count(pattern, text);
     if (letters > most) {
       most = letters;

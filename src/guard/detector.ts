@@ -13,6 +13,12 @@ export interface DetectorContext {
    * detector without it reads the transcript itself.
    */
   state?: GuardState;
+  /**
+   * `detectLanguage` of the last user turn's content, computed on the first call and kept for the
+   * rest of the check, so that the detectors that need the language (lexicon, learned intent, out
+   * of scope) detect it once per turn. Optional: a detector without it detects the language itself.
+   */
+  language?: () => string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Detector, GuardPhase } from './detector.js';
+import { detectLanguage } from './detect-language.js';
+import { type Detector, type DetectorContext, type GuardPhase, lastTurnIndex } from './detector.js';
 import { detectExplicitRequest } from './detectors/explicit-request.js';
 import { createLearnedIntentDetector } from './detectors/learned-intent.js';
 import { createLexiconDetector } from './detectors/lexicon-detector.js';
@@ -168,6 +169,15 @@ export const guardOptionsSchema: z.ZodType<GuardOptions> = z
   })
   .strict();
 
+/** The language of the last user turn (`DetectorContext.language`), detected on the first call only. */
+function lastUserLanguage(transcript: Transcript): () => string {
+  let language: string | undefined;
+  return () => {
+    language ??= detectLanguage(transcript[lastTurnIndex(transcript, 'user')]?.content ?? '');
+    return language;
+  };
+}
+
 /** The guard: judges a transcript before the model runs and before its answer is shown. */
 export interface Guard {
   /**
@@ -249,7 +259,8 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const judge = (transcript: Transcript, phase: GuardPhase, state: GuardState | undefined): GuardDecision => {
     const signals: Signal[] = [];
     if (transcript.length === 0) return policy(signals);
-    const context = state ? { phase, state } : { phase };
+    const context: DetectorContext = { phase, language: lastUserLanguage(transcript) };
+    if (state) context.state = state;
     for (const { name, detect } of detectors) {
       try {
         signals.push(...detect(transcript, context));

@@ -1,3 +1,5 @@
+import { sha256Hex } from './sha256.js';
+
 /** Header that carries a conversation's access token, in both directions. */
 export const conversationTokenHeader = 'x-handrail-conversation-token';
 
@@ -12,10 +14,12 @@ export function generateConversationId(): string {
   return base64Url(crypto.getRandomValues(new Uint8Array(16)));
 }
 
-/** SHA-256 of a token, hex-encoded: what the store keeps instead of the token. */
+/**
+ * SHA-256 of a token, hex-encoded: what the store keeps instead of the token. Computed in
+ * JavaScript ({@link sha256Hex}), the same digest `crypto.subtle` gives, without its thread-pool job.
+ */
 export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(token);
 }
 
 /** Compares two strings in time that does not depend on where they differ. */

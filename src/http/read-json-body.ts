@@ -25,8 +25,11 @@ async function readTextWithin(c: Context, maxBytes: number): Promise<string> {
     if (error instanceof Error && error.name === 'BodyLimitError') throw payloadTooLarge(maxBytes);
     throw error;
   }
-  // `bodyLimit` trusts a declared `content-length`; a body that lies about its length is measured here.
-  if (new TextEncoder().encode(text).byteLength > maxBytes) throw payloadTooLarge(maxBytes);
+  // `bodyLimit` trusts a declared `content-length`; a body that lies about its length is measured here
+  // (encoded only when it could be over: a UTF-16 code unit is at most 3 bytes of UTF-8).
+  if (text.length * 3 > maxBytes && new TextEncoder().encode(text).byteLength > maxBytes) {
+    throw payloadTooLarge(maxBytes);
+  }
   return text;
 }
 

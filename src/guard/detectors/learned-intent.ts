@@ -48,8 +48,7 @@ const stakesAnchors = createStakesAnchor(builtInLexicons);
  * my subscription allow") is where the model is most overconfident, and the lexicon detector has that
  * language's own phrases for the matter itself.
  */
-function namesStakes(normalized: string, text: string): boolean {
-  const language = detectLanguage(text);
+function namesStakes(normalized: string, language: string): boolean {
   const { english, all } = stakesAnchors(normalized, language);
   return english > 0 || all >= (unspacedLanguages.has(language) ? 1 : 2);
 }
@@ -69,18 +68,21 @@ function isShortAcknowledgement(normalized: string): boolean {
  * on a message that names no matter of money, account, contract or complaint
  * ({@link createStakesAnchor}), where the topic catalogue makes an exception (`exclude`), and when its second head reads the message as a request for a person: those are
  * the explicit-request detector's, whose patterns know negation and context ("I'm a tall
- * person", "are you a real person?"), which the model does not.
+ * person", "are you a real person?"), which the model does not. `language` gives the message's
+ * language (`detectLanguage(text)`), asked only when the anchor check needs it: the guard passes
+ * the one it detected once for the turn.
  */
 export function highStakesProbability(
   model: IntentModel,
   text: string,
   exclude: readonly RegExp[] = catalogueExceptions,
+  language: () => string = () => detectLanguage(text),
 ): number {
   const normalized = normalizeText(text);
   if (
     isSmalltalk(normalized) ||
     isShortAcknowledgement(normalized) ||
-    !namesStakes(normalized, text) ||
+    !namesStakes(normalized, language()) ||
     exclude.some((pattern) => pattern.test(normalized))
   ) {
     return 0;
@@ -106,7 +108,7 @@ export function createLearnedIntentDetector(options: LearnedIntentOptions = {}):
     const turn = lastTurnIndex(transcript, 'user');
     if (turn < 0 || turn !== transcript.length - 1) return [];
     const text = transcript[turn]!.content;
-    const probability = highStakesProbability(model, text, exclude);
+    const probability = highStakesProbability(model, text, exclude, context.language);
     if (probability < threshold) return [];
     return [
       {

@@ -101,7 +101,9 @@ export function createLexiconDetector(options: LexiconDetectorOptions): Detector
     const hits = matcher.match(text);
     if (hits.length === 0) return [];
     // The language matters only for hits of other lexicons: an English-only message skips detection.
-    const language = hits.every((hit) => hit.language === 'en') ? 'en' : detectLanguage(original);
+    const language = hits.every((hit) => hit.language === 'en')
+      ? 'en'
+      : (context.language?.() ?? detectLanguage(original));
     return judge(text.text, text.tokens.length, hits, language).map((found) => {
       const signal: Signal = {
         reason: found.reason,

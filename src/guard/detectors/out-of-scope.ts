@@ -282,7 +282,7 @@ export function createOutOfScopeDetector(options: OutOfScopeOptions): OutOfScope
     }
     if (value >= limit) return [];
     // The scope says nothing about a language it is not written in: abstain.
-    if (!languages.has(detectLanguage(text))) return [];
+    if (!languages.has(context.language?.() ?? detectLanguage(text))) return [];
     // A short follow-up ("including Australia?", "and Mexico?" after "and to Canada?") is judged with the
     // turns it leans on.
     const earlier = isShortFollowUp(text) ? followUpContext(transcript, turn) : [];

@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { similarityFeatures } from '../text/text-similarity.js';
 import type { Evidence } from '../types.js';
 import type { GuardState } from './guard-state.js';
-import type { TurnFeatures } from './turn-features.js';
+import { type TurnFeatures, turnSimilarity } from './turn-features.js';
 
 /** The version {@link encodeGuardState} writes; {@link decodeGuardState} reads only this one. */
 export const guardStateVersion = 1;
@@ -10,7 +8,8 @@ export const guardStateVersion = 1;
 /**
  * One kept turn, packed: its fingerprint, its flags (bits, see `flagNames`), its content tokens
  * joined by spaces (a token never holds one), its figures and its names. The similarity
- * features are left out: they are computed from the tokens again on decode.
+ * features are left out: they are computed from the tokens again after decode, when a detector
+ * first compares the turn (`turnSimilarity`).
  */
 export type EncodedTurn = [fingerprint: number, flags: number, tokens: string, figures: string[], names: string[]];
 
@@ -50,27 +49,34 @@ const flagNames = [
 /** The bit after the flags: the turn is the assistant's. */
 const assistantBit = 1 << flagNames.length;
 
+/**
+ * The packed form of each turn {@link unpackTurn} made: packing those features again gives the same
+ * (features never change), so a turn's commit packs only the turns read since its state was decoded.
+ */
+const packedTurns = new WeakMap<TurnFeatures, EncodedTurn>();
+
 function packTurn(features: TurnFeatures): EncodedTurn {
+  const packed = packedTurns.get(features);
+  if (packed) return [packed[0], packed[1], packed[2], [...packed[3]], [...packed[4]]];
   let flags = features.role === 'assistant' ? assistantBit : 0;
-  flagNames.forEach((name, bit) => {
-    if (features[name]) flags |= 1 << bit;
-  });
+  for (let bit = 0; bit < flagNames.length; bit++) if (features[flagNames[bit]!]) flags |= 1 << bit;
   return [features.fingerprint, flags, features.tokens.join(' '), [...features.figures], [...features.names]];
 }
 
 function unpackTurn([fingerprint, flags, joined, figures, names]: EncodedTurn): TurnFeatures {
   const tokens = joined === '' ? [] : joined.split(' ');
+  const [keptFigures, keptNames] = [[...figures], [...names]];
   const bit = (name: (typeof flagNames)[number]) => (flags & (1 << flagNames.indexOf(name))) !== 0;
   // The key order of `turnFeatures`, so that a decoded state serializes as the one read.
-  return {
+  const features: TurnFeatures = {
     fingerprint,
     role: flags & assistantBit ? 'assistant' : 'user',
     bot: bit('bot'),
     answer: bit('answer'),
     tokens,
-    similarity: similarityFeatures(tokens),
-    figures,
-    names,
+    similarity: turnSimilarity(tokens),
+    figures: keptFigures,
+    names: keptNames,
     followUp: bit('followUp'),
     smalltalk: bit('smalltalk'),
     correction: bit('correction'),
@@ -78,6 +84,8 @@ function unpackTurn([fingerprint, flags, joined, figures, names]: EncodedTurn): 
     actionDone: bit('actionDone'),
     actionFailed: bit('actionFailed'),
   };
+  packedTurns.set(features, [fingerprint, flags, joined, keptFigures, keptNames]);
+  return features;
 }
 
 /** The state as {@link EncodedGuardState}. Pure; the result is plain JSON. */
@@ -94,32 +102,68 @@ export function encodeGuardState(state: GuardState): EncodedGuardState {
   };
 }
 
-const count = z.number().int().min(0);
-const turnIndex = z.number().int().min(-1);
-const encodedSchema = z.object({
-  v: z.literal(guardStateVersion),
-  n: count,
-  f: count,
-  b: turnIndex,
-  a: turnIndex,
-  fb: z.array(z.tuple([count, z.string()])).max(16),
-  s: z.array(z.tuple([count, z.number().finite()])).max(16),
-  r: z
-    .array(
-      z.tuple([
-        z.number().int().min(0).max(0xffffffff),
-        z
-          .number()
-          .int()
-          .min(0)
-          .max(assistantBit * 2 - 1),
-        z.string(),
-        z.array(z.string()),
-        z.array(z.string()),
-      ]),
+/** Most fallbacks and sentiment scores a stored state may quote, and most kept turns. */
+const maxQuoted = 16;
+const maxKeptTurns = 256;
+const maxFlags = assistantBit * 2 - 1;
+
+/** A safe integer from `min` (and up to `max`). */
+const isInteger = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
+const isCount = (value: unknown): value is number => isInteger(value, 0);
+const isStrings = (value: unknown): value is string[] => {
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index++) if (typeof value[index] !== 'string') return false;
+  return true;
+};
+/** An array of at most `max` tuples of exactly `length` items, each of which `item` accepts. */
+function isTuples<T extends unknown[]>(
+  value: unknown,
+  max: number,
+  length: number,
+  item: (tuple: unknown[]) => boolean,
+): value is T[] {
+  if (!Array.isArray(value) || value.length > max) return false;
+  for (let index = 0; index < value.length; index++) {
+    const tuple: unknown = value[index];
+    if (!Array.isArray(tuple) || tuple.length !== length || !item(tuple)) return false;
+  }
+  return true;
+}
+
+/**
+ * True when `value` has the shape of an {@link EncodedGuardState} (the checks a zod schema made
+ * before, by hand: this runs on every turn). Unknown keys are allowed, as zod's `object` allows them.
+ */
+function isEncoded(value: unknown): value is EncodedGuardState {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const encoded = value as Record<keyof EncodedGuardState, unknown>;
+  return (
+    encoded.v === guardStateVersion &&
+    isCount(encoded.n) &&
+    isCount(encoded.f) &&
+    isInteger(encoded.b, -1) &&
+    isInteger(encoded.a, -1) &&
+    isTuples(encoded.fb, maxQuoted, 2, ([turn, text]) => isCount(turn) && typeof text === 'string') &&
+    isTuples(
+      encoded.s,
+      maxQuoted,
+      2,
+      ([turn, score]) => isCount(turn) && typeof score === 'number' && Number.isFinite(score),
+    ) &&
+    isTuples(
+      encoded.r,
+      maxKeptTurns,
+      5,
+      ([fingerprint, flags, tokens, figures, names]) =>
+        isInteger(fingerprint, 0, 0xffffffff) &&
+        isInteger(flags, 0, maxFlags) &&
+        typeof tokens === 'string' &&
+        isStrings(figures) &&
+        isStrings(names),
     )
-    .max(256),
-});
+  );
+}
 
 /**
  * The state an {@link EncodedGuardState} holds, or undefined when `value` is not one (another
@@ -127,9 +171,8 @@ const encodedSchema = z.object({
  * Never throws. Pure.
  */
 export function decodeGuardState(value: unknown): GuardState | undefined {
-  const parsed = encodedSchema.safeParse(value);
-  if (!parsed.success) return undefined;
-  const { n, f, b, a, fb, s, r } = parsed.data;
+  if (!isEncoded(value)) return undefined;
+  const { n, f, b, a, fb, s, r } = value;
   if (r.length > n || b >= n || a >= n || fb.length > f) return undefined;
   const lastFallbacks: Evidence[] = fb.map(([turn, text]) => ({ turn, text }));
   return Object.freeze({

@@ -70,8 +70,9 @@ interface Reading {
 
 /** Reads turn `index` into `state`. */
 function readTurn(state: Building, turn: TranscriptTurn, index: number, { recent, sentiment, reader }: Reading): void {
-  if (recent) {
-    state.recent.push(reader.features(turn));
+  const features = recent ? reader.features(turn) : undefined;
+  if (features) {
+    state.recent.push(features);
     if (state.recent.length > keptTurns) state.recent.shift();
   }
   state.length = index + 1;
@@ -84,7 +85,10 @@ function readTurn(state: Building, turn: TranscriptTurn, index: number, { recent
   }
   if (!isBotTurn(turn)) return;
   if (state.firstBotTurn < 0) state.firstBotTurn = index;
-  if (state.firstActingTurn < 0 && reader.acts(turn)) state.firstActingTurn = index;
+  // A bot turn's features say whether it acts (`botActs`): read again only for a turn not kept.
+  if (state.firstActingTurn < 0 && (features ? features.asksForDetails || features.actionDone : reader.acts(turn))) {
+    state.firstActingTurn = index;
+  }
   const fallback = reader.fallback(turn);
   if (fallback) {
     state.fallbacks++;

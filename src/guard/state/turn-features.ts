@@ -12,7 +12,8 @@ import type { TranscriptTurn } from '../types.js';
 /**
  * What the guard keeps of one turn of the last few (`recentTurns`), read once when the turn
  * arrives: what the detectors that compare a message with earlier turns (repeated questions,
- * repeated answers) need of it. Plain data (JSON-safe).
+ * repeated answers) need of it. Plain data (JSON-safe); `similarity` is computed from `tokens`
+ * when first read ({@link turnSimilarity}) and serializes as the plain features.
  */
 export interface TurnFeatures {
   /** Hash of the turn (role, author, fallback flag, content): tells whether a transcript still holds this turn. */
@@ -43,6 +44,29 @@ export interface TurnFeatures {
   readonly actionFailed: boolean;
 }
 
+/**
+ * The {@link SimilarityFeatures} of a turn's content tokens, computed when a detector first
+ * compares the turn and then kept: most kept turns are never compared (another turn's figures or
+ * names differ, or no later turn asks again), and a decoded state would otherwise sort the
+ * trigrams of every kept turn on every turn. Own enumerable getters, so `JSON.stringify` and deep
+ * equality see the plain features.
+ */
+export function turnSimilarity(tokens: readonly string[]): SimilarityFeatures {
+  let features: SimilarityFeatures | undefined;
+  const computed = () => {
+    features ??= similarityFeatures(tokens);
+    return features;
+  };
+  return {
+    get words() {
+      return computed().words;
+    },
+    get grams() {
+      return computed().grams;
+    },
+  };
+}
+
 /** The hash that {@link TurnFeatures.fingerprint} holds. */
 export function turnFingerprint(turn: TranscriptTurn): number {
   const kind = `${turn.role === 'user' ? 'u' : turn.author === 'agent' ? 'a' : 'b'}${turn.fallback ? 'f' : ''}`;
@@ -64,7 +88,7 @@ export function turnFeatures(turn: TranscriptTurn): TurnFeatures {
     bot,
     answer: bot && turn.content.trim().length > 0,
     tokens,
-    similarity: similarityFeatures(tokens),
+    similarity: turnSimilarity(tokens),
     figures: figuresOf(normalized),
     names: bot ? namesOf(turn.content) : [],
     followUp: followUpMarker.test(normalized),

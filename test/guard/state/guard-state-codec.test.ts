@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  advanceGuardState,
   decodeGuardState,
   encodeGuardState,
   guardStateVersion,
@@ -57,6 +58,22 @@ describe('encodeGuardState / decodeGuardState', () => {
         const state = readTranscriptState(transcriptOf(picks));
         const stored = JSON.parse(JSON.stringify(encodeGuardState(state)));
         expect(JSON.stringify(decodeGuardState(stored))).toBe(JSON.stringify(state));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('encodes a decoded state as it was stored, and after more turns as the state read from scratch', () => {
+    const turn = fc.record({ user: fc.boolean(), pick: fc.nat(), fallback: fc.boolean(), agent: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(turn, { maxLength: 70 }), fc.array(turn, { maxLength: 6 }), (picks, more) => {
+        const stored = JSON.parse(JSON.stringify(encodeGuardState(readTranscriptState(transcriptOf(picks)))));
+        const decoded = decodeGuardState(stored)!;
+        expect(JSON.stringify(encodeGuardState(decoded))).toBe(JSON.stringify(stored));
+        const longer = transcriptOf([...picks, ...more]);
+        expect(JSON.stringify(encodeGuardState(advanceGuardState(decoded, longer)))).toBe(
+          JSON.stringify(encodeGuardState(readTranscriptState(longer))),
+        );
       }),
       { numRuns: 150 },
     );
