@@ -7,11 +7,19 @@ import { exitCodes, main } from '../../evals/cli.js';
 /**
  * The full pipeline (guard, offline retrieval model with `escalate_to_human`, output guard), built by the
  * eval CLI exactly as the demo builds its app, over the project's suites with the store scope. The
- * thresholds sit a little below the figures measured when they were set, so a regression fails CI:
- * handle.jsonl 10/118 false escalations (8.5%; 11/118 before the follow-up chains and the lexicons of six
- * more languages, 46/118 before issue #20), the escalate suites 0/219 missed (recall 100%). Held back from
- * tuning: store-questions.jsonl 6/82 (7.3%; 12/82 before, 44/82 before issue #20), and
- * store-questions-2.jsonl, written blind before those changes and never tuned on, 24/100 (37/100 before).
+ * thresholds sit one or two cases above the figures measured when they were set, so a regression fails CI.
+ *
+ * Third round of issue #20 (product range and brands, materials, payment methods there are and are not,
+ * prices and currency, guest checkout, discounts, complaints; shipping destinations by city and country;
+ * the words of Swedish, Danish, Norwegian and Finnish and more of the other languages; scope lines in twelve
+ * languages), false escalations before -> after:
+ * - store-questions-3.jsonl, written blind before the round and never tuned on (the held-back check):
+ *   37/100 -> 26/100;
+ * - store-questions-2.jsonl, the blind suite of the round before, whose misses the round's classes came from
+ *   (so no longer blind): 24/100 -> 0/100;
+ * - store-questions.jsonl: 6/82 -> 1/82 (44/82 before issue #20);
+ * - handle.jsonl: 10/118 -> 6/118 (46/118 before issue #20, 94/118 before the retrieval calibration);
+ * - the escalate suites: 219/219 escalated before and after (recall 100%).
  */
 
 const suites = 'evals/suites';
@@ -66,44 +74,57 @@ async function runPipeline(name: string, args: string[]): Promise<{ code: number
 }
 
 describe('full pipeline with the offline model', () => {
-  it('answers ordinary questions: false escalation on handle.jsonl stays at or under 10.2%', async () => {
+  it('answers ordinary questions: false escalation on handle.jsonl stays at or under 6.8%', async () => {
     const { code, report } = await runPipeline('handle', [`${suites}/handle.jsonl`, ...scope]);
     expect(code).toBe(exitCodes.ok);
     expect(report.meta.mode).toBe('pipeline (offline model)');
     expect(report.errors).toEqual([]);
     expect(report.falseEscalationRate.total).toBe(118);
-    // Measured 10/118 (0.085); before issue #20 it was 46/118 (0.390), before the retrieval calibration 94/118.
-    expect(report.falseEscalationRate.count).toBeLessThanOrEqual(12);
-    expect(report.falseEscalationRate.rate).toBeLessThanOrEqual(0.102);
+    // Measured 6/118 (0.051); 10/118 before the third round, 46/118 before issue #20, 94/118 before the
+    // retrieval calibration.
+    expect(report.falseEscalationRate.count).toBeLessThanOrEqual(8);
+    expect(report.falseEscalationRate.rate).toBeLessThanOrEqual(0.068);
   }, 120_000);
 
-  it('answers store questions held back from tuning: store-questions.jsonl at or under 8/82', async () => {
+  it('answers store questions: store-questions.jsonl at or under 3/82', async () => {
     const { code, report } = await runPipeline('store-questions', [`${suites}/store-questions.jsonl`, ...scope]);
     expect(code).toBe(exitCodes.ok);
     expect(report.errors).toEqual([]);
     expect(report.falseEscalationRate.total).toBe(82);
-    // Measured 6/82 (0.073); 12/82 before the follow-up chains and the lexicons of six more languages.
-    expect(report.falseEscalationRate.count).toBeLessThanOrEqual(8);
+    // Measured 1/82 (a guard judgement: "What hours can I call?" after the phone number); 6/82 before the third
+    // round, 12/82 before the follow-up chains and the lexicons of six more languages.
+    expect(report.falseEscalationRate.count).toBeLessThanOrEqual(3);
   }, 120_000);
 
-  it('answers the blind store questions: store-questions-2.jsonl at or under 27/100', async () => {
+  it('answers the store questions of the second round: store-questions-2.jsonl at or under 2/100', async () => {
     const { code, report } = await runPipeline('store-questions-2', [`${suites}/store-questions-2.jsonl`, ...scope]);
     expect(code).toBe(exitCodes.ok);
     expect(report.errors).toEqual([]);
     expect(report.falseEscalationRate.total).toBe(100);
-    // Written before the changes of issue #20's second round and never tuned on: 37/100 before, 24/100 after.
-    expect(report.falseEscalationRate.count).toBeLessThanOrEqual(27);
+    // Written blind before issue #20's second round (37/100 -> 24/100); the third round's classes came from its
+    // misses, so it is tuned on now: 0/100.
+    expect(report.falseEscalationRate.count).toBeLessThanOrEqual(2);
   }, 120_000);
 
-  it('still escalates the escalate suites: recall at least 99.5%, no suite losing more than one case', async () => {
+  it('answers the blind store questions: store-questions-3.jsonl at or under 28/100', async () => {
+    const { code, report } = await runPipeline('store-questions-3', [`${suites}/store-questions-3.jsonl`, ...scope]);
+    expect(code).toBe(exitCodes.ok);
+    expect(report.errors).toEqual([]);
+    expect(report.falseEscalationRate.total).toBe(100);
+    // Written blind before issue #20's third round and never tuned on, the held-back check of how the round
+    // generalises: 37/100 before, 26/100 after (English 24 -> 19 of 73, other languages 13 -> 7 of 27).
+    expect(report.falseEscalationRate.count).toBeLessThanOrEqual(28);
+  }, 120_000);
+
+  it('still escalates the escalate suites: all 219 cases caught', async () => {
     const { code, report } = await runPipeline('escalate', [...escalateSuites, ...scope]);
     expect(code).toBe(exitCodes.ok);
     expect(report.errors).toEqual([]);
     expect(report.recall.total).toBe(219);
-    // Measured 219/219 escalated (false non-escalation 0%).
-    expect(report.recall.rate).toBeGreaterThanOrEqual(0.995);
+    // Measured 219/219 escalated (false non-escalation 0%), before and after the third round.
+    expect(report.recall.count).toBe(219);
     for (const [source, metrics] of Object.entries(report.bySource)) {
-      expect(metrics.missed ?? 0, source).toBeLessThanOrEqual(1);
+      expect(metrics.missed ?? 0, source).toBe(0);
     }
   }, 120_000);
 });

@@ -69,7 +69,7 @@ export function createAnswerSelector(retriever: KnowledgeBaseRetriever, minConfi
     // previous question found, when read together with it it still does, unless it names a topic of its
     // own in words specific enough ("Can I reserve one for pickup today?" is about click and collect).
     const ownTopic = top !== undefined && top.confidence >= minConfidence && top.evidence >= specificEvidence;
-    if (refersBack(question) && !ownTopic && leansOnEarlier && earlier && combined) {
+    if (refersBack(askedPart(question)) && !ownTopic && leansOnEarlier && earlier && combined) {
       return inherited(earlier, Math.max(combined.confidence, earlier.confidence * followUpDiscount), together);
     }
     // A follow-up means what it says read with the question before ("And the Boulder store?" after the
@@ -100,14 +100,26 @@ export function createAnswerSelector(retriever: KnowledgeBaseRetriever, minConfi
 
   function topicality(text: string): Topicality {
     const hits = retriever.retrieve(text, 10);
-    return { confidence: hits[0]?.confidence ?? 0, ids: new Set(hits.map((hit) => hit.entry.id)) };
+    const top = hits[0]?.entry.id;
+    return {
+      confidence: hits[0]?.confidence ?? 0,
+      ids: new Set(hits.map((hit) => hit.entry.id)),
+      ...(top ? { top } : {}),
+    };
   }
 
   function retrieveReadings(question: string): RetrievedEntry[] {
     const best = new Map<string, RetrievedEntry>();
-    for (const { text, within } of readings(question, topicality)) {
-      for (const hit of retriever.retrieve(text, candidateCount)) {
-        if (within && !within.has(hit.entry.id)) continue;
+    for (const { text, within, about } of readings(question, topicality)) {
+      const hits = retriever.retrieve(text, candidateCount);
+      // The statement beside a question restricts it only when the two are about the same thing: the question
+      // finds what the statement points to most, or its own best entry is one the statement points to. "I'm
+      // going to Patagonia in March" names a brand, but "What jacket do you recommend?" asks for advice.
+      const related =
+        within !== undefined &&
+        (hits.some((hit) => hit.entry.id === about) || (hits[0] !== undefined && within.has(hits[0].entry.id)));
+      for (const hit of hits) {
+        if (related && !within.has(hit.entry.id)) continue;
         const known = best.get(hit.entry.id);
         if (!known || hit.rank > known.rank) best.set(hit.entry.id, hit);
       }
@@ -149,6 +161,18 @@ export function createAnswerSelector(retriever: KnowledgeBaseRetriever, minConfi
     return undefined;
   }
   return { rank: rankedMatches, choose: chooseAnswer };
+}
+
+/**
+ * The questions of a message without what it states around them ("Done, it worked. When will the refund show
+ * up?" asks the second sentence, whose "it" would not point back), or the whole message when it asks none.
+ */
+function askedPart(question: string): string {
+  const asked = question
+    .split(/(?<=[.!?;:])\s+|\n+/)
+    .filter((sentence) => sentence.trim().endsWith('?'))
+    .join(' ');
+  return asked === '' ? question : asked;
 }
 
 /** Entries each reading of a question brings as candidates. */

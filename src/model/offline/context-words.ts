@@ -5,7 +5,7 @@ import { tokenize } from './tokenize.js';
  * answers: who it is for (family and friends) and in which month. "A gift for my sister" and "What should I
  * pack for a hike in October?" ask what they would ask without them. They still match an entry that names
  * them (the July sale), but an entry that lacks them loses little. Weekdays and days around today are left
- * out: "I need it by tomorrow" and "Do you deliver on Saturday?" are about them.
+ * out: "I need it by tomorrow" and "Do you deliver on Saturday?" are about them; yesterday is in.
  */
 const contextWords = [
   // Family and friends.
@@ -26,6 +26,8 @@ const contextWords = [
   'januar februar marz juni juli oktober dezember',
   'gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre',
   'januari februari maart mei augustus',
+  // The day before: "I ordered yesterday" sets the scene of a tracking question.
+  'yesterday ayer ontem gestern ieri gisteren wczoraj вчера eilen',
 ].join(' ');
 
 /**

@@ -1,5 +1,6 @@
 import { createCjkSegmenter } from './cjk-lexicon.js';
 import { createInflectedLookup, inflectedStopWordSet } from './inflected-lexicon.js';
+import { nordicLexicon, nordicPhrases, nordicStopWords } from './nordic-lexicon.js';
 
 /**
  * A small cross-language lexicon for the topics customers of a shop ask about (shipping, returns, sizes,
@@ -8,8 +9,9 @@ import { createInflectedLookup, inflectedStopWordSet } from './inflected-lexicon
  * tarda el envío?" meets "How long does shipping take?" while the answer stays in English. Words are
  * written accent-folded and in lower case (`ß` as `ss`); inflected forms that the light stemmer does not
  * fold (`enviar`, `envían`) are listed beside the base form. The other languages the guard covers come
- * from `inflected-lexicon.ts` (Polish, Turkish, Russian, Arabic: stems) and `cjk-lexicon.ts` (Japanese,
- * Chinese: words cut out of a run of characters); the lexicon built here looks up all of them.
+ * from `nordic-lexicon.ts` (Swedish, Danish, Norwegian: forms, like these), `inflected-lexicon.ts` (Polish,
+ * Turkish, Russian, Arabic, Finnish: stems) and `cjk-lexicon.ts` (Japanese, Chinese: words cut out of a run
+ * of characters); the lexicon built here looks up all of them.
  */
 const lexicon: ReadonlyArray<readonly [english: string, forms: string]> = [
   // Shipping and delivery.
@@ -88,6 +90,8 @@ const lexicon: ReadonlyArray<readonly [english: string, forms: string]> = [
   ],
   ['exchange', 'troca trocas trocar echange echanges echanger umtausch umtauschen tauschen sostituire ruilen omruilen'],
   ['wear', 'usado usada usados usadas puesto puesta getragen indossato indossata gedragen'],
+  // "Calço 40": the shoe size I wear.
+  ['wear', 'calco calcar calcam'],
   [
     'wear',
     'trage tragen llevar usar vestir porter indossare dragen porte portes portee portees getragene getragenen gebruikt',
@@ -192,6 +196,7 @@ const lexicon: ReadonlyArray<readonly [english: string, forms: string]> = [
   ['care', 'cuidado cuidados entretien pflege cura onderhoud'],
   ['warranty', 'garantia garantie garanzia gewahrleistung'],
   ['broken', 'roto rota rotos quebrado quebrada casse cassee kaputt rotto rotta kapot'],
+  ['broken', 'rompio rompe rompieron romper quebrou quebraram rompu cassé gerissen rotta rotto rotti kapotgegaan'],
   ['defect', 'defectuoso defectuosa defeituoso defeituosa defectueux defectueuse defekt difettoso difettosa defect'],
   [
     'damaged',
@@ -252,6 +257,102 @@ const lexicon: ReadonlyArray<readonly [english: string, forms: string]> = [
   ['arrive', 'arrive arrivee arrivees arrives arrivata arrivato llegado llegada chegado angekommen ankommt aangekomen'],
   ['late', 'retraso retrasado atraso atrasado retard ritardo verspatet verspatung vertraagd laat'],
   ['physical', 'fisica fisicas fisico physique physisch fisiche'],
+  // The rest of a shop's everyday words in the six languages: how it fits, how to pay, what it is made of,
+  // what went wrong with an order, the catalogue and the account.
+  [
+    'fit',
+    'quedan quede queden quedaria quedara ajusta ajustan serviu servem ficam vesti vestibilita calza passt passen ' +
+      'sitzt pasvorm zit',
+  ],
+  // How a brand's sizes run ("taillent petit", "fallen klein aus", "vestono piccole", "valt klein").
+  ['run', 'tallan taillent fallen fallt vestono calzano valt vallen'],
+  ['small', 'pequenas pequenos petites petits kleine kleiner piccole piccoli piccolissimo'],
+  ['large', 'grandi grote groter groot grosser grossere grandes'],
+  ['bank transfer', 'transferencia transferencias virement uberweisung vorkasse bonifico overboeking overschrijving'],
+  ['bank', 'bancaria bancario banco bancaire banque'],
+  ['cash on delivery', 'contrareembolso nachnahme contrassegno rembours'],
+  ['cash', 'efectivo especes contanti contant bargeld'],
+  ['currency', 'moneda moedas moeda devise devises wahrung valuta'],
+  ['brand', 'marca marcas marque marques marke marken marche merk merken'],
+  ['material', 'materiales materiais matiere matieres materiau materiaux materialien materiale materiali materiaal'],
+  ['made', 'hecho hecha fabricado fabricada feito feita fabrique fabriquee gemacht hergestellt fatto fatta gemaakt'],
+  ['weight', 'pesa pesan wiegt weegt'],
+  ['dimension', 'medidas dimensiones dimensoes abmessungen misure dimensioni afmetingen'],
+  ['pant', 'pantalon pantalones calca calcas pantalons hose hosen pantaloni broek broeken'],
+  ['jacket', 'abrigo abrigos manteau manteaux mantel cappotto'],
+  ['shoe', 'calzado calcado calcados'],
+  ['care', 'cuidar cuido entretenir entretien pflegen pflege curare onderhouden onderhoud'],
+  ['sold', 'agotado agotados agotada esgotado esgotados epuise epuisee ausverkauft esaurito esaurita uitverkocht'],
+  ['available', 'disponibles disponiveis disponibili beschikbaar'],
+  ['sell', 'vendeis vendem vendes verkauft verkoopt verkopen'],
+  [
+    'register',
+    'registrarme registrar registrarse cadastro cadastrar inscrire inscription registrieren registrarmi registrarsi registreren',
+  ],
+  ['reset', 'restablecer redefinir reinitialiser zurucksetzen reimpostare resetten'],
+  ['lost', 'perdido perdida perdu perdue verloren perso persa kwijt'],
+  ['wrong', 'equivocado equivocada errado errada erreur falsch sbagliato sbagliata verkeerd verkeerde'],
+  ['missing', 'falta faltan manque manquant fehlt fehlen manca mancano ontbreekt ontbreken'],
+  ['vat', 'iva tva mwst'],
+  ['valid', 'valido valida validos validas valide gultig gultigkeit geldig'],
+  ['catalog', 'catalogo catalogus katalog'],
+  ['review', 'opinion opiniones resena resenas avaliacao avaliacoes avis bewertung bewertungen recensione recensioni'],
+  ['point', 'puntos pontos points punkte punti punten'],
+  ['member', 'socio socia membro membre mitglied mitgliedschaft'],
+  ['recycle', 'reciclar reciclaje recycler recyceln riciclare recyclen'],
+  ['sustainable', 'sostenible sustentavel nachhaltig sostenibile duurzaam'],
+  ['gift wrap', 'envoltorio embrulho emballage geschenkverpackung confezione inpakken'],
+  ['voucher', 'vale'],
+  ['refund', 'estorno reembolsan'],
+  ['change', 'alterar'],
+  ['defect', 'defeito'],
+  ['arrive', 'llegue lleguen tardara'],
+  ['ship', 'mandan mandais mandar enviam versturen verstuurd'],
+  ['newsletter', 'nieuwsbrief'],
+  ['discount', 'kortingscode'],
+  // Numbers of people and items ("une tente pour quatre personnes"), as the digits the English number words become.
+  ['2', 'dos dois duas deux zwei twee'],
+  ['3', 'tres trois drei drie'],
+  ['4', 'cuatro quatro quatre vier quattro'],
+  ['5', 'cinco cinq funf cinque vijf'],
+  ['6', 'seis sechs zes'],
+  ['people', 'personas pessoas personnes personen persone mensen leute'],
+  [
+    'women',
+    'mujer mujeres femenino femenina femeninos femeninas feminino feminina femininos femininas damen donna donne dames',
+  ],
+  ['men', 'hombre hombres masculino masculina herren uomo uomini heren'],
+  ['down jacket', 'plumifero plumiferos'],
+  ['pole', 'baston bastones bastao bastoes batons stocke wanderstocke bastoncini stok stokken wandelstokken'],
+  [
+    'headlamp',
+    'linterna frontal lanterna frontale lampe lampen stirnlampe stirnlampen lampada torcia zaklamp hoofdlamp',
+  ],
+  ['wrong', 'mauvais mauvaise'],
+  // A few of the product range's families without an entry of their own.
+  ['hammock', 'hamaca hamacas rede redes hamac hamacs hangematte hangematten amaca amache hangmat hangmatten'],
+  ['kayak', 'kajak kajaks kayac caiaque caiaques canoa canoas kanu kanus kano kanos'],
+  ['take', 'mette mettono'],
+  ['track', 'traccio traccia tracciate'],
+  [
+    'stove',
+    'hornillo hornillos fogareiro fogareiros fogao rechaud rechauds kocher gaskocher fornello fornelli fornellino brander',
+  ],
+  // Countries the shop ships to, as the Scandinavian, Polish, Turkish and Finnish customers write them.
+  ['norway', 'norge noruega norvege norwegen norvegia noorwegen'],
+  ['canada', 'kanada'],
+  ['germany', 'tyskland'],
+  ['poland', 'polen'],
+  ['france', 'frankrike frankrig'],
+  ['spain', 'spania'],
+  ['italy', 'italia'],
+  ['netherlands', 'holland nederlanderna nederlandene'],
+  ['belgium', 'belgia'],
+  ['austria', 'osterrike østrig østerrike'],
+  ['switzerland', 'sveits'],
+  ['uk', 'storbritannien storbritannia'],
+  ['czech', 'tjeckien tjekkiet tsjekkia'],
+  ['greece', 'grekland grækenland'],
   // The first part of German compounds ("Lieferadresse", "Lieferzeit").
   ['ship', 'liefer'],
 ];
@@ -270,6 +371,7 @@ const foreignStopWords =
   'debe deberia obtener ofrecen ofreceis estara ' +
   // Portuguese
   'os as um uma uns umas do da dos das no na nos nas pelo pela pelos pelas qual quais quanto quanta quando onde ' +
+  'vc vcs pra pro ainda ' +
   'sao estao tem tenho posso pode podem meu minha meus minhas seu sua seus suas voce voces eu ele ela isso isto ' +
   'esse essa aqui ali muito sim oi ola obrigado obrigada tambem fazer faz fazem quero queria preciso gostaria ' +
   'pergunta ajuda ate cada todo toda nao faco fazemos obter oferecem alguma mais com devo deve devemos outra outro em ' +
@@ -288,10 +390,11 @@ const foreignStopWords =
   'danke bitte gibt normalerweise frage hilfe wenn ob hoch nehmen nehme etwas mehr viel vielen bieten andere ' +
   'anderen ander ' +
   // Italian
-  'il gli di della dei degli delle dal dalla nel nella sul sulla con su per tra fra ed che chi cosa come dove ' +
+  'il gli di della dei degli delle dal dalla nel nella sul sulla con su per tra fra ed ad che chi cosa come dove ' +
   'quale quali quanta quanti sono sei siamo siete essere ho hai ha abbiamo avete hanno posso puo puoi possiamo ' +
-  'potete vorrei voglio mio miei mie tuo tua suo vostro vostra nostro nostra ci vi si mi ti non piu molto anche ' +
+  'potete vorrei voglio mio miei mie tuo tua suo vostro vostra vostri vostre nostro nostra nostri nostre ci vi si mi ti non piu molto anche ' +
   'ciao grazie buongiorno salve questo questa quello quella domanda aiuto ottenere offrite qualcosa sara altra ' +
+  'avete uno ' +
   'altro ' +
   // Dutch
   'het een op aan voor van naar uit om te tot als dan dat dit deze wat wie waar wanneer waarom hoe hoeveel welke ' +
@@ -307,10 +410,11 @@ const foreignStopWords =
   'condizioni voorwaarden';
 
 /**
- * Function words of the six languages that are also English words a customer may use ("son", "car",
- * "plus", "hat", "bin", "man"): stop words only in a message that reads as one of those languages.
+ * Function words of the foreign languages that are also English words a customer may use ("son", "car",
+ * "plus", "hat", "bin", "man", the Italian "fare" and the Scandinavian "far" and "bare"): stop words only
+ * in a message that reads as one of those languages.
  */
-const sharedStopWords = new Set(['son', 'car', 'plus', 'hat', 'bin', 'man']);
+const sharedStopWords = new Set(['son', 'car', 'plus', 'hat', 'bin', 'man', 'fare', 'far', 'bare']);
 
 /** Phrases of the six languages folded before the words are split ("sac à dos" is a backpack). */
 export const foreignPhrases: ReadonlyArray<readonly [RegExp, string]> = [
@@ -321,7 +425,46 @@ export const foreignPhrases: ReadonlyArray<readonly [RegExp, string]> = [
   // Paying in instalments: "en plusieurs fois", "a rate", "in Raten", "a plazos".
   [/\ben (?:plusieurs|2|3|4|deux|trois|quatre) fois\b|\b(?:pagare|pagamento|pagar) a rate\b/gu, 'instalment'],
   [/\btienda de campana\b/gu, 'tent'],
+  // German and Dutch separable verbs, whose particle closes the clause: "Wie setze ich mein Passwort zurück?",
+  // "Wann kommt mein Paket an?", "Wanneer komt hij aan?", "Kann ich sie im Laden abholen" is one word already.
+  [/\b(?:setze|setzt|setzen|stelle|stellt|stellen)\b((?: [\p{L}\p{N}]+){0,5}?) zuruck\b/gu, 'reset$1'],
+  [/\b(?:komme|kommt|kommen|kam)\b((?: [\p{L}\p{N}]+){0,5}?) an\b/gu, 'ankommen$1'],
+  [/\b(?:kom|komt|komen|kwam)\b((?: [\p{L}\p{N}]+){0,5}?) aan\b/gu, 'aankomen$1'],
+  [/\b(?:hole|holt|holen)\b((?: [\p{L}\p{N}]+){0,5}?) ab\b/gu, 'abholen$1'],
+  [/\b(?:tausche|tauscht|tauschen)\b((?: [\p{L}\p{N}]+){0,5}?) um\b/gu, 'umtauschen$1'],
+  [/\b(?:stuur|stuurt|sturen|breng|brengt|brengen)\b((?: [\p{L}\p{N}]+){0,5}?) terug\b/gu, 'terugsturen$1'],
+  [/\b(?:haal|haalt|halen)\b((?: [\p{L}\p{N}]+){0,5}?) op\b/gu, 'ophalen$1'],
+  [/\b(?:ruil|ruilt|ruilen)\b((?: [\p{L}\p{N}]+){0,5}?) om\b/gu, 'omruilen$1'],
+  // "Abroad" in Portuguese is "the outside" ("para o exterior"), a word English uses for the shell of a jacket.
+  [/\b(?:para o|no|do|ao) exterior\b/gu, 'abroad'],
+  [/\brahat takaisin\b/gu, 'refund'],
+  [/\bdevolver(?:me|nos|le|te)? (?:el|mi|mis|los) dinero\b/gu, 'refund'],
+  // "Não chegou", "no ha llegado", "nicht angekommen": an order that has not arrived is late.
+  [
+    /\b(?:nao|no|pas|nicht|non|niet|nie|ikke|inte|ei)\b((?: [\p{L}\p{N}]+){0,3}?) (?:chegou|chegaram|llegado|llego|llegaron|arrive|arrivee|arrives|angekommen|arrivato|arrivata|arrivati|aangekomen|dotarła|dotarl|dotarło|kommet|kommit|saapunut)\b/gu,
+    '$1 late arrive',
+  ],
+  // "Mi vanno bene", "mi sta stretto": how it fits.
+  [
+    /\b(?:va|vanno|sta|stanno) (?:bene|male|stretto|stretti|stretta|strette|largo|larghi|larga|larghe|piccolo|piccola|grande)\b/gu,
+    'fit',
+  ],
+  // Too small or too big ("demasiado pequeña", "trop petit", "zu groß", "troppo stretti", "te klein").
+  [
+    /\b(?:demasiado|muy|demais|trop|zu|troppo|te|za|for|liian|cok)\s+(pequen[oa]s?|grandes?|apertad[oa]s?|petite?s?|grande?s?|serre(?:e|s|es)?|klein|gross|eng|piccol[oaie]|grand[ei]|strett[oaie]|groot|krap|mał[aey]|duz[aey]|liten|lille|stor|pieni|suuri|kucuk|buyuk)\b/gu,
+    '$1 exchange',
+  ],
+  // Countries of two words.
+  [/\b(?:estados unidos|vereinigte staaten|etats unis|stati uniti|verenigde staten|stany zjednoczone)\b/gu, 'usa'],
+  [/\b(?:reino unido|royaume uni|regno unito|verenigd koninkrijk|wielka brytania)\b/gu, 'uk'],
+  ...nordicPhrases,
 ];
+
+/**
+ * A word that marks a message as Polish, Turkish or Finnish by its letters: `ı` or `ł`, or the Finnish question
+ * ending -ko of a longer word ("Paljonko", "Voitteko", "Toimitatteko").
+ */
+const latinMarkerPattern = /[ıł]|^\p{L}{3,}ko$/u;
 
 /** Linking letters between the parts of a German or Dutch compound (`Öffnungszeiten`, `openingstijden`). */
 const linkingElements = ['', 's', 'n', 'en', 'e', 'es'];
@@ -331,10 +474,10 @@ export interface CrossLanguageLexicon {
   /** The English terms of a listed foreign word (also with a plural `-s` or a French `-e`), or undefined. */
   translate(word: string): readonly string[] | undefined;
   /**
-   * The English terms of a Polish, Turkish, Russian or Arabic word by its stem (see `inflected-lexicon.ts`),
-   * or undefined. A word in Latin letters is looked up only in a message (of words `words`) that holds a
-   * Polish or Turkish function word or letter (`ł`, `ı`), so an English word that happens to start like a
-   * stem stays English.
+   * The English terms of a Polish, Turkish, Russian, Arabic or Finnish word by its stem (see
+   * `inflected-lexicon.ts`), or undefined. A word in Latin letters is looked up only in a message (of words
+   * `words`) that holds a Polish, Turkish or Finnish function word, letter (`ł`, `ı`) or question ending (-ko),
+   * so an English word that happens to start like a stem stays English.
    */
   translateInflected(word: string, words: readonly string[]): readonly string[] | undefined;
   /** The English terms of a run of Japanese or Chinese characters (see `cjk-lexicon.ts`), or undefined. */
@@ -356,13 +499,13 @@ export interface CrossLanguageLexicon {
  */
 export function createCrossLanguageLexicon(toTerms: (english: string) => string[]): CrossLanguageLexicon {
   const translations = new Map<string, readonly string[]>();
-  for (const [english, forms] of lexicon) {
+  for (const [english, forms] of [...lexicon, ...nordicLexicon]) {
     const terms = toTerms(english);
     for (const form of forms.split(' ')) if (form !== '') translations.set(form, terms);
   }
-  const stopWords = new Set(foreignStopWords.split(' '));
+  const stopWords = new Set(`${foreignStopWords} ${nordicStopWords}`.split(' '));
   const inflected = createInflectedLookup(toTerms);
-  // Polish and Turkish function words no other language uses: a message with one reads as Polish or Turkish.
+  // Polish, Turkish and Finnish function words no other language uses: a message with one reads as one of them.
   const latinMarkers = new Set(
     [...inflectedStopWordSet].filter((word) => /^\p{Script=Latin}+$/u.test(word) && !stopWords.has(word)),
   );
@@ -393,7 +536,8 @@ export function createCrossLanguageLexicon(toTerms: (english: string) => string[
   return {
     translate,
     translateInflected: (word, words) =>
-      !/^[\p{Script=Latin}\p{N}]+$/u.test(word) || words.some((other) => latinMarkers.has(other) || /[ıł]/.test(other))
+      !/^[\p{Script=Latin}\p{N}]+$/u.test(word) ||
+      words.some((other) => latinMarkers.has(other) || latinMarkerPattern.test(other))
         ? inflected(word)
         : undefined,
     segment: createCjkSegmenter(toTerms),

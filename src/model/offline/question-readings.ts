@@ -30,7 +30,11 @@ export function readings(question: string, topical: (text: string) => Topicality
     // question finds: "My travel agent recommended your rain shells. Which one is lightest?" is about rain
     // shells, not sleeping pads.
     const about = topical(stated);
-    result.push({ text: asked.join(' '), within: about.confidence < minTopicality.statement ? undefined : about.ids });
+    result.push(
+      about.confidence < minTopicality.statement
+        ? { text: asked.join(' ') }
+        : { text: asked.join(' '), within: about.ids, ...(about.top ? { about: about.top } : {}) },
+    );
   }
   const terms = tokenize(question);
   if (terms.some((term) => policyTerms.has(term)) && terms.some((term) => productTerms.has(term))) {
@@ -39,16 +43,21 @@ export function readings(question: string, topical: (text: string) => Topicality
   return result;
 }
 
-/** One way to read a question: a text, and the only entries it may find when it is not read whole. */
+/**
+ * One way to read a question: a text, and the only entries it may find when it is not read whole (those the
+ * statement beside it points to, `about` the one it points to most).
+ */
 export interface Reading {
   text: string;
   within?: ReadonlySet<string>;
+  about?: string;
 }
 
-/** How strongly a text on its own points to some entry, and the entries it points to. */
+/** How strongly a text on its own points to some entry, the entries it points to and the best of them. */
 export interface Topicality {
   confidence: number;
   ids: ReadonlySet<string>;
+  top?: string;
 }
 
 /**
@@ -85,17 +94,19 @@ function isAcknowledgement(sentence: string): boolean {
 
 /**
  * Terms of the policies that hold for every product (returns, exchanges, refunds, warranty, repairs,
- * delivery and tracking): a question about one of them names a product only as the case in point, so it is
- * also read without it ("What's the warranty on your stoves?" asks about the warranty, "When will my
- * jacket arrive?" about delivery).
+ * shipping, delivery and tracking, items broken or damaged): a question about one of them names a product,
+ * or the store it is about, only as the case in point, so it is also read without it ("What's the warranty
+ * on your stoves?" asks about the warranty, "When will my jacket arrive?" about delivery, "Can I bring an
+ * online order back to the Munich store?" about returning an online order in a store).
  */
-const policyTerms = new Set(tokenize('return exchange refund warranty repair arrive track'));
+const policyTerms = new Set(tokenize('return exchange refund warranty repair arrive track ship broken damaged'));
 
-/** Products and product families a policy question may name. */
+/** Products and product families a policy question may name, and the cities of the shop's stores. */
 const productTerms = new Set(
   tokenize(
     'jacket shell fleece coat trousers pants shirt socks gloves hat base layer boots shoes sneakers footwear ' +
-      'tent sleeping bag pad mat stove poles backpack pack filter helmet harness rope gear clothes clothing',
+      'tent sleeping bag pad mat stove poles backpack pack filter helmet harness rope gear clothes clothing ' +
+      'berlin munich hamburg denver boulder',
   ),
 );
 

@@ -16,11 +16,16 @@ const stopWords = new Set(
     'which while who whom why will with wont would yes yet you youre your yours yourself hi hello hey wheres hows ' +
     'hasnt havent hadnt arent werent wouldnt couldnt shouldnt ill youve weve theyre never ever always anymore ' +
     // Words that carry no topic in a support question ("is shipping free over a certain amount?").
-    'also anything something certain know tell wondering curious question ok okay sure maybe actually many ' +
+    'also anything something certain know tell wondering curious question ok okay sure maybe actually many chance ' +
     'possible able someone somebody anyone anybody everyone everybody everything else thing things stuff ' +
     'already since ago though however every lot lots bit way look looking come comes came coming go goes ' +
     'going went said says say today tonight right policy policies procedure process info information ' +
     'offer offers offering provide provides ' +
+    // Adverbs that hedge or time a question without naming its topic ("I'm normally a 43", "is it usually").
+    'normally usually typically generally exactly currently basically honestly probably definitely especially ' +
+    'literally simply recently finally mostly roughly approximately nearly almost quite rather pretty ' +
+    // Fillers of everyday questions ("warm enough", "a pair of boots", "the cheapest option").
+    'enough pair option options accidentally equivalent correspond ' +
     // Currencies: an amount says no more than its number ("free if I spend over 50 euros").
     'euro euros eur dollar dollars usd bucks ' +
     // Acknowledgements that open a follow-up ("Great, and Afterpay?").
@@ -82,6 +87,7 @@ const synonymWords: ReadonlyArray<readonly [word: string, knowledgeBaseWords: st
   ['coat', 'jacket'],
   ['parka', 'jacket'],
   ['sneaker', 'shoe'],
+  ['trainer', 'shoe'],
   ['footwear', 'shoe'],
   ['telephone', 'phone'],
   ['reimbursement', 'refund'],
@@ -105,6 +111,25 @@ const synonymWords: ReadonlyArray<readonly [word: string, knowledgeBaseWords: st
   ['neighbour', 'person'],
   ['neighbor', 'person'],
   ['colleague', 'person'],
+  // Jobs and groups a discount may be asked for ("Is there a discount for nurses?"): all a profession to the
+  // shop, whose list of discounts answers them.
+  ['nurse', 'profession'],
+  ['doctor', 'profession'],
+  ['teacher', 'profession'],
+  ['educator', 'profession'],
+  ['firefighter', 'profession'],
+  ['police', 'profession'],
+  ['paramedic', 'profession'],
+  ['veteran', 'profession'],
+  ['soldier', 'profession'],
+  ['military', 'profession'],
+  ['senior', 'profession'],
+  ['pensioner', 'profession'],
+  ['retiree', 'profession'],
+  ['nhs', 'profession'],
+  ['healthcare', 'profession'],
+  ['instructor', 'profession'],
+  ['ranger', 'profession'],
   ['maintenance', 'maintain'],
   ['membership', 'member'],
   ['courier', 'dhl'],
@@ -122,6 +147,24 @@ const synonymWords: ReadonlyArray<readonly [word: string, knowledgeBaseWords: st
   ['faster', 'fast'],
   ['together', 'combine'],
   ['fix', 'repair'],
+  ['heavy', 'weight'],
+  ['weigh', 'weight'],
+  ['branch', 'store'],
+  ['outlet', 'store'],
+  ['adult', 'people'],
+  ['overdue', 'late'],
+  ['billing', 'bill'],
+  ['snapped', 'broken'],
+  ['cracked', 'broken'],
+  ['peeling', 'broken'],
+  ['delaminating', 'broken'],
+  ['frayed', 'broken'],
+  ['cm', 'centimetre'],
+  ['centimeter', 'centimetre'],
+  ['soon', 'long'],
+  // A pickup order is kept, or held, for ten days.
+  ['hold', 'keep'],
+  ['held', 'keep'],
   ['pick', 'choose'],
   ['select', 'choose'],
   ['rip', 'hole'],
@@ -170,6 +213,32 @@ const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   // Order and reference numbers ("NW-40511", "#A-77821") are numbers, not words.
   [/\b[a-z]{1,3}-?(\d{3,})\b/gu, '$1'],
   [/\brain ?coat\b/gu, 'rain jacket'],
+  // What an order does when it is late ("it was supposed to come yesterday"), and parts that give way.
+  [/\b(?:was|were|is|are) (?:supposed|meant|due|expected) to (?:come|arrive|be here|be delivered)\b/gu, 'late'],
+  [/\bshould (?:have|of) (?:come|arrived|been delivered|been here)\b/gu, 'late'],
+  [/\b(?:coming|came|come|comes|fell|falling|fall|falls) (?:off|apart|loose|undone)\b|\bstopped working\b/gu, 'broken'],
+  // Money off is a discount; money that hits an account is a refund showing up.
+  [/\b(?:money|\d+ ?%|\d+ percent) off\b/gu, 'discount'],
+  [/\b(?:hit|hits|reach|reaches|land in|lands in) (?:my|the) (?:account|card|bank)\b/gu, 'show up bank account'],
+  [/\bhow much (?:do|does|will|would) (?:you|it|they) charge\b/gu, 'how much cost'],
+  [/\bbank holidays?\b/gu, 'public holiday'],
+  // A height given in metres, centimetres or feet ("bei 1,80 m", "I'm 180 cm", "5 ft 11") is a height.
+  [/\b[12][,.]\d{2} ?m\b|\b1\d{2} ?cm\b|\b[4-7] ?(?:ft|foot|feet)(?: ?\d{1,2}(?: ?(?:in|inches))?)?\b/gu, 'height'],
+  // "New to hiking": a beginner.
+  [/\bnew to (?:hiking|camping|climbing|the outdoors|outdoor)\b/gu, 'beginner'],
+  // "You sent me a medium instead of a large" is the wrong item; "store credit instead of a refund" is not.
+  [
+    /\b(sent|send|received|delivered|shipped)(?: [\p{L}\p{N}]+){0,4}? instead of(?: (?:a|an|the|my|size))? [\p{L}\p{N}]+/gu,
+    '$1 wrong item',
+  ],
+  // An order placed twice is an order placed by mistake.
+  [
+    /\b(?:ordered|placed|bought|purchased)(?: (?:it|this|that|the same (?:thing|item|order)))? twice\b|\b(?:double|duplicate) (?:order|purchase)\b/gu,
+    'order mistake',
+  ],
+  // Too small or too big is a fit that calls for an exchange ("the trousers are too small"); how a brand's sizes
+  // run ("do your jackets run small?") is a question for the size guide.
+  [/\btoo (small|big|large|tight|loose|narrow|wide)\b/gu, '$1 exchange'],
 ];
 
 /** French and Italian elisions ("l'article", "dell'ordine"), split so the noun is its own word. */
@@ -236,6 +305,33 @@ const wordSynonyms = new Map([
       'kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska ' +
       'nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming',
   ),
+  // Cities stand for their country: "Do you ship to Milan?" asks whether the shop ships to Italy, "¿Cuánto
+  // tarda el envío a Austin?" how long US shipping takes. The cities of the shop's own stores keep their names.
+  ...placeNames('france', 'paris lyon marseille toulouse bordeaux strasbourg nantes grenoble chamonix'),
+  ...placeNames('italy', 'rome roma milan milano naples napoli turin torino florence firenze venice venezia bologna'),
+  ...placeNames('italy', 'verona genoa genova bolzano'),
+  ...placeNames('spain', 'madrid barcelona valencia seville sevilla bilbao malaga zaragoza mallorca majorca ibiza'),
+  ...placeNames('portugal', 'lisbon lisboa porto'),
+  ...placeNames('netherlands', 'amsterdam rotterdam utrecht eindhoven hague haag groningen'),
+  ...placeNames('belgium', 'brussels bruxelles brussel antwerp antwerpen ghent gent bruges brugge'),
+  ...placeNames('austria', 'vienna wien salzburg innsbruck graz linz'),
+  ...placeNames('switzerland', 'zurich geneva geneve genf bern basel lausanne lucerne luzern zermatt'),
+  ...placeNames('germany', 'cologne koln frankfurt stuttgart dusseldorf dresden leipzig hannover hanover'),
+  ...placeNames('germany', 'nuremberg nurnberg bremen bonn freiburg heidelberg'),
+  ...placeNames('ireland', 'dublin galway'),
+  ...placeNames('poland', 'warsaw warszawa krakow cracow gdansk wroclaw poznan'),
+  ...placeNames('denmark', 'copenhagen kobenhavn københavn aarhus odense'),
+  ...placeNames('sweden', 'stockholm gothenburg goteborg malmo uppsala'),
+  ...placeNames('finland', 'helsinki tampere turku'),
+  ...placeNames('norway', 'oslo bergen trondheim stavanger tromso'),
+  ...placeNames('czech', 'prague praha brno'),
+  ...placeNames('greece', 'athens athina thessaloniki'),
+  ...placeNames('hungary', 'budapest'),
+  ...placeNames('uk', 'london manchester birmingham edinburgh glasgow liverpool leeds bristol cardiff belfast'),
+  ...placeNames('uk', 'scotland wales'),
+  ...placeNames('usa', 'chicago austin seattle portland houston dallas boston miami atlanta phoenix philadelphia'),
+  ...placeNames('usa', 'detroit nashville minneapolis aspen'),
+  ...placeNames('canada', 'toronto vancouver montreal calgary ottawa quebec'),
 ]);
 
 function placeNames(category: string, names: string): Array<[string, string]> {
@@ -246,8 +342,9 @@ function placeNames(category: string, names: string): Array<[string, string]> {
 function englishTerms(word: string): readonly string[] {
   if (stopWords.has(word)) return [];
   const stemmed = stem(wordSynonyms.get(word) ?? word);
-  // "gets", "needs", "others" are stop words too, but "note" (stem "not") is not.
+  // "gets", "needs", "likes", "others" are stop words too, but "note" (stem "not") is not.
   if (`${stemmed}s` === word && stopWords.has(stemmed)) return [];
+  if (word.length > 3 && word.endsWith('s') && stopWords.has(word.slice(0, -1))) return [];
   return synonyms.get(stemmed) ?? [stemmed];
 }
 

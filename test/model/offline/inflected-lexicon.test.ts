@@ -27,12 +27,23 @@ describe('createInflectedLookup', () => {
   });
 });
 
-describe('tokenize with Polish, Turkish, Russian and Arabic', () => {
+describe('tokenize with Polish, Turkish, Russian, Arabic and Finnish', () => {
   it('folds their support words onto the English terms and drops their function words', () => {
-    expect(tokenize('Ile kosztuje wysyłka do Niemiec?')).toEqual(['cost', 'ship', 'niemiec']);
+    expect(tokenize('Ile kosztuje wysyłka do Niemiec?')).toEqual(['cost', 'ship', 'german']);
     expect(tokenize('Siparişimi nasıl iptal edebilirim?')).toEqual(['order', 'cancel', 'edebilirim']);
     expect(tokenize('Как вернуть куртку?')).toEqual(['return', 'jacket']);
     expect(tokenize('كم تكلفة الشحن؟')).toEqual(['cost', 'ship']);
+    // Finnish: case endings after the stem, a message marked by a function word or the question ending -ko.
+    expect(tokenize('Paljonko toimitus maksaa Suomeen?')).toEqual(['cost', 'ship', 'pay', 'finland']);
+    expect(tokenize('Miten palautan takin?')).toEqual(['return', 'jacket']);
+    expect(tokenize('Onko teillä telttoja neljälle?')).toEqual(['tent', '4']);
+  });
+
+  it('reads the rest of the shop: fit, payment, materials, what went wrong', () => {
+    expect(tokenize('Czy mogę zapłacić przelewem?')).toEqual(['pay', 'bank', 'transfer']);
+    expect(tokenize('Kredi kartıyla ödeyebilir miyim?')).toEqual(['credit', 'card', 'card', 'pay']);
+    expect(tokenize('Эта куртка маломерит?')).toEqual(['jacket', 'run', 'small']);
+    expect(tokenize('Посылка потерялась')).toEqual(['parcel', 'lost']);
   });
 
   it('leaves an English word that starts like a Polish or Turkish stem alone in an English message', () => {

@@ -95,6 +95,43 @@ describe('defaultKnowledgeBase', () => {
     }
   });
 
+  it('answers the classes of the blind suite store-questions-2: range, brands, materials, payment, places', () => {
+    const retriever = createKnowledgeBaseRetriever(defaultKnowledgeBase);
+    const questions: Array<[string, string]> = [
+      // What the shop sells and from which brands: the catalogue search answers, honestly.
+      ['Do you sell avalanche beacons?', 'product-range'],
+      ['Verkauft ihr auch Hängematten?', 'product-range'],
+      ['Any chance you stock Osprey packs?', 'brands'],
+      ['¿Qué marcas vendéis?', 'brands'],
+      // What a product is made of.
+      ['What fabric is your fleece made of?', 'product-details'],
+      ['Van welk materiaal is deze jas gemaakt?', 'product-details'],
+      // Payment methods there are and are not, prices and currency, ordering without an account.
+      ['Can I pay with Bancontact?', 'payment-methods'],
+      ['Kann ich per Vorkasse bezahlen?', 'payment-methods'],
+      ['Are prices including VAT?', 'prices-and-currency'],
+      ['Do I have to register before I can order?', 'guest-checkout'],
+      ['Is there a discount for nurses?', 'discounts'],
+      // Shipping destinations by city and in the languages of the countries.
+      ['Do you deliver to Vienna?', 'eu-shipping'],
+      ['Hva koster frakt til Sverige?', 'eu-shipping'],
+      ['Toimitatteko Ruotsiin?', 'eu-shipping'],
+      // Sizes by garment, and the words for fit and for running small.
+      ['What size gloves should I get?', 'sizing-guide'],
+      ['I wear a 42 in trainers, which boot size?', 'footwear-sizing'],
+      ['Эта куртка маломерит?', 'sizing-guide'],
+      ['The trousers are too tight, can I swap them?', 'exchanges'],
+      // Complaints and a return from abroad.
+      ['How do I make a complaint about a store visit?', 'complaints'],
+      ['Can I return an order from outside the EU?', 'return-policy'],
+    ];
+    for (const [question, id] of questions) {
+      const [best] = retriever.retrieve(question, 1);
+      expect(best?.entry.id, question).toBe(id);
+      expect(best?.confidence, question).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+
   it('still scores what the knowledge base does not cover low, in any language', () => {
     const retriever = createKnowledgeBaseRetriever(defaultKnowledgeBase);
     for (const question of [

@@ -209,6 +209,8 @@ describe('createOfflineModel', () => {
       ["What's the warranty on your stoves?", 'warranty'],
       ["I'm going to Patagonia in March. What jacket do you recommend?", 'product-advice'],
       ['My travel agent recommended your rain shells. Which one is lightest?', 'waterproof-vs-water-resistant'],
+      // What the message states points elsewhere than anything the question finds: the question decides.
+      ['I bought the Ridge 2 last spring. How do I claim on the warranty?', 'warranty-claim'],
     ] as const) {
       const result = await generateText({ model: createOfflineModel(), tools, prompt });
       expect(result.toolCalls, prompt).toEqual([]);
@@ -248,6 +250,15 @@ describe('createOfflineModel', () => {
     expect(await cited('كم تكلفة الشحن؟')).toBe('shipping-costs');
     expect(await cited('パスワードを忘れました')).toBe('password-reset');
     expect(await cited('你们的营业时间是什么？')).toMatch(/hours/);
+  });
+
+  it('answers support questions in Swedish, Danish, Norwegian and Finnish', async () => {
+    const cited = async (prompt: string) =>
+      (await generateText({ model: createOfflineModel(), tools, prompt })).text.match(/\[kb:([\w-]+)\]/)?.[1];
+    expect(await cited('Hur avbeställer jag min beställning?')).toBe('cancel-order');
+    expect(await cited('Hvad koster fragten til Danmark?')).toBe('eu-shipping');
+    expect(await cited('Jeg har glemt passordet mitt')).toBe('password-reset');
+    expect(await cited('Miten palautan tuotteen?')).toMatch(/return/);
   });
 
   it('reads a chain of follow-ups with the question it started from', async () => {
