@@ -1,6 +1,6 @@
 import spellingModel from '../model/spelling-model.json' with { type: 'json' };
 import { guardPattern } from './guard-pattern.js';
-import { isDerivation, isInflection } from './typo-correction.js';
+import { editDistance, isDerivation, isInflection } from './typo-correction.js';
 
 /** A word the corrector corrects to or from: Latin letters only, four or more (three for a dropped letter). */
 export const spellingTargetPattern = /^[a-z]{4,24}$/;
@@ -23,26 +23,8 @@ function deletions(word: string): string[] {
 
 /** How `token` becomes `target` in one edit: 0 for a letter changed or two swapped, 1 for one dropped or added, undefined for more. */
 function editKind(token: string, target: string): number | undefined {
-  if (token.length === target.length) {
-    const diff: number[] = [];
-    for (let index = 0; index < token.length && diff.length < 3; index++)
-      if (token[index] !== target[index]) diff.push(index);
-    if (diff.length === 1) return 0;
-    const [first, second] = diff;
-    if (
-      diff.length === 2 &&
-      second === first! + 1 &&
-      token[first!] === target[second] &&
-      token[second] === target[first!]
-    )
-      return 0;
-    return undefined;
-  }
-  const [shorter, longer] = token.length < target.length ? [token, target] : [target, token];
-  if (longer.length - shorter.length !== 1) return undefined;
-  let skip = 0;
-  while (skip < shorter.length && shorter[skip] === longer[skip]) skip++;
-  return shorter.slice(skip) === longer.slice(skip + 1) ? 1 : undefined;
+  if (editDistance(token, target, 1) > 1) return undefined;
+  return token.length === target.length ? 0 : 1;
 }
 
 /**

@@ -11,7 +11,7 @@ const workCue = guardPattern(
 
 /** First-person words: a phrase with one of them is about the writer, never a title. */
 const firstPerson = guardPattern(
-  /\b(?:i|me|my|myself|mine|i'm|im|i've|ive|yo|me|mi|eu|moi|je|j'ai|ich|mich|mir|io|ik|mij)\b/,
+  /\b(?:i|me|my|myself|mine|i'm|im|i've|ive|yo|mi|eu|moi|je|j'ai|ich|mich|mir|io|ik|mij)\b/,
 );
 
 /** The languages the cues are words of ("song" is Vietnamese for "live"). */
@@ -32,7 +32,6 @@ export function isWorkTitle(text: string, start: number, end: number, language =
   if (!cueLanguages.has(language) || firstPerson.test(text.slice(start, end))) return false;
   const from = Math.max(0, start - reach);
   const to = Math.min(text.length, end + reach);
-  workCue.lastIndex = 0;
   const window = text.slice(from, to);
   for (const cue of window.matchAll(workCue)) {
     const at = from + (cue.index ?? 0);
