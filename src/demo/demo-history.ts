@@ -19,13 +19,13 @@ interface Seed {
 
 const seeds: Seed[] = [
   ...[
-    'Can I return shoes I have already worn outside?',
-    'can i return worn hiking boots',
-    'I wore the shoes twice, can I still return them?',
-    'Is it possible to return worn shoes after a hike?',
-    'return policy for worn shoes?',
+    'Can you mount bindings on skis I bought elsewhere?',
+    'do you do ski binding mounting',
+    'I need bindings fitted to my new skis, can the shop do it?',
+    'Is ski binding mounting a service you offer?',
+    'ski binding mounting price?',
   ].map((question, index) => ({
-    id: `demo-history-worn-${index}`,
+    id: `demo-history-bindings-${index}`,
     hoursAgo: index < 4 ? 20 + index * 30 : 200,
     question,
     answer: 'I am not sure about that one, let me find someone who knows.',

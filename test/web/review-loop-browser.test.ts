@@ -104,7 +104,7 @@ describe.skipIf(!hasBrowser)('the review loop in the console', () => {
       await page.getByRole('button', { name: 'Gaps', exact: true }).click();
       const topic = page.locator('.gap-topic').first();
       await topic.waitFor({ timeout: waitMs });
-      expect(await topic.textContent()).toMatch(/handoffs about “.*return.*”/i);
+      expect(await topic.textContent()).toMatch(/handoffs about “.*binding.*”/i);
       expect(await topic.textContent()).toContain('No entry answers it');
       await page.screenshot({ path: join(repoRoot, 'test-artifacts/review-loop-gaps.png') }).catch(() => {});
       expect(errors).toEqual([]);
