@@ -20,28 +20,15 @@ import { evalCaseSchema } from '../src/evals/eval-case.js';
 import { losoManifestSchema } from '../src/evals/leave-one-source-out.js';
 import { parseJsonLines } from '../src/evals/load-dataset.js';
 import { builtInLexicons } from '../src/guard/lexicon/languages.js';
-import { lexiconCategories } from '../src/guard/lexicon/lexicon.js';
-import { withoutAccents } from '../src/guard/lexicon/lexicon-vocabulary.js';
+import { latinPhraseWords, withoutAccents } from '../src/guard/lexicon/lexicon-vocabulary.js';
 import { normalizeForm } from '../src/guard/text/normalize-text.js';
-import { deletionNeighbours, spellingTargetPattern } from '../src/guard/text/spelling-correction.js';
+import { deletionNeighbours, spellingTargets } from '../src/guard/text/spelling-correction.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dictionaries = '/usr/share/dict';
 
-function lexiconWords(language: (code: string) => boolean): Set<string> {
-  const words = new Set<string>();
-  for (const lexicon of builtInLexicons.filter((entry) => language(entry.language))) {
-    for (const category of lexiconCategories) {
-      for (const phrase of lexicon[category] ?? []) {
-        for (const token of withoutAccents(phrase).split(/[^a-z]+/)) if (token) words.add(token);
-      }
-    }
-  }
-  return words;
-}
-
-const targets = [...lexiconWords((code) => code === 'en')].filter((word) => spellingTargetPattern.test(word)).sort();
-const real = lexiconWords((code) => code !== 'en');
+const targets = spellingTargets(builtInLexicons);
+const real = latinPhraseWords(builtInLexicons.filter((lexicon) => lexicon.language !== 'en'));
 
 const lists = existsSync(dictionaries)
   ? readdirSync(dictionaries).filter(

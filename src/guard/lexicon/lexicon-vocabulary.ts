@@ -1,5 +1,5 @@
 import { builtInLexicons } from './languages.js';
-import { lexiconCategories } from './lexicon.js';
+import { type Lexicon, lexiconCategories } from './lexicon.js';
 
 let vocabulary: ReadonlySet<string> | undefined;
 
@@ -30,6 +30,22 @@ function collectWords(): Set<string> {
           const bare = token.replace(/^\P{L}+|[^\p{L}\p{M}]+$/gu, '');
           if (/^[\p{L}\p{M}]+$/u.test(bare)) words.add(bare);
         }
+      }
+    }
+  }
+  return words;
+}
+
+/**
+ * The Latin words of the lexicons' phrases, accents stripped and split at every character that is
+ * not a-z ("don't" gives "don" and "t"): the words spelling correction compares.
+ */
+export function latinPhraseWords(lexicons: readonly Lexicon[]): Set<string> {
+  const words = new Set<string>();
+  for (const lexicon of lexicons) {
+    for (const category of lexiconCategories) {
+      for (const phrase of lexicon[category] ?? []) {
+        for (const token of withoutAccents(phrase).split(/[^a-z]+/)) if (token) words.add(token);
       }
     }
   }

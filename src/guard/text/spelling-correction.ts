@@ -1,3 +1,5 @@
+import type { Lexicon } from '../lexicon/lexicon.js';
+import { latinPhraseWords } from '../lexicon/lexicon-vocabulary.js';
 import spellingModel from '../model/spelling-model.json' with { type: 'json' };
 import { guardPattern } from './guard-pattern.js';
 import { editDistance, isDerivation, isInflection } from './typo-correction.js';
@@ -5,6 +7,12 @@ import { editDistance, isDerivation, isInflection } from './typo-correction.js';
 /** A word the corrector corrects to or from: Latin letters only, four or more (three for a dropped letter). */
 export const spellingTargetPattern = /^[a-z]{4,24}$/;
 const candidateToken = guardPattern(/(?<![\p{L}\p{N}'-])[a-z]{3,24}(?![\p{L}\p{N}'-])/gu);
+
+/** The words misspellings are corrected to: the English lexicon's Latin words of four letters or more, sorted. */
+export function spellingTargets(lexicons: readonly Lexicon[]): string[] {
+  const english = lexicons.filter((lexicon) => lexicon.language === 'en');
+  return [...latinPhraseWords(english)].filter((word) => spellingTargetPattern.test(word)).sort();
+}
 
 /** What the corrector knows (`scripts/build-spelling-model.ts` writes the built-in one). */
 export interface SpellingModel {
