@@ -35,12 +35,50 @@ interface GapStep {
 type Step = WordStep | GapStep;
 
 interface SpacedEntry {
-  /** Position in the matcher's entries, for counting its occurrences in one text. */
-  id: number;
+  /**
+   * Where its hits come among the hits that start on one token: entries of an exact first word
+   * first, then by the length of a prefix first word, each in the order they were added.
+   */
+  rank: number;
   language: string;
   category: LexiconCategory;
   phrase: string;
-  steps: Step[];
+}
+
+/**
+ * A node of the phrase trie: what may follow the steps that lead to it. Phrases that share their
+ * first words share a path, so a word is looked up once for all of them.
+ */
+interface TrieNode {
+  /** The next step as an exact word. */
+  words: Map<string, TrieNode>;
+  /** The next step as a word prefix (`serv*`), with the lengths there are, shortest first. */
+  prefixes: Map<string, TrieNode>;
+  prefixLengths: number[];
+  /** The next step as a gap of up to {@link gapWords} words. */
+  gap: TrieNode | null;
+  /** The phrases whose last step leads here. */
+  ends: SpacedEntry[];
+}
+
+function trieNode(): TrieNode {
+  return { words: new Map(), prefixes: new Map(), prefixLengths: [], gap: null, ends: [] };
+}
+
+/** The child of `node` for `step`, made when missing. */
+function childFor(node: TrieNode, step: Step): TrieNode {
+  if (step.kind === 'gap') {
+    node.gap ??= trieNode();
+    return node.gap;
+  }
+  const children = step.prefix ? node.prefixes : node.words;
+  let child = children.get(step.word);
+  if (!child) {
+    child = trieNode();
+    children.set(step.word, child);
+    if (step.prefix) node.prefixLengths = [...new Set([...node.prefixLengths, step.word.length])].sort((a, b) => a - b);
+  }
+  return child;
 }
 
 interface UnspacedEntry {
@@ -54,8 +92,8 @@ interface UnspacedEntry {
 /** Most words a `…` skips in a spaced script, most characters in an unspaced one. */
 const gapWords = 3;
 const gapCharacters = 6;
-/** Longest word prefix looked up in the prefix index. */
-const longestPrefix = 24;
+/** Characters of an unspaced phrase's start it is indexed by (a phrase of one character by that one). */
+const unspacedKeyLength = 2;
 /**
  * Occurrences of one phrase reported per text. A message names a thing a few times at most; a
  * text that repeats a word thousands of times gets the first ones, and its cost stays linear.
@@ -106,16 +144,15 @@ function compileUnspaced(phrase: string): string[] {
 }
 
 /**
- * All lexicons compiled into one index: spaced phrases by their first word (exact or prefix),
- * unspaced phrases as character runs. `match` walks the tokens once; each phrase is tried only
- * where its first word stands, with bounded gaps, so the cost is linear in the text.
+ * All lexicons compiled into one index: spaced phrases as a trie of their steps (exact words, word
+ * prefixes, gaps), unspaced phrases as character runs. `match` walks the tokens once and, from each
+ * token, only the trie paths its words open, with bounded gaps: phrases that share first words are
+ * tried together, so the cost is linear in the text and does not grow with the phrases one word starts.
  */
 export class LexiconMatcher {
-  private readonly exact = new Map<string, SpacedEntry[]>();
-  private readonly prefixed = new Map<string, SpacedEntry[]>();
-  private readonly unspaced: UnspacedEntry[] = [];
-  /** The lengths of the prefix words there are, shortest first: only those are looked up. */
-  private readonly prefixLengths: number[];
+  private readonly root = trieNode();
+  /** Unspaced phrases by the first one or two characters of their first segment. */
+  private readonly unspaced = new Map<string, UnspacedEntry[]>();
   private entries = 0;
 
   constructor(lexicons: readonly Lexicon[]) {
@@ -124,110 +161,121 @@ export class LexiconMatcher {
         for (const phrase of lexicon[category] ?? []) this.add(lexicon, category, phrase);
       }
     }
-    const lengths = new Set([...this.prefixed.keys()].map((prefix) => prefix.length));
-    this.prefixLengths = [...lengths].filter((length) => length <= longestPrefix).sort((a, b) => a - b);
   }
 
   private add(lexicon: Lexicon, category: LexiconCategory, phrase: string): void {
     const { language } = lexicon;
+    const id = this.entries;
     if (lexicon.script === 'unspaced') {
       const segments = compileUnspaced(phrase);
-      if (segments.length > 0) this.unspaced.push({ id: this.entries++, language, category, phrase, segments });
+      if (segments.length === 0) return;
+      const key = segments[0]!.slice(0, unspacedKeyLength);
+      this.unspaced.set(key, [...(this.unspaced.get(key) ?? []), { id, language, category, phrase, segments }]);
+      this.entries++;
       return;
     }
     const steps = compileSpaced(phrase);
     const first = steps[0];
     if (first?.kind !== 'word') return;
-    const index = first.prefix ? this.prefixed : this.exact;
-    const entries = index.get(first.word) ?? [];
-    entries.push({ id: this.entries++, language, category, phrase, steps });
-    index.set(first.word, entries);
+    const rank = (first.prefix ? first.word.length : 0) * 2 ** 24 + id;
+    steps.reduce(childFor, this.root).ends.push({ rank, language, category, phrase });
+    this.entries++;
   }
 
   /** Every phrase of every lexicon found in the tokenized text. */
   match(input: TokenizedText): LexiconHit[] {
     const hits: LexiconHit[] = [];
-    const { tokens } = input;
-    const counts = new Uint8Array(this.entries);
-    for (let position = 0; position < tokens.length; position++) {
-      const word = tokens[position]!.word;
-      for (const entry of this.exact.get(word) ?? []) {
-        if (counts[entry.id]! < occurrencesPerPhrase && this.trySpaced(entry, input, position, hits))
-          counts[entry.id]!++;
-      }
-      for (const length of this.prefixLengths) {
-        if (length > word.length) break;
-        const entries = this.prefixed.get(word.slice(0, length));
-        if (!entries) continue;
-        for (const entry of entries) {
-          if (counts[entry.id]! < occurrencesPerPhrase && this.trySpaced(entry, input, position, hits)) {
-            counts[entry.id]!++;
-          }
-        }
-      }
+    const walk: TrieWalk = {
+      tokens: input.tokens,
+      found: [],
+      counts: new Map(),
+    };
+    for (let position = 0; position < input.tokens.length; position++) {
+      walk.found.length = 0;
+      visitWords(this.root, walk, position);
+      if (walk.found.length > 1) walk.found.sort((a, b) => a.entry.rank - b.entry.rank);
+      for (const { entry, last } of walk.found) hits.push(spacedHit(entry, input.tokens, position, last));
     }
-    if (this.unspaced.length > 0 && unspacedScript.test(input.text)) this.matchUnspaced(input.text, hits);
+    if (this.unspaced.size > 0 && unspacedScript.test(input.text)) this.matchUnspaced(input.text, hits);
     return hits;
   }
 
-  /** Adds the entry's hit at `position` when it matches there; says whether it did. */
-  private trySpaced(entry: SpacedEntry, input: TokenizedText, position: number, hits: LexiconHit[]): boolean {
-    const last = matchSteps(entry.steps, 0, input.tokens, position);
-    if (last < 0) return false;
-    hits.push({
-      language: entry.language,
-      category: entry.category,
-      phrase: entry.phrase,
-      start: input.tokens[position]!.start,
-      end: input.tokens[last]!.end,
-      firstToken: position,
-      lastToken: last,
-    });
-    return true;
-  }
-
+  /**
+   * The first occurrence of each unspaced phrase, in the order the phrases were added: one pass over
+   * the text, trying at each character only the phrases whose first segment starts with it.
+   */
   private matchUnspaced(text: string, hits: LexiconHit[]): void {
-    for (const entry of this.unspaced) {
-      const [head, ...rest] = entry.segments;
-      let from = text.indexOf(head!);
-      while (from >= 0) {
-        const end = matchSegments(text, rest, from + head!.length);
-        if (end >= 0) {
-          hits.push({ ...entryFields(entry), start: from, end, firstToken: -1, lastToken: -1 });
-          break;
+    const found: { entry: UnspacedEntry; start: number; end: number }[] = [];
+    const done = new Set<UnspacedEntry>();
+    for (let start = 0; start < text.length; start++) {
+      for (let length = 1; length <= unspacedKeyLength; length++) {
+        for (const entry of this.unspaced.get(text.slice(start, start + length)) ?? []) {
+          if (done.has(entry) || !text.startsWith(entry.segments[0]!, start)) continue;
+          const end = matchSegments(text, entry.segments, start + entry.segments[0]!.length, 1);
+          if (end < 0) continue;
+          done.add(entry);
+          found.push({ entry, start, end });
         }
-        from = text.indexOf(head!, from + 1);
       }
     }
+    found.sort((a, b) => a.entry.id - b.entry.id);
+    for (const { entry, start, end } of found) {
+      hits.push({ ...entryFields(entry), start, end, firstToken: -1, lastToken: -1 });
+    }
   }
+}
+
+/** The state of one walk of the trie over a text's tokens. */
+interface TrieWalk {
+  tokens: TokenizedText['tokens'];
+  /** The phrases found from the token the walk starts on, each once, with the last token it matched. */
+  found: { entry: SpacedEntry; last: number }[];
+  /** Occurrences reported per phrase, up to {@link occurrencesPerPhrase} (only the phrases found). */
+  counts: Map<SpacedEntry, number>;
+}
+
+/**
+ * Follows `node`'s children from the token at `position`: the phrases ending at `node` are found
+ * (their last token is the one before `position`), a gap tries each skip, shortest first, and a
+ * word goes on to the child of that exact word and of each prefix of it. The first way a phrase
+ * is found is the one with the shortest gaps, left to right.
+ */
+function visitWords(node: TrieNode, walk: TrieWalk, position: number): void {
+  for (const entry of node.ends) reach(entry, walk, position - 1);
+  if (node.gap) for (let skip = 0; skip <= gapWords; skip++) visitWords(node.gap, walk, position + skip);
+  const word = walk.tokens[position]?.word;
+  if (word === undefined) return;
+  const child = node.words.get(word);
+  if (child) visitWords(child, walk, position + 1);
+  for (const length of node.prefixLengths) {
+    if (length > word.length) break;
+    const prefixed = node.prefixes.get(word.slice(0, length));
+    if (prefixed) visitWords(prefixed, walk, position + 1);
+  }
+}
+
+/** Records a phrase found from the walk's start, unless found from there already or too often. */
+function reach(entry: SpacedEntry, walk: TrieWalk, last: number): void {
+  const count = walk.counts.get(entry) ?? 0;
+  if (count >= occurrencesPerPhrase || walk.found.some((found) => found.entry === entry)) return;
+  walk.counts.set(entry, count + 1);
+  walk.found.push({ entry, last });
+}
+
+function spacedHit(entry: SpacedEntry, tokens: TokenizedText['tokens'], first: number, last: number): LexiconHit {
+  return {
+    language: entry.language,
+    category: entry.category,
+    phrase: entry.phrase,
+    start: tokens[first]!.start,
+    end: tokens[last]!.end,
+    firstToken: first,
+    lastToken: last,
+  };
 }
 
 function entryFields(entry: UnspacedEntry): Pick<LexiconHit, 'language' | 'category' | 'phrase'> {
   return { language: entry.language, category: entry.category, phrase: entry.phrase };
-}
-
-function wordMatches(step: WordStep, word: string): boolean {
-  return step.prefix ? word.startsWith(step.word) : word === step.word;
-}
-
-/** Index of the last token matched by `steps[stepIndex..]` starting at `position`, or -1. */
-function matchSteps(
-  steps: readonly Step[],
-  stepIndex: number,
-  tokens: TokenizedText['tokens'],
-  position: number,
-): number {
-  const step = steps[stepIndex]!;
-  if (step.kind === 'gap') {
-    for (let skip = 0; skip <= gapWords; skip++) {
-      const found = matchSteps(steps, stepIndex + 1, tokens, position + skip);
-      if (found >= 0) return found;
-    }
-    return -1;
-  }
-  const token = tokens[position];
-  if (!token || !wordMatches(step, token.word)) return -1;
-  return stepIndex === steps.length - 1 ? position : matchSteps(steps, stepIndex + 1, tokens, position + 1);
 }
 
 /**
