@@ -101,21 +101,53 @@ export function createStakesAnchor(lexicons: readonly Lexicon[]): StakesAnchor {
   // they name no matter. The English list is kept whole.
   for (const word of functionWords(lexicons)) other.delete(word);
   for (const word of englishAnchors) addPhrase(word, english, new Set());
+  const runsByStart = indexRuns(runs);
   return (normalized, language) => {
     const found = new Set<string>();
     const fromEnglish = new Set<string>();
     const own = (stem: string) => english.has(stem) || (language !== 'en' && other.has(stem));
     for (const token of tokenize(normalized)) {
-      // A stem of five letters starts the word; a shorter anchor is the word, or its plural ("fee", "fees", "cards").
-      const stem = [token.slice(0, stemLength), token.replace(/s$/, ''), token.replace(/es$/, '')].find(own);
+      const stem = anchorStem(token, own);
       if (stem) {
         found.add(stem);
         if (english.has(stem)) fromEnglish.add(stem);
       } else if (language !== 'en' && prefixes.has(token.slice(0, 4))) found.add(token.slice(0, 4));
     }
-    if (language !== 'en') for (const run of runs) if (normalized.includes(run)) found.add(run);
+    if (language !== 'en') for (const run of runsIn(normalized, runsByStart)) found.add(run);
     return { english: fromEnglish.size, all: found.size };
   };
+}
+
+/**
+ * The anchor a token stands for: a stem of five letters starts the word; a shorter anchor is the
+ * word, or its plural ("fee", "fees", "cards").
+ */
+function anchorStem(token: string, own: (stem: string) => boolean): string | undefined {
+  const head = token.slice(0, stemLength);
+  if (own(head)) return head;
+  const singular = token.endsWith('s') ? token.slice(0, -1) : token;
+  if (own(singular)) return singular;
+  const withoutEs = token.endsWith('es') ? token.slice(0, -2) : token;
+  return own(withoutEs) ? withoutEs : undefined;
+}
+
+/** Unspaced runs by their first two characters. */
+function indexRuns(runs: readonly string[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const run of new Set(runs)) index.set(run.slice(0, 2), [...(index.get(run.slice(0, 2)) ?? []), run]);
+  return index;
+}
+
+/** The runs that stand in `text`, found in one pass: at each character, the runs that start there. */
+function runsIn(text: string, runsByStart: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const found = new Set<string>();
+  if (runsByStart.size === 0) return found;
+  for (let start = 0; start + 1 < text.length; start++) {
+    for (const run of runsByStart.get(text.slice(start, start + 2)) ?? []) {
+      if (!found.has(run) && text.startsWith(run, start)) found.add(run);
+    }
+  }
+  return found;
 }
 
 /** Adds a spaced phrase's words as stems, and its four-letter `word*` prefixes. */
