@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { installProject, packHandrail, registryReachable, repoRoot, run } from './packed-project.js';
+import { installProject, npm, packHandrail, registryReachable, repoRoot, run } from './packed-project.js';
+
+/** The lowest version of package.json's optional peer range of `@cloudflare/workers-types`. */
+const lowestWorkersTypes = '5.20260703.1';
 
 const registry = await registryReachable();
 const offline = !registry.reachable && process.env.CI !== 'true';
@@ -61,6 +64,27 @@ describe.skipIf(offline)('the Workers fixture on the packed tarball', () => {
       .filter((line) => /error TS\d+/.test(line))
       .filter((line) => !/^node_modules\/(ai|@ai-sdk\/[^/]+)\/dist\//.test(line));
     expect(ambientErrors).toEqual([]);
+    // The lowest @cloudflare/workers-types of the optional peer range checks the same way.
+    const manifest = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as {
+      peerDependencies: Record<string, string>;
+    };
+    expect(manifest.peerDependencies['@cloudflare/workers-types']).toBe(`^${lowestWorkersTypes}`);
+    const installed = await npm(
+      [
+        'install',
+        '--prefer-offline',
+        '--ignore-scripts',
+        '--no-package-lock',
+        '--no-save',
+        `@cloudflare/workers-types@${lowestWorkersTypes}`,
+      ],
+      project,
+      150_000,
+    );
+    expect(installed.status, installed.stderr).toBe(0);
+    const lowest = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project, timeoutMs: 120_000 });
+    expect(`${lowest.stdout}${lowest.stderr}`.trim()).toBe('');
+    expect(lowest.status).toBe(0);
 
     const out = join(project, 'out');
     const wrangler = join(repoRoot, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
