@@ -1,3 +1,4 @@
+import { detectLanguage } from '../detect-language.js';
 import { type Detector, lastTurnIndex } from '../detector.js';
 import { botActedBefore, stateFor } from '../state/guard-state.js';
 import { normalizeText } from '../text/normalize-text.js';
@@ -168,13 +169,16 @@ function matchTopic(
   topic: CompiledTopic,
   normalized: string,
   raw: string,
+  language: () => string,
 ): { text: string; score: number } | undefined {
   for (const exclude of topic.exclude) if (exclude.test(normalized)) return undefined;
   const crisis = topic.definition.reason === 'crisis';
   // "Showtimes for Suicide Squad" names a film, "I'm a lawyer" the writer: neither is the topic; every
   // other match still counts.
   const accept = (found: RegExpExecArray) =>
-    crisis ? !isWorkTitle(normalized, found.index, found.index + found[0].length) : !isOwnRole(normalized, found.index);
+    crisis
+      ? !isWorkTitle(normalized, found.index, found.index + found[0].length, language())
+      : !isOwnRole(normalized, found.index);
   for (const matcher of topic.matchers) {
     const first = matcher.exec(normalized);
     const match = !first || accept(first) ? first : firstMatch(matcher, normalized, accept);
@@ -215,8 +219,11 @@ export function createTopicDetector(options: TopicDetectorOptions = {}): Detecto
     const normalized = correctTypos(normalizeText(raw));
     const signals: Signal[] = [];
     let acting: boolean | undefined;
+    // The message's language, detected once and only when a title check needs it.
+    let detected: string | undefined;
+    const language = () => (detected ??= context.language?.() ?? detectLanguage(raw));
     for (const topic of compiled) {
-      const match = matchTopic(topic, normalized, raw);
+      const match = matchTopic(topic, normalized, raw, language);
       if (!match) continue;
       const { definition } = topic;
       let score = match.score;

@@ -49,6 +49,21 @@ describe('topic detector (default catalogue)', () => {
     expect(signal?.userMessage).toMatch(/crisis line/);
   });
 
+  it("reads a title's cue words in the message's own language", () => {
+    // "song" is a film/music cue in English and "live" in Vietnamese: "không muốn sống nữa" is no song title.
+    expect(topics('Tôi không muốn sống nữa, tôi nghĩ đến suicide')).toContain('self_harm');
+    expect(topics('toi khong muon song nua, toi nghi den suicide')).toContain('self_harm');
+    expect(topics('Showtimes for Suicide Squad tonight')).not.toContain('self_harm');
+    // The language the guard detected once for the turn is the one used.
+    const told = (language: string) =>
+      detector([{ role: 'user', content: 'that suicide song again' }], {
+        phase: 'input',
+        language: () => language,
+      }).map((signal) => signal.topic);
+    expect(told('en')).not.toContain('self_harm');
+    expect(told('vi')).toContain('self_harm');
+  });
+
   it('accepts user topics with keywords, patterns and examples', () => {
     const custom = createTopicDetector({
       replaceDefaultTopics: true,
