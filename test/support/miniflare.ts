@@ -18,15 +18,26 @@ export async function readWranglerCompatibility(): Promise<{ date: string; flags
   return { date, flags };
 }
 
+/** The `minify` and `keep_names` of `wrangler.toml` (wrangler's defaults: false and true). */
+export async function readWranglerMinify(): Promise<{ minify: boolean; keepNames: boolean }> {
+  const toml = await readFile(join(root, 'wrangler.toml'), 'utf8');
+  const flag = (key: string) =>
+    /^(true|false)$/.exec(new RegExp(`^${key}\\s*=\\s*(\\S+)`, 'm').exec(toml)?.[1] ?? '')?.[1];
+  return { minify: flag('minify') === 'true', keepNames: flag('keep_names') !== 'false' };
+}
+
 /**
  * Bundles a Worker entry the way wrangler does (ESM, workerd conditions, `cloudflare:*`
- * external) into a temp folder. Node built-ins are not external, so an import of one in
- * the Worker's graph fails the build.
+ * external, minified as `wrangler.toml` says) into a temp folder. Node built-ins are not
+ * external, so an import of one in the Worker's graph fails the build.
  */
 export async function buildWorker(entry: string): Promise<{ scriptPath: string; folder: string }> {
   const folder = await mkdtemp(join(tmpdir(), 'handrail-worker-build-'));
   const scriptPath = join(folder, 'worker.mjs');
+  const { minify, keepNames } = await readWranglerMinify();
   await build({
+    minify,
+    keepNames,
     entryPoints: [resolve(root, entry)],
     outfile: scriptPath,
     bundle: true,

@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('wrangler build of src/worker.ts', () => {
-  it('bundles with wrangler.toml, offline, under 1 MiB gzipped, with no Node built-in left in it', async () => {
+  it('bundles with wrangler.toml, offline, under 900 KiB gzipped, with no Node built-in left in it', async () => {
     const outdir = await mkdtemp(join(tmpdir(), 'handrail-wrangler-'));
     folders.push(outdir);
     await run(join(root, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', outdir], {
@@ -28,10 +28,15 @@ describe('wrangler build of src/worker.ts', () => {
     expect(bundleName).toBeDefined();
     const bundle = await readFile(join(outdir, bundleName!));
     const gzipBytes = gzipSync(bundle).byteLength;
-    expect(gzipBytes).toBeLessThan(1024 * 1024);
+    // Minified (wrangler.toml) it is ~815 KiB: the margin under the 1 MiB gzip goal is kept.
+    expect(gzipBytes).toBeLessThan(900 * 1024);
     const text = bundle.toString('utf8');
     expect(text).not.toMatch(/from\s*["']node:/);
-    expect(text).toMatch(/class ConversationObject|ConversationObject = class/);
-    expect(text).toMatch(/class DirectoryObject|DirectoryObject = class/);
+    // wrangler.toml minifies with keep_names: the Durable Object classes are exported under the names
+    // the bindings use, and each class keeps its `name` (a minified class is `xy=class … static{…(this,"Name")}`).
+    for (const name of ['ConversationObject', 'DirectoryObject']) {
+      expect(text).toMatch(new RegExp(`export\\s*\\{[^}]*\\bas ${name}\\b|export\\s*\\{[^}]*\\b${name}\\b`));
+      expect(text).toMatch(new RegExp(`class ${name}\\b|${name} = class|\\(this,\\s*"${name}"\\)`));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { latinPhraseWords } from '../lexicon/lexicon-vocabulary.js';
 import spellingModel from '../model/spelling-model.json' with { type: 'json' };
+import { frontDecode } from './front-coding.js';
 import { guardPattern } from './guard-pattern.js';
 import { editDistance, isDerivation, isInflection } from './typo-correction.js';
 
@@ -102,7 +103,7 @@ function nearest(token: string, candidates: readonly string[]): string | undefin
 
 const builtInModel: SpellingModel = {
   targets: spellingModel.targets.split(' ').filter(Boolean),
-  protected: spellingModel.protected.split(' ').filter(Boolean),
+  protected: frontDecode(spellingModel.protected),
 };
 let builtIn: ((normalized: string) => string) | undefined;
 

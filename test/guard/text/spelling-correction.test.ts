@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createGuard } from '../../../src/guard/guard.js';
 import { builtInLexicons } from '../../../src/guard/lexicon/languages.js';
 import spellingModel from '../../../src/guard/model/spelling-model.json' with { type: 'json' };
+import { frontCode, frontDecode } from '../../../src/guard/text/front-coding.js';
 import {
   correctSpelling,
   createSpellingCorrector,
@@ -39,7 +40,30 @@ describe('createSpellingCorrector', () => {
   });
 });
 
+describe('frontCode', () => {
+  it('writes each word as the letters shared with the word before and the rest, and reads it back', () => {
+    const words = ['aap', 'aard', 'aart', 'abandonment', 'abandonments', 'abandonmentsx', 'b'];
+    expect(frontCode(words)).toBe('0aap2rd3t1bandonment9nts9ntsx0b');
+    expect(frontDecode(frontCode(words))).toEqual(words);
+    expect(frontDecode('')).toEqual([]);
+  });
+
+  it('refuses unsorted, repeated and non a-z words', () => {
+    expect(() => frontCode(['b', 'a'])).toThrow();
+    expect(() => frontCode(['a', 'a'])).toThrow();
+    expect(() => frontCode(['café'])).toThrow();
+  });
+});
+
 describe('the built-in spelling model', () => {
+  it('keeps its protected words front-coded: sorted, distinct, a-z, none a target', () => {
+    const words = frontDecode(spellingModel.protected);
+    expect(words.length).toBeGreaterThan(10_000);
+    expect(frontCode(words)).toBe(spellingModel.protected);
+    const targets = new Set(spellingModel.targets.split(' '));
+    expect(words.filter((word) => targets.has(word))).toEqual([]);
+  });
+
   it('holds every English lexicon word as a target (rebuild it with scripts/build-spelling-model.ts)', () => {
     const english = new Set(spellingTargets(builtInLexicons));
     expect(new Set(spellingModel.targets.split(' '))).toEqual(english);
