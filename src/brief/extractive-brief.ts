@@ -1,5 +1,6 @@
 import type { HandoffReason } from '../chat/conversation.js';
 import type { Urgency } from '../guard/types.js';
+import { words as splitWords } from '../text/words.js';
 import { extractEntities, mergeEntities } from './entities.js';
 import { guessLanguage } from './guess-language.js';
 import {
@@ -165,7 +166,7 @@ function asSentence(text: string): string {
 }
 
 function contentStems(text: string): Set<string> {
-  const words = text.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+  const words = splitWords(text.toLowerCase(), { apostrophes: 'split' });
   return new Set(words.filter((word) => word.length >= 4 && !stopWords.has(word)).map((word) => word.slice(0, 5)));
 }
 

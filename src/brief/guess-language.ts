@@ -1,3 +1,5 @@
+import { words as splitWords } from '../text/words.js';
+
 /** Languages {@link guessLanguage} can tell apart. */
 export const guessableLanguages = ['en', 'es', 'pt', 'fr', 'de'] as const;
 
@@ -32,7 +34,7 @@ const markers: Record<(typeof guessableLanguages)[number], readonly string[]> = 
  * five languages Handrail's messages speak, not a language detector.
  */
 export function guessLanguage(text: string, fallback = 'en'): string {
-  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const words = splitWords(text.toLowerCase());
   let best = fallback;
   let bestScore = 0;
   for (const language of guessableLanguages) {

@@ -1,3 +1,5 @@
+import { words as splitWords } from '../text/words.js';
+
 /**
  * Languages Handrail's user-facing messages are written in: every language the guard reads
  * (`src/guard/lexicon/languages/`). Anything else gets English.
@@ -87,6 +89,6 @@ const teamWordsUnspaced = ['チーム', '团队', '團隊', '팀', 'ทีม', 
 /** True when a team's display name already has a word for "team" ("Support Team", "サポートチーム"). */
 export function namesTeam(name: string): boolean {
   const lower = name.toLowerCase();
-  const words = lower.split(/[\s\p{P}]+/u);
+  const words = splitWords(lower, { apostrophes: 'split' });
   return teamWords.some((word) => words.includes(word)) || teamWordsUnspaced.some((word) => lower.includes(word));
 }

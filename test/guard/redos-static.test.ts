@@ -11,6 +11,7 @@ import {
 } from '../../src/guard/index.js';
 import { guardPatterns } from '../../src/guard/text/guard-pattern.js';
 import { normalizeText } from '../../src/guard/text/normalize-text.js';
+import { wordPatterns } from '../../src/text/words.js';
 
 /**
  * Static ReDoS check (recheck) of every regular expression the guard uses: the module-level
@@ -93,6 +94,9 @@ function add(pattern: RegExp | string, origin: string, normalized = true): void 
 }
 guardPatterns.forEach((pattern, index) => {
   add(pattern, `guardPatterns[${index}]`, false);
+});
+wordPatterns.forEach((pattern, index) => {
+  add(pattern, `wordPatterns[${index}]`, false);
 });
 for (const topic of [...defaultTopics, ...complianceTopics, crisisTopic]) {
   topic.patterns?.forEach((pattern, index) => {

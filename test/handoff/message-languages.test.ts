@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { builtInLexicons, createGuard, detectLanguage } from '../../src/guard/index.js';
+import { namesTeam } from '../../src/handoff/message-language.js';
 import { crisisResources } from '../../src/handoff/message-texts.js';
 import {
   agentJoinedMessage,
@@ -391,5 +392,16 @@ describe('the chat status line while waiting', () => {
     const closed = chatStatusLine('es', { status: 'resolved', resolution: 'closed', reasons: [], message: '' });
     const back = chatStatusLine('es', { status: 'resolved', resolution: 'bot', reasons: [], message: '' });
     expect(closed).not.toBe(back);
+  });
+});
+
+describe('namesTeam', () => {
+  it('finds a word for "team" among the words of a name, elided or beside a symbol', () => {
+    expect(namesTeam('Support Team')).toBe(true);
+    expect(namesTeam("Chef d'équipe")).toBe(true);
+    expect(namesTeam("Team's desk")).toBe(true);
+    expect(namesTeam('Team🚀')).toBe(true);
+    expect(namesTeam('サポートチーム')).toBe(true);
+    expect(namesTeam('Steamworks')).toBe(false);
   });
 });

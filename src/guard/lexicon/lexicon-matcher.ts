@@ -1,3 +1,4 @@
+import { wordSpans } from '../../text/words.js';
 import { guardPattern } from '../text/guard-pattern.js';
 import { normalizeText } from '../text/normalize-text.js';
 import { type Lexicon, type LexiconCategory, lexiconCategories } from './lexicon.js';
@@ -100,22 +101,13 @@ const unspacedKeyLength = 2;
  */
 const occurrencesPerPhrase = 8;
 
-const tokenPattern = guardPattern(/[\p{L}\p{M}\p{N}']+/gu);
 const unspacedScript = guardPattern(
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}]/u,
 );
 
 /** Cuts a normalized text into tokens (letters, marks, digits, inner apostrophes) with offsets. */
 export function tokenizeWithOffsets(text: string): TokenizedText {
-  const tokens: { word: string; start: number; end: number }[] = [];
-  for (const match of text.matchAll(tokenPattern)) {
-    let start = match.index;
-    let end = start + match[0].length;
-    while (start < end && text[start] === "'") start++;
-    while (end > start && text[end - 1] === "'") end--;
-    if (end > start) tokens.push({ word: text.slice(start, end), start, end });
-  }
-  return { text, tokens };
+  return { text, tokens: wordSpans(text) };
 }
 
 function compileSpaced(phrase: string): Step[] {

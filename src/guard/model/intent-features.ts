@@ -1,6 +1,6 @@
 import { fnv1a } from '../text/fnv1a.js';
 import { normalizeText } from '../text/normalize-text.js';
-import { tokenize } from '../text/tokenize.js';
+import { letterRuns, tokenize } from '../text/tokenize.js';
 
 /**
  * Hashed features of one message for the learned intent model: every word (stop words kept:
@@ -17,8 +17,7 @@ export function intentFeatures(text: string, bits: number): number[] {
     features.add(fnv1a(`w${tokens[index]}`) & mask);
     if (index > 0) features.add(fnv1a(`b${tokens[index - 1]} ${tokens[index]}`) & mask);
   }
-  for (const word of normalized.replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ')) {
-    if (word.length === 0) continue;
+  for (const word of letterRuns(normalized)) {
     const padded = ` ${word} `;
     for (let start = 0; start + 4 <= padded.length; start++) {
       features.add(fnv1a(`c${padded.slice(start, start + 4)}`) & mask);

@@ -1,6 +1,6 @@
 import { CharGramTable } from './char-gram-table.js';
 import { normalizeText } from './normalize-text.js';
-import { contentTokens } from './tokenize.js';
+import { contentTokens, letterRuns } from './tokenize.js';
 import { TopK } from './top-k.js';
 
 /** One neighbour found by {@link TfIdfIndex.search}. */
@@ -76,8 +76,7 @@ function wordFeatures(normalized: string): string[] {
 /** Character 3- and 4-grams inside words, with word boundaries, robust to typos ("recieve", "agnet"). */
 function charFeatures(normalized: string): string[] {
   const features: string[] = [];
-  for (const word of normalized.replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ')) {
-    if (word.length === 0) continue;
+  for (const word of letterRuns(normalized)) {
     const padded = ` ${word} `;
     for (let size = 3; size <= 4; size++) {
       for (let start = 0; start + size <= padded.length; start++) features.push(padded.slice(start, start + size));
@@ -221,8 +220,7 @@ function vectorizeCharQuery(
   unknownWeight: number,
 ): SparseVector {
   const query = new FeatureCounter(space);
-  for (const word of normalized.replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ')) {
-    if (word.length === 0) continue;
+  for (const word of letterRuns(normalized)) {
     const padded = ` ${word} `;
     for (let size = 3; size <= 4; size++) {
       for (let start = 0; start + size <= padded.length; start++) {

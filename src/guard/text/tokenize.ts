@@ -1,20 +1,19 @@
-import { guardPattern } from './guard-pattern.js';
+import { words } from '../../text/words.js';
 
-const wordPattern = guardPattern(/[\p{L}\p{N}']+/gu);
-
-/** Splits normalized text into word tokens (letters, digits and apostrophes). */
+/**
+ * Splits normalized text into word tokens: letters, digits and inner apostrophes ({@link words}), with a
+ * combining mark ending a word, as the features of the guard's trained models were built.
+ */
 export function tokenize(normalized: string): string[] {
-  const tokens = normalized.match(wordPattern) ?? [];
-  return tokens.map(trimApostrophes).filter((token) => token.length > 0);
+  return words(normalized, { marks: false });
 }
 
-/** The token without leading and trailing apostrophes; a loop, as `/'+$/` is quadratic on a run of them. */
-function trimApostrophes(token: string): string {
-  let start = 0;
-  let end = token.length;
-  while (start < end && token[start] === "'") start++;
-  while (end > start && token[end - 1] === "'") end--;
-  return token.slice(start, end);
+/**
+ * The runs of letters and digits of normalized text, the words that character n-grams are read from:
+ * {@link tokenize}'s words cut at each apostrophe too ("don't" -> "don", "t").
+ */
+export function letterRuns(normalized: string): string[] {
+  return words(normalized, { apostrophes: 'split', marks: false });
 }
 
 /** English stop words plus a few very common Spanish, Portuguese, French and German ones. */

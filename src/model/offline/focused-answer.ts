@@ -1,3 +1,4 @@
+import { words } from '../../text/words.js';
 import type { KnowledgeBaseEntry } from './knowledge-base.js';
 import { tokenize } from './tokenize.js';
 
@@ -8,7 +9,7 @@ import { tokenize } from './tokenize.js';
  */
 function splitCompoundSentence(sentence: string): string[] {
   const parts = sentence.split(/,\s+(?=(?:and|but|so)\s)/);
-  if (parts.length < 2 || parts.some((part) => (part.match(/[\p{L}\p{N}]+/gu) ?? []).length < 5)) return [sentence];
+  if (parts.length < 2 || parts.some((part) => words(part, { apostrophes: 'split' }).length < 5)) return [sentence];
   return parts.map((part, index) => (index === 0 ? part : part.replace(/^(?:and|but|so)\s+/, '')));
 }
 

@@ -1,3 +1,5 @@
+import { bareWords, words as splitWords } from '../../text/words.js';
+
 /** Words that open a reply to the bot's previous answer ("Great, can I get the tracking number?"). */
 export const acknowledgementWords = new Set([
   'great',
@@ -25,7 +27,7 @@ export const acknowledgementWords = new Set([
  * acknowledging the last answer ("Great, ..."), or one with a pronoun like "it" or "that".
  */
 export function isFollowUp(question: string): boolean {
-  const words = (question.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).map((word) => word.replace(/'.*$/, ''));
+  const words = bareWords(question.toLowerCase());
   if (words.length === 0 || words.length > 12) return false;
   // "How long?", "¿Y cuánto tarda?", "Quanto tempo tenho?": too short to stand alone.
   if (words.length <= 3) return true;
@@ -43,12 +45,12 @@ export function isFollowUp(question: string): boolean {
 
 /** A question of at most twelve words. */
 export function isShortQuestion(question: string): boolean {
-  return question.trim().endsWith('?') && (question.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 12;
+  return question.trim().endsWith('?') && splitWords(question, { apostrophes: 'split' }).length <= 12;
 }
 
 /** A message with a pronoun that points back to what was said before ("Is that still possible?"). */
 export function refersBack(question: string): boolean {
-  const words = (question.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).map((word) => word.replace(/'.*$/, ''));
+  const words = bareWords(question.toLowerCase());
   return words.length <= 12 && words.some((word) => backReferences.has(word));
 }
 

@@ -1,3 +1,4 @@
+import { words as splitWords } from '../../text/words.js';
 import { type Bm25Options, createBm25Index } from './bm25.js';
 import { contextTerms } from './context-words.js';
 import type { KnowledgeBase, KnowledgeBaseEntry } from './knowledge-base.js';
@@ -102,7 +103,7 @@ function words(text: string): Set<string> {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase();
-  return new Set((folded.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => questionWords.get(word) ?? word));
+  return new Set(splitWords(folded, { apostrophes: 'split' }).map((word) => questionWords.get(word) ?? word));
 }
 
 /** Sørensen-Dice overlap of two word sets, 0..1. */

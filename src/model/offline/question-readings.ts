@@ -1,3 +1,4 @@
+import { words as splitWords } from '../../text/words.js';
 import { acknowledgementWords } from './follow-up.js';
 import { tokenize } from './tokenize.js';
 
@@ -87,7 +88,7 @@ const acknowledgementOpeners = new Set([
 /** A short remark without a question that opens with an acknowledgement, or an order number alone. */
 function isAcknowledgement(sentence: string): boolean {
   if (sentence.includes('?')) return false;
-  const words = (sentence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.replace(/'.*$/, ''));
+  const words = splitWords(sentence.toLowerCase(), { apostrophes: 'split' });
   if (words.length === 0 || words.length > openingRemarkWords) return false;
   return acknowledgementOpeners.has(words[0] ?? '') || /^[a-z]{0,3}-?\d{3,}$/i.test(sentence.replace(/[.!,\s]+$/g, ''));
 }

@@ -1,3 +1,5 @@
+import { words as splitWords } from '../../text/words.js';
+
 /** What a message is when it carries no question: a greeting, thanks and goodbyes, or praise. */
 export type SmallTalk = 'greeting' | 'thanks' | 'praise';
 
@@ -122,8 +124,8 @@ const problemWords = new Set([
  */
 export function detectSmallTalk(text: string): SmallTalk | undefined {
   const normalized = text.toLowerCase().replace(/['’]/g, '');
-  const words = normalized.match(/[\p{L}\p{N}]+/gu);
-  if (!words || words.length === 0) return undefined;
+  const words = splitWords(normalized);
+  if (words.length === 0) return undefined;
   if (words.length <= 12) {
     let greeting = false;
     let thanks = false;

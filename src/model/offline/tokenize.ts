@@ -1,4 +1,4 @@
-import { tokenize as splitWords } from '../../guard/text/tokenize.js';
+import { words as splitWords } from '../../text/words.js';
 import { createCrossLanguageLexicon, foreignPhrases } from './cross-language.js';
 
 /**
@@ -373,7 +373,7 @@ export const modelNumberMark = '#';
 
 /**
  * Splits text into lower-case, accent-folded, stemmed terms without stop words. Words are split by the
- * guard's tokenizer (`src/guard/text/tokenize.ts`): letters and digits of any script; apostrophes are
+ * project's word splitter (`src/text/words.ts`): letters and digits of any script; apostrophes are
  * dropped first so `don't` becomes `dont`. Words of the main support topics in Spanish, Portuguese,
  * French, German, Italian and Dutch become the English term (see `cross-language.ts`), and so do German
  * and Dutch compounds of them; Polish, Turkish, Russian and Arabic words by their stem
@@ -394,8 +394,8 @@ export function tokenize(text: string): string[] {
   );
   // The term of the word just before, to name a model with the number that follows it ("Ridge 2").
   let named: { word: string; term: string; end: number } | undefined;
-  // The guard's word splitter: the folded text has no apostrophes left, so its words are runs of letters
-  // and digits.
+  // The shared word splitter: the folded text has no apostrophes or marks left, so its words are runs of
+  // letters and digits.
   const words = splitWords(folded);
   const isEnglishStopWord = (word: string) => stopWords.has(word);
   let cursor = 0;
