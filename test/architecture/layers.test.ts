@@ -9,6 +9,11 @@ import { describe, expect, it } from 'vitest';
  * them (the Worker's objects implement the store's interfaces); nothing but the demo's own entry points depends on the demo.
  */
 const rules: { from: string; forbidden: string[]; except?: string[]; why: string }[] = [
+  {
+    from: 'text/',
+    forbidden: ['guard/', 'model/', 'brief/', 'chat/', 'handoff/', 'store/', 'http/', 'desks/', 'engine/'],
+    why: 'text utilities are a leaf every layer may use',
+  },
   { from: 'guard/', forbidden: ['chat/', 'handoff/', 'store/', 'http/', 'desks/'], why: 'the guard is pure' },
   { from: 'store/', forbidden: ['worker/', 'demo/'], why: 'stores do not know the Worker that hosts them' },
   {
