@@ -51,33 +51,33 @@ interface SpacedEntry {
  * first words share a path, so a word is looked up once for all of them.
  */
 interface TrieNode {
-  /** The next step as an exact word. */
-  words: Map<string, TrieNode>;
+  /** The next step as an exact word (made when a phrase needs it: most nodes end one phrase). */
+  words?: Map<string, TrieNode>;
   /** The next step as a word prefix (`serv*`), with the lengths there are, shortest first. */
-  prefixes: Map<string, TrieNode>;
-  prefixLengths: number[];
+  prefixes?: Map<string, TrieNode>;
+  prefixLengths?: number[];
   /** The next step as a gap of up to {@link gapWords} words. */
-  gap: TrieNode | null;
+  gap?: TrieNode;
   /** The phrases whose last step leads here. */
-  ends: SpacedEntry[];
-}
-
-function trieNode(): TrieNode {
-  return { words: new Map(), prefixes: new Map(), prefixLengths: [], gap: null, ends: [] };
+  ends?: SpacedEntry[];
 }
 
 /** The child of `node` for `step`, made when missing. */
 function childFor(node: TrieNode, step: Step): TrieNode {
   if (step.kind === 'gap') {
-    node.gap ??= trieNode();
+    node.gap ??= {};
     return node.gap;
   }
-  const children = step.prefix ? node.prefixes : node.words;
+  if (step.prefix) node.prefixes ??= new Map();
+  else node.words ??= new Map();
+  const children = (step.prefix ? node.prefixes : node.words)!;
   let child = children.get(step.word);
   if (!child) {
-    child = trieNode();
+    child = {};
     children.set(step.word, child);
-    if (step.prefix) node.prefixLengths = [...new Set([...node.prefixLengths, step.word.length])].sort((a, b) => a - b);
+    if (step.prefix) {
+      node.prefixLengths = [...new Set([...(node.prefixLengths ?? []), step.word.length])].sort((x, y) => x - y);
+    }
   }
   return child;
 }
@@ -142,7 +142,7 @@ function compileUnspaced(phrase: string): string[] {
  * tried together, so the cost is linear in the text and does not grow with the phrases one word starts.
  */
 export class LexiconMatcher {
-  private readonly root = trieNode();
+  private readonly root: TrieNode = {};
   /** Unspaced phrases by the first one or two characters of their first segment. */
   private readonly unspaced = new Map<string, UnspacedEntry[]>();
   private entries = 0;
@@ -170,7 +170,9 @@ export class LexiconMatcher {
     const first = steps[0];
     if (first?.kind !== 'word') return;
     const rank = (first.prefix ? first.word.length : 0) * 2 ** 24 + id;
-    steps.reduce(childFor, this.root).ends.push({ rank, language, category, phrase });
+    const end = steps.reduce(childFor, this.root);
+    end.ends ??= [];
+    end.ends.push({ rank, language, category, phrase });
     this.entries++;
   }
 
@@ -233,12 +235,13 @@ interface TrieWalk {
  * is found is the one with the shortest gaps, left to right.
  */
 function visitWords(node: TrieNode, walk: TrieWalk, position: number): void {
-  for (const entry of node.ends) reach(entry, walk, position - 1);
+  if (node.ends) for (const entry of node.ends) reach(entry, walk, position - 1);
   if (node.gap) for (let skip = 0; skip <= gapWords; skip++) visitWords(node.gap, walk, position + skip);
   const word = walk.tokens[position]?.word;
   if (word === undefined) return;
-  const child = node.words.get(word);
+  const child = node.words?.get(word);
   if (child) visitWords(child, walk, position + 1);
+  if (!node.prefixes || !node.prefixLengths) return;
   for (const length of node.prefixLengths) {
     if (length > word.length) break;
     const prefixed = node.prefixes.get(word.slice(0, length));
