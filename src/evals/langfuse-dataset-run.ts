@@ -2,11 +2,12 @@ import type { CaseResult } from './case-result.js';
 import { createLangfusePost, type HttpOutcome, type LangfusePost } from './langfuse-http.js';
 import {
   batchEvents,
-  caseIngestionEvents,
+  caseTraceEvent,
   type EventCase,
   type IngestionEvent,
   readIngestionOutcome,
 } from './langfuse-ingestion.js';
+import { type CaseScoreRequest, caseScoreRequests } from './langfuse-scores.js';
 
 /** Options of {@link recordLangfuseDatasetRun}. */
 export interface LangfuseDatasetRunOptions {
@@ -45,7 +46,7 @@ export interface LangfuseDatasetRunOptions {
 }
 
 /** The step of a recording that failed. */
-export type LangfuseDatasetRunStep = 'dataset' | 'dataset-item' | 'ingestion' | 'dataset-run-item';
+export type LangfuseDatasetRunStep = 'dataset' | 'dataset-item' | 'ingestion' | 'score' | 'dataset-run-item';
 
 /** One failure while recording; the case id is set when it concerns one case. */
 export interface LangfuseDatasetRunError {
@@ -124,16 +125,19 @@ async function forEachLimit<T>(items: readonly T[], limit: number, task: (item: 
  * 2. upserts one dataset item per case (`POST /api/public/dataset-items`): id = the case id,
  *    input = its messages, expectedOutput = `{ expect, reason }`, metadata = `{ source, note }`;
  * 3. sends a trace per case (input: the messages; output: escalated, fired reason, turn,
- *    evidence) and its scores (see {@link evalCaseScores}) as `trace-create` and
- *    `score-create` events in batches (`POST /api/public/ingestion`);
- * 4. links each trace to its item in the run (`POST /api/public/dataset-run-items`).
+ *    evidence) as `trace-create` events in batches (`POST /api/public/ingestion`);
+ * 4. posts each case's scores (see {@link evalCaseScores}) on its trace, one request each
+ *    (`POST /api/public/scores`, with stable ids so a re-run updates them); they are sent even
+ *    when the trace was rejected, as Langfuse takes scores before their trace;
+ * 5. links each trace to its item in the run (`POST /api/public/dataset-run-items`).
  *
  * Requests run at most `concurrency` at a time and are retried on network errors, timeouts,
  * 429 and 5xx. It never rejects: failures are listed in the result's `errors`. When the
  * dataset cannot be upserted nothing else is sent; a case whose item failed gets no run item.
  * Dataset item ids are unique per Langfuse project, so a case id already used by an item of
  * another dataset fails for that case. The ingestion and dataset-run-item endpoints are Langfuse
- * v3 API (deprecated on Langfuse Cloud with v4, where experiments go through OTLP).
+ * v3 API (deprecated on Langfuse Cloud with v4, where experiments go through OTLP); the scores
+ * endpoint is not.
  *
  * @example
  * const results = await runEval(cases, runner);
@@ -157,6 +161,7 @@ export async function recordLangfuseDatasetRun(
   }
   const itemOk = await upsertDatasetItems(run);
   const traceIds = await ingestTraces(run);
+  await postScores(run, traceIds);
   await linkRunItems(run, itemOk, traceIds);
   return report;
 }
@@ -262,32 +267,43 @@ async function upsertDatasetItems({
   return itemOk;
 }
 
-/** Sends each case's trace and scores in batches; answers the trace id of each case. */
+/** Sends each case's trace in batches of `trace-create` events; answers the trace id of each case. */
 async function ingestTraces(run: Run): Promise<Map<string, string>> {
   const { results, datasetName, runName, options, now, randomUUID, post, report } = run;
   const traceIds = new Map<string, string>();
   const eventCase = new Map<string, EventCase>();
-  const groups: IngestionEvent[][] = [];
+  const events: IngestionEvent[] = [];
   for (const result of results) {
     const caseId = result.case.id;
     const traceId = await evalTraceId(datasetName, runName, caseId);
     traceIds.set(caseId, traceId);
     const timestamp = new Date(now()).toISOString();
     const context = { datasetName, runName, environment: options.environment, traceId, timestamp, randomUUID };
-    const group = caseIngestionEvents(result, evalCaseScores(result), context);
-    for (const event of group) eventCase.set(event.id, { caseId, type: event.type });
-    groups.push(group);
+    const event = caseTraceEvent(result, context);
+    eventCase.set(event.id, { caseId, type: event.type });
+    events.push(event);
   }
-  const batches = batchEvents(groups, run.maxBatchEvents, run.maxBatchBytes);
+  const batches = batchEvents(events, run.maxBatchEvents, run.maxBatchBytes);
   await forEachLimit(batches, run.concurrency, async (batch) => {
     const reading = readIngestionOutcome(batch, await post('/api/public/ingestion', { batch }), eventCase);
-    for (const event of reading.accepted) {
-      if (event.type === 'trace-create') report.traces++;
-      else report.scores++;
-    }
+    report.traces += reading.accepted.length;
     report.errors.push(...reading.errors);
   });
   return traceIds;
+}
+
+/** Posts the scores of every case on its trace, one `POST /api/public/scores` each. */
+async function postScores(run: Run, traceIds: ReadonlyMap<string, string>): Promise<void> {
+  const requests: CaseScoreRequest[] = run.results.flatMap((result) => {
+    const caseId = result.case.id;
+    const traceId = traceIds.get(caseId) as string;
+    return caseScoreRequests(caseId, evalCaseScores(result), traceId, run.options.environment);
+  });
+  await forEachLimit(requests, run.concurrency, async ({ caseId, score }) => {
+    const outcome = await run.post('/api/public/scores', score);
+    if (outcome.ok) run.report.scores++;
+    else run.fail('score', { ...outcome, message: `${score.name}: ${outcome.message}` }, caseId);
+  });
 }
 
 /** Links the trace of each case whose item was taken to its item in the run. */

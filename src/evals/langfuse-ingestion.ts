@@ -1,12 +1,14 @@
-import type { LangfuseScore } from '../tracing/langfuse-score-client.js';
 import type { CaseResult } from './case-result.js';
-import type { EvalCaseScore, LangfuseDatasetRunError } from './langfuse-dataset-run.js';
+import type { LangfuseDatasetRunError } from './langfuse-dataset-run.js';
 import type { HttpOutcome } from './langfuse-http.js';
 
-/** One event of Langfuse's ingestion API. */
+/**
+ * One event of Langfuse's ingestion API. Only traces go this way: scores are sent to
+ * `POST /api/public/scores` (see `langfuse-scores.ts`).
+ */
 export interface IngestionEvent {
   id: string;
-  type: 'trace-create' | 'score-create';
+  type: 'trace-create';
   timestamp: string;
   body: unknown;
 }
@@ -29,28 +31,15 @@ export interface CaseEventContext {
 
 /**
  * The `trace-create` event of a case (input: the messages; output: escalated, fired reason,
- * turn, evidence) and a `score-create` event per score, in that order.
+ * turn, evidence), with the case's stable trace id.
  */
-export function caseIngestionEvents(
-  result: CaseResult,
-  scores: readonly EvalCaseScore[],
-  context: CaseEventContext,
-): IngestionEvent[] {
-  const { traceId, timestamp, environment, randomUUID } = context;
-  const trace: IngestionEvent = { id: randomUUID(), type: 'trace-create', timestamp, body: traceBody(result, context) };
-  const scoreEvents: IngestionEvent[] = scores.map((score) => {
-    const body: LangfuseScore = {
-      id: `${traceId}-${score.name}`,
-      traceId,
-      name: score.name,
-      value: score.value,
-      dataType: 'BOOLEAN',
-      comment: score.comment,
-      ...(environment === undefined ? {} : { environment }),
-    };
-    return { id: randomUUID(), type: 'score-create', timestamp, body };
-  });
-  return [trace, ...scoreEvents];
+export function caseTraceEvent(result: CaseResult, context: CaseEventContext): IngestionEvent {
+  return {
+    id: context.randomUUID(),
+    type: 'trace-create',
+    timestamp: context.timestamp,
+    body: traceBody(result, context),
+  };
 }
 
 function traceBody(result: CaseResult, { datasetName, runName, environment, traceId, timestamp }: CaseEventContext) {
@@ -84,24 +73,24 @@ function traceBody(result: CaseResult, { datasetName, runName, environment, trac
   };
 }
 
-/** Splits events into batches under both limits, keeping each case's events together. */
+/** Splits events into batches of at most `maxEvents` events and `maxBytes` bytes (an event larger than that goes alone). */
 export function batchEvents(
-  groups: readonly IngestionEvent[][],
+  events: readonly IngestionEvent[],
   maxEvents: number,
   maxBytes: number,
 ): IngestionEvent[][] {
   const batches: IngestionEvent[][] = [];
   let current: IngestionEvent[] = [];
   let bytes = 0;
-  for (const group of groups) {
-    const groupBytes = group.reduce((sum, event) => sum + JSON.stringify(event).length + 1, 0);
-    if (current.length > 0 && (current.length + group.length > maxEvents || bytes + groupBytes > maxBytes)) {
+  for (const event of events) {
+    const eventBytes = JSON.stringify(event).length + 1;
+    if (current.length > 0 && (current.length + 1 > maxEvents || bytes + eventBytes > maxBytes)) {
       batches.push(current);
       current = [];
       bytes = 0;
     }
-    current.push(...group);
-    bytes += groupBytes;
+    current.push(event);
+    bytes += eventBytes;
   }
   if (current.length > 0) batches.push(current);
   return batches;

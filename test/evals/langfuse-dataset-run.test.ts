@@ -101,17 +101,26 @@ describe('recordLangfuseDatasetRun', () => {
       traces: 6,
       scores: 12,
       runItems: 6,
-      requests: 1 + 6 + 1 + 6,
+      requests: 1 + 6 + 1 + 12 + 6,
       errors: [],
     });
     const expectedAuthorization = `Basic ${Buffer.from(`${server.publicKey}:${server.secretKey}`).toString('base64')}`;
-    expect(server.requests).toHaveLength(14);
+    expect(server.requests).toHaveLength(26);
     for (const request of server.requests) {
       expect(request.method).toBe('POST');
       expect(request.headers.authorization).toBe(expectedAuthorization);
       expect(request.contentType).toBe('application/json');
     }
     expect(server.requests[0]?.path).toBe('/api/public/v2/datasets');
+    // Dataset, items, the trace batch, the scores one per request, then the run items.
+    expect(server.requests.map((request) => request.path)).toEqual([
+      '/api/public/v2/datasets',
+      ...Array(6).fill('/api/public/dataset-items'),
+      '/api/public/ingestion',
+      ...Array(12).fill('/api/public/scores'),
+      ...Array(6).fill('/api/public/dataset-run-items'),
+    ]);
+    expect(server.ingestionEvents().map((event) => event.type)).toEqual(Array(6).fill('trace-create'));
 
     expect(server.datasets()).toEqual([{ id: 'dataset-1', name: 'handrail-small' }]);
     const items = server.datasetItems();
@@ -160,7 +169,30 @@ describe('recordLangfuseDatasetRun', () => {
     expect(s3.tags).toContain('missed');
     expect((await traceOf('s5')).tags).toContain('false-escalation');
 
+    const s1TraceId = await evalTraceId('handrail-small', 'run-1', 's1');
+    const scoreBodies = server.requests
+      .filter((request) => request.path === '/api/public/scores')
+      .map((request) => request.body);
+    expect(scoreBodies.filter((body) => (body as { traceId: string }).traceId === s1TraceId)).toEqual([
+      {
+        id: `${s1TraceId}-escalation_correct`,
+        traceId: s1TraceId,
+        name: 'escalation_correct',
+        value: 1,
+        dataType: 'BOOLEAN',
+        comment: 'expected escalate (explicit_request), escalated (explicit_request)',
+      },
+      {
+        id: `${s1TraceId}-false_non_escalation`,
+        traceId: s1TraceId,
+        name: 'false_non_escalation',
+        value: 0,
+        dataType: 'BOOLEAN',
+        comment: 'expected escalate (explicit_request), escalated (explicit_request)',
+      },
+    ]);
     const scores = server.scores();
+    expect(scores).toHaveLength(12);
     const scoreValues = async (caseId: string, name: string) => {
       const traceId = await evalTraceId('handrail-small', 'run-1', caseId);
       return scores.filter((score) => score.traceId === traceId && score.name === name).map((score) => score.value);
@@ -204,7 +236,25 @@ describe('recordLangfuseDatasetRun', () => {
     );
   });
 
-  it('batches ingestion events by count, keeping a case trace and scores together, and bounds concurrency', async () => {
+  it('updates the scores of a run recorded again instead of adding new ones', async () => {
+    const results = await guardOnlyResults();
+    await recordLangfuseDatasetRun(results, options(server, { environment: 'ci' }));
+    const first = server.scores();
+    const recorded = await recordLangfuseDatasetRun(results, options(server, { environment: 'ci' }));
+    expect(recorded.scores).toBe(12);
+    expect(recorded.errors).toEqual([]);
+    expect(server.requests.filter((request) => request.path === '/api/public/scores')).toHaveLength(24);
+    expect(server.scores()).toHaveLength(12);
+    expect(
+      server
+        .scores()
+        .map((score) => score.id)
+        .sort(),
+    ).toEqual(first.map((score) => score.id).sort());
+    expect(server.scores().every((score) => score.environment === 'ci')).toBe(true);
+  });
+
+  it('batches trace events by count and bounds concurrency', async () => {
     const results = await guardOnlyResults();
     let inFlight = 0;
     let maxInFlight = 0;
@@ -219,20 +269,15 @@ describe('recordLangfuseDatasetRun', () => {
     };
     const recorded = await recordLangfuseDatasetRun(
       results,
-      options(server, { maxBatchEvents: 7, concurrency: 2, fetch: countingFetch }),
+      options(server, { maxBatchEvents: 4, concurrency: 2, fetch: countingFetch }),
     );
     expect(recorded.errors).toEqual([]);
+    expect(recorded.traces).toBe(6);
     const batches = server.requests.filter((request) => request.path === '/api/public/ingestion');
-    // Each case is 3 events (trace + 2 scores): two cases per batch of at most 7.
-    expect(batches).toHaveLength(3);
-    for (const batch of batches) {
-      const events = (batch.body as { batch: Array<{ type: string; body: { id?: string; traceId?: string } }> }).batch;
-      expect(events).toHaveLength(6);
-      const traceIds = new Set(
-        events.map((event) => (event.type === 'trace-create' ? event.body.id : event.body.traceId)),
-      );
-      expect(traceIds.size).toBe(2);
-    }
+    const batchTypes = batches.map((batch) =>
+      (batch.body as { batch: Array<{ type: string }> }).batch.map((e) => e.type),
+    );
+    expect(batchTypes).toEqual([Array(4).fill('trace-create'), Array(2).fill('trace-create')]);
     expect(maxInFlight).toBe(2);
   });
 
@@ -255,6 +300,7 @@ describe('recordLangfuseDatasetRun', () => {
     const results = await guardOnlyResults();
     const waits: number[] = [];
     server.failNext('/api/public/ingestion', 503, 1);
+    server.failNext('/api/public/scores', 500, 1);
     server.failNext('/api/public/dataset-run-items', 500, 3);
     const recorded = await recordLangfuseDatasetRun(
       results,
@@ -262,27 +308,66 @@ describe('recordLangfuseDatasetRun', () => {
     );
     expect(recorded.traces).toBe(6);
     expect(recorded.scores).toBe(12);
+    expect(server.scores()).toHaveLength(12);
+    expect(server.traces()).toHaveLength(6);
     expect(recorded.runItems).toBe(5);
     expect(recorded.errors).toEqual([
       { step: 'dataset-run-item', caseId: 's1', status: 500, message: 'HTTP 500: injected failure 500' },
     ]);
-    expect(waits).toEqual([500, 500, 1000]);
-    expect(recorded.requests).toBe(1 + 6 + 2 + 8);
+    // ingestion once, the first score once, the first run item twice.
+    expect(waits).toEqual([500, 500, 500, 1000]);
+    expect(recorded.requests).toBe(1 + 6 + 2 + 13 + 8);
+  });
+
+  it('reports a score Langfuse refuses, without retrying it, and sends the others', async () => {
+    const results = await guardOnlyResults();
+    const waits: number[] = [];
+    server.failNext('/api/public/scores', 400, 1);
+    const recorded = await recordLangfuseDatasetRun(
+      results,
+      options(server, { concurrency: 1, sleep: async (milliseconds) => void waits.push(milliseconds) }),
+    );
+    expect(recorded.errors).toEqual([
+      { step: 'score', caseId: 's1', status: 400, message: 'escalation_correct: HTTP 400: injected failure 400' },
+    ]);
+    expect(recorded).toMatchObject({ traces: 6, scores: 11, runItems: 6, requests: 1 + 6 + 1 + 12 + 6 });
+    expect(waits).toEqual([]);
+    const s1TraceId = await evalTraceId('handrail-small', 'run-1', 's1');
+    expect(
+      server
+        .scores()
+        .filter((score) => score.traceId === s1TraceId)
+        .map((score) => score.name),
+    ).toEqual(['false_non_escalation']);
+  });
+
+  it('reports every score the scores API validates away, per case', async () => {
+    const results = await guardOnlyResults();
+    const recorded = await recordLangfuseDatasetRun(results, options(server, { environment: 'langfuse-internal' }));
+    expect(recorded.scores).toBe(0);
+    expect(server.scores()).toEqual([]);
+    expect(recorded.errors.filter((error) => error.step === 'score')).toHaveLength(12);
+    expect(recorded.errors[0]).toEqual({
+      step: 'score',
+      caseId: 's1',
+      status: 400,
+      message: 'escalation_correct: HTTP 400: invalid environment langfuse-internal',
+    });
+    expect(new Set(recorded.errors.map((error) => error.caseId))).toEqual(
+      new Set(['s1', 's2', 's3', 's4', 's5', 's6']),
+    );
   });
 
   it('reports events the ingestion API rejects in its 207 answer', async () => {
     const results = await guardOnlyResults();
     const s2Trace = await evalTraceId('handrail-small', 'run-1', 's2');
-    server.rejectEvent = (event) =>
-      event.type === 'score-create' && (event.body as { traceId?: string }).traceId === s2Trace
-        ? 'invalid score'
-        : undefined;
+    server.rejectEvent = (event) => ((event.body as { id?: string }).id === s2Trace ? 'invalid trace' : undefined);
     const recorded = await recordLangfuseDatasetRun(results, options(server));
-    expect(recorded.traces).toBe(6);
-    expect(recorded.scores).toBe(10);
+    expect(recorded.traces).toBe(5);
+    // Langfuse takes scores before their trace exists: those of s2 are still sent.
+    expect(recorded.scores).toBe(12);
     expect(recorded.errors).toEqual([
-      { step: 'ingestion', caseId: 's2', status: 400, message: 'score-create rejected: invalid score' },
-      { step: 'ingestion', caseId: 's2', status: 400, message: 'score-create rejected: invalid score' },
+      { step: 'ingestion', caseId: 's2', status: 400, message: 'trace-create rejected: invalid trace' },
     ]);
   });
 
@@ -361,6 +446,8 @@ describe('eval CLI --langfuse-dataset', () => {
     expect(server.requests.every((request) => request.authorized)).toBe(true);
     expect(server.datasets().map((dataset) => dataset.name)).toEqual(['cli-set']);
     expect(server.datasetRunItems()).toHaveLength(6);
+    expect(server.scores()).toHaveLength(12);
+    expect(server.ingestionEvents().every((event) => event.type === 'trace-create')).toBe(true);
     expect(server.datasetRunItems()[0]?.metadata).toMatchObject({
       mode: 'guard-only',
       cases: 6,

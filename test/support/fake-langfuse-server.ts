@@ -11,6 +11,8 @@ export interface ReceivedRequest {
   headers: Record<string, string | string[] | undefined>;
   /** The JSON body, or the raw text when it was not JSON. */
   body: unknown;
+  /** The status the fake answered with. */
+  status?: number;
 }
 
 /** An OTLP attribute value decoded to plain JavaScript. */
@@ -30,7 +32,7 @@ export interface ReceivedSpan {
   events: Array<{ name: string; attributes: Record<string, DecodedValue> }>;
 }
 
-/** One score received through the scores API (`POST /api/public/scores`) or the ingestion API. */
+/** One score accepted by the scores API (`POST /api/public/scores`). */
 export interface ReceivedScore {
   id: string;
   traceId?: string;
@@ -43,6 +45,14 @@ export interface ReceivedScore {
   comment?: string;
   environment?: string;
   metadata?: unknown;
+}
+
+/** One event of an ingestion batch, as received. */
+export interface ReceivedIngestionEvent {
+  id: string;
+  type: string;
+  timestamp?: string;
+  body: unknown;
 }
 
 /** One trace received as a `trace-create` ingestion event. */
@@ -95,9 +105,11 @@ export interface FakeLangfuseServer {
   requests: ReceivedRequest[];
   /** Spans of every authorized OTLP export, decoded. */
   spans(): ReceivedSpan[];
-  /** Scores accepted by `POST /api/public/scores` (latest per id), then those of every authorized ingestion batch. */
+  /** Scores accepted by `POST /api/public/scores`, latest per id, in the order of their last upsert. */
   scores(): ReceivedScore[];
-  /** Traces (`trace-create` events) of every authorized ingestion batch. */
+  /** Events of every ingestion batch answered 207 (`POST /api/public/ingestion`), of any type, rejected ones included. */
+  ingestionEvents(): ReceivedIngestionEvent[];
+  /** Traces (`trace-create` events) of every ingestion batch answered 207. */
   traces(): ReceivedTrace[];
   /** Datasets upserted through `POST /api/public/v2/datasets` (or the older `/api/public/datasets`). */
   datasets(): StoredDataset[];
@@ -187,22 +199,30 @@ export function decodeOtlpJson(body: unknown): ReceivedSpan[] {
 
 /**
  * Why Langfuse's `POST /api/public/scores` would answer 400 to `body`, or undefined when it is a
- * valid score: a name, a value of the data type's kind, and exactly one target (a trace, with an
- * optional observation; a session; or a dataset run).
+ * valid score (`CreateScoreRequest` of the public API): a name, a value of the data type's kind
+ * (`dataType` defaults to `NUMERIC`), exactly one target (a trace, with an optional observation;
+ * a session; or a dataset run), an optional string id, and an environment, when given, that is
+ * lowercase alphanumeric with hyphens and underscores and does not start with `langfuse`.
  */
 export function scoreRejection(body: unknown): string | undefined {
   const score = (body ?? {}) as Partial<Record<keyof ReceivedScore, unknown>>;
   if (typeof score.name !== 'string' || score.name === '') return 'name is required';
   if (typeof score.value !== 'number' && typeof score.value !== 'string') return 'value is required';
+  if (score.id !== undefined && typeof score.id !== 'string') return 'id must be a string';
   const targets = [score.traceId, score.sessionId, score.datasetRunId].filter((target) => !!target);
   if (targets.length !== 1 || (score.observationId && !score.traceId))
     return 'Provide exactly one of the following: traceId (with optional observationId), sessionId or datasetRunId. ObservationId requires traceId.';
+  const { environment } = score;
+  if (environment !== undefined && (typeof environment !== 'string' || !/^(?!langfuse)[a-z0-9_-]+$/.test(environment)))
+    return `invalid environment ${String(environment)}`;
   const { dataType = 'NUMERIC', value } = score;
+  if (!['BOOLEAN', 'NUMERIC', 'CATEGORICAL', 'TEXT', 'CORRECTION'].includes(String(dataType)))
+    return `unknown dataType ${String(dataType)}`;
   if (dataType === 'BOOLEAN' && value !== 0 && value !== 1) return 'a BOOLEAN score is 0 or 1';
   if (dataType === 'NUMERIC' && typeof value !== 'number') return 'a NUMERIC score is a number';
   if (dataType === 'CATEGORICAL' && typeof value !== 'string') return 'a CATEGORICAL score is a string';
-  if (!['BOOLEAN', 'NUMERIC', 'CATEGORICAL', 'TEXT'].includes(String(dataType)))
-    return `unknown dataType ${String(dataType)}`;
+  if (dataType === 'TEXT' && (typeof value !== 'string' || value.length < 1 || value.length > 500))
+    return 'a TEXT score is a string of 1 to 500 characters';
   return undefined;
 }
 
@@ -216,7 +236,8 @@ async function readBody(request: IncomingMessage): Promise<string> {
  * Starts a fake Langfuse on 127.0.0.1 and a random port. It accepts
  * `POST /api/public/otel/v1/traces` (OTLP/JSON only: protobuf gets 415),
  * `POST /api/public/scores` (one score per request, validated as Langfuse does, upserted by id:
- * 400 for an invalid one), `POST /api/public/ingestion` (score and trace batches), the dataset endpoints
+ * 400 for an invalid one), `POST /api/public/ingestion` (batches of events of any type, each
+accepted unless `rejectEvent` says otherwise, answered 207), the dataset endpoints
  * (`POST /api/public/v2/datasets`, `/api/public/dataset-items`, `/api/public/dataset-run-items`,
  * kept in memory), checks Basic auth (401 when wrong) and records every request. Close it after
  * the test.
@@ -248,8 +269,17 @@ export async function startFakeLangfuseServer(
       }
       const authorized = request.headers.authorization === expectedAuthorization;
       const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-      requests.push({ method: request.method ?? '', path, contentType, authorized, headers: request.headers, body });
+      const received: ReceivedRequest = {
+        method: request.method ?? '',
+        path,
+        contentType,
+        authorized,
+        headers: request.headers,
+        body,
+      };
+      requests.push(received);
       const reply = (status: number, payload: unknown) => {
+        received.status = status;
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(payload));
       };
@@ -329,8 +359,8 @@ export async function startFakeLangfuseServer(
 
   const ingestionEvents = () =>
     requests
-      .filter((request) => request.authorized && request.path === '/api/public/ingestion')
-      .flatMap((request) => (request.body as { batch?: Array<{ type: string; body: unknown }> }).batch ?? []);
+      .filter((request) => request.path === '/api/public/ingestion' && request.status === 207)
+      .flatMap((request) => (request.body as { batch?: ReceivedIngestionEvent[] }).batch ?? []);
 
   return {
     get rejectEvent() {
@@ -347,12 +377,8 @@ export async function startFakeLangfuseServer(
       requests
         .filter((request) => request.authorized && request.path === '/api/public/otel/v1/traces')
         .flatMap((request) => decodeOtlpJson(request.body)),
-    scores: () => [
-      ...scores.values(),
-      ...ingestionEvents()
-        .filter((event) => event.type === 'score-create')
-        .map((event) => event.body as ReceivedScore),
-    ],
+    scores: () => [...scores.values()],
+    ingestionEvents,
     traces: () =>
       ingestionEvents()
         .filter((event) => event.type === 'trace-create')
