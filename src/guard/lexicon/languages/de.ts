@@ -1443,6 +1443,25 @@ export const german: Lexicon = {
     'geben … ibuprofen',
     'paracetamol … geben',
     'ibuprofen … geben',
+    // Advice on which money product to choose, where to put savings, whether to cash in a pension:
+    // the question asks for a regulated recommendation, not a fact of the account.
+    'fest oder variabel*',
+    'feste oder variable',
+    'festzins oder variab*',
+    'wie soll ich … anlegen',
+    'geld anlegen',
+    'erspartes … anlegen',
+    'wo … anlegen',
+    'rente auflosen',
+    'riester … auflosen',
+    'rentenversicherung … kundigen',
+    'altersvorsorge … kundigen',
+    'altersvorsorge … auflosen',
+    'lohnt sich … baufinanzierung',
+    'baufinanzierung … lohnt',
+    'steuer absetzen',
+    'von der steuer ab',
+    'weniger steuern',
   ],
 
   confirmations: [

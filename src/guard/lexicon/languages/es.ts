@@ -1500,6 +1500,27 @@ export const spanish: Lexicon = {
     'darle … paracetamol',
     'darle … ibuprofeno',
     'darle … jarabe',
+    // Advice on which money product to choose, where to put savings, whether to cash in a pension:
+    // the question asks for a regulated recommendation, not a fact of the account.
+    'fijo o variable',
+    'fija o variable',
+    'conviene … hipoteca',
+    'hipoteca … me conviene',
+    'que hipoteca … conviene',
+    'recomienda* … fijo',
+    'aconseja* … fijo',
+    'donde … invertir',
+    'donde meto … dinero',
+    'los meto en',
+    'fondo o … deposito',
+    'deposito o … fondo',
+    'rescatar … plan de pensiones',
+    'sacar … plan de pensiones',
+    'plan de pensiones … aconseja*',
+    'plan de pensiones … conviene',
+    'rescatar mi plan',
+    'que me aconsejas',
+    'que me recomiendas … invertir',
   ],
 
   confirmations: [

@@ -1408,6 +1408,22 @@ export const french: Lexicon = {
     'donner … doliprane',
     'donner … paracetamol',
     'donner … sirop',
+    // Advice on which money product to choose, where to put savings, whether to cash in a pension:
+    // the question asks for a regulated recommendation, not a fact of the account.
+    'fixe ou variable',
+    'quel placement',
+    'conseillez … placement',
+    'placement … conseillez',
+    'ou placer',
+    'placer mon epargne',
+    'placer … economies',
+    'epargne … bourse',
+    'debloquer mon per',
+    'debloquer … epargne retraite',
+    'racheter … assurance vie',
+    'assurance vie … racheter',
+    'vaut il mieux … pret',
+    'vaut il mieux … credit',
   ],
 
   confirmations: [

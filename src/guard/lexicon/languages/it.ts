@@ -1264,6 +1264,18 @@ export const italian: Lexicon = {
     'dare … tachipirina',
     'dare … ibuprofene',
     'dare … paracetamolo',
+    // Advice on which money product to choose, where to put savings, whether to cash in a pension:
+    // the question asks for a regulated recommendation, not a fact of the account.
+    'fisso o variabile',
+    'dove … investo',
+    'dove … investire',
+    'dove li investo',
+    'riscattare … fondo pensione',
+    'riscattare il tfr',
+    'riscattare … tfr',
+    'conviene un mutuo',
+    'quale mutuo … conviene',
+    'mi consigliate … tasso',
   ],
 
   confirmations: [

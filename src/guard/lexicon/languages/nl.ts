@@ -1113,6 +1113,16 @@ export const dutch: Lexicon = {
     'hoeveel pillen',
     'paracetamol … geven',
     'ibuprofen … geven',
+    // Advice on which money product to choose, where to put savings, whether to cash in a pension:
+    // the question asks for a regulated recommendation, not a fact of the account.
+    'vaste of variabele',
+    'spaargeld beleggen',
+    'waar … beleggen',
+    'pensioen … eerder … uitkeren',
+    'pensioen … laten uitkeren',
+    'pensioen … afkopen',
+    'hypotheek … beter',
+    'beter … hypotheek',
   ],
 
   confirmations: [

@@ -1412,6 +1412,24 @@ export const polish: Lexicon = {
     'nie płacić podatku',
     'nie placic podatku',
     'iść na sor',
+    // Advice on which money product to choose, where to put savings, whether to cash in a pension:
+    // the question asks for a regulated recommendation, not a fact of the account.
+    'stale czy zmienne',
+    'stala czy zmienna',
+    'stalej czy zmiennej',
+    'stalym czy zmiennym',
+    'gdzie … ulokowac',
+    'gdzie … zainwestowac',
+    'zainwestowac oszczednosci',
+    'oszczednosci … akcje',
+    'wyplacic … ike',
+    'wyplacic … ikze',
+    'wyplacic … ppk',
+    'wycofac … ppk',
+    'wycofac … ike',
+    'co radzicie',
+    'lepszy … kredyt hipoteczny',
+    'kredyt hipoteczny … lepszy',
   ],
 
   confirmations: [

@@ -1329,6 +1329,20 @@ export const portuguese: Lexicon = {
     'dar … dipirona',
     'dar … ibuprofeno',
     'dar … paracetamol',
+    // Advice on which money product to choose, where to put savings, whether to cash in a pension:
+    // the question asks for a regulated recommendation, not a fact of the account.
+    'fixa ou variavel',
+    'fixo ou variavel',
+    'onde devo aplicar',
+    'onde … aplicar',
+    'onde … investir',
+    'resgatar … ppr',
+    'resgatar … fundo de pensoes',
+    'levantar … fundo de pensoes',
+    'levantar … ppr',
+    'compensa mais … credito',
+    'compensa … credito habitacao',
+    'o que me aconselha',
   ],
 
   confirmations: [
