@@ -1,6 +1,7 @@
 import { wordSpans } from '../../text/words.js';
 import { guardPattern } from '../text/guard-pattern.js';
 import { normalizeText } from '../text/normalize-text.js';
+import { StartIndex } from '../text/start-index.js';
 import { type Lexicon, type LexiconCategory, lexiconCategories } from './lexicon.js';
 
 export { type LexiconCategory, lexiconCategories } from './lexicon.js';
@@ -93,8 +94,6 @@ interface UnspacedEntry {
 /** Most words a `…` skips in a spaced script, most characters in an unspaced one. */
 const gapWords = 3;
 const gapCharacters = 6;
-/** Characters of an unspaced phrase's start it is indexed by (a phrase of one character by that one). */
-const unspacedKeyLength = 2;
 /**
  * Occurrences of one phrase reported per text. A message names a thing a few times at most; a
  * text that repeats a word thousands of times gets the first ones, and its cost stays linear.
@@ -143,26 +142,28 @@ function compileUnspaced(phrase: string): string[] {
  */
 export class LexiconMatcher {
   private readonly root: TrieNode = {};
-  /** Unspaced phrases by the first one or two characters of their first segment. */
-  private readonly unspaced = new Map<string, UnspacedEntry[]>();
+  /** Unspaced phrases by the start of their first segment. */
+  private readonly unspaced: StartIndex<UnspacedEntry>;
   private entries = 0;
 
   constructor(lexicons: readonly Lexicon[]) {
+    const unspaced: UnspacedEntry[] = [];
     for (const lexicon of lexicons) {
       for (const category of lexiconCategories) {
-        for (const phrase of lexicon[category] ?? []) this.add(lexicon, category, phrase);
+        for (const phrase of lexicon[category] ?? []) this.add(lexicon, category, phrase, unspaced);
       }
     }
+    this.unspaced = new StartIndex(unspaced.map((entry) => [entry.segments[0]!, entry] as const));
   }
 
-  private add(lexicon: Lexicon, category: LexiconCategory, phrase: string): void {
+  /** Adds a spaced phrase to the trie, or an unspaced one to `unspaced`. */
+  private add(lexicon: Lexicon, category: LexiconCategory, phrase: string, unspaced: UnspacedEntry[]): void {
     const { language } = lexicon;
     const id = this.entries;
     if (lexicon.script === 'unspaced') {
       const segments = compileUnspaced(phrase);
       if (segments.length === 0) return;
-      const key = segments[0]!.slice(0, unspacedKeyLength);
-      this.unspaced.set(key, [...(this.unspaced.get(key) ?? []), { id, language, category, phrase, segments }]);
+      unspaced.push({ id, language, category, phrase, segments });
       this.entries++;
       return;
     }
@@ -190,7 +191,7 @@ export class LexiconMatcher {
       if (walk.found.length > 1) walk.found.sort((a, b) => a.entry.rank - b.entry.rank);
       for (const { entry, last } of walk.found) hits.push(spacedHit(entry, input.tokens, position, last));
     }
-    if (this.unspaced.size > 0 && unspacedScript.test(input.text)) this.matchUnspaced(input.text, hits);
+    if (!this.unspaced.empty && unspacedScript.test(input.text)) this.matchUnspaced(input.text, hits);
     return hits;
   }
 
@@ -202,15 +203,13 @@ export class LexiconMatcher {
     const found: { entry: UnspacedEntry; start: number; end: number }[] = [];
     const done = new Set<UnspacedEntry>();
     for (let start = 0; start < text.length; start++) {
-      for (let length = 1; length <= unspacedKeyLength; length++) {
-        for (const entry of this.unspaced.get(text.slice(start, start + length)) ?? []) {
-          if (done.has(entry) || !text.startsWith(entry.segments[0]!, start)) continue;
-          const end = matchSegments(text, entry.segments, start + entry.segments[0]!.length, 1);
-          if (end < 0) continue;
-          done.add(entry);
-          found.push({ entry, start, end });
-        }
-      }
+      this.unspaced.forEachAt(text, start, (entry, head) => {
+        if (done.has(entry)) return;
+        const end = matchSegments(text, entry.segments, start + head.length, 1);
+        if (end < 0) return;
+        done.add(entry);
+        found.push({ entry, start, end });
+      });
     }
     found.sort((a, b) => a.entry.id - b.entry.id);
     for (const { entry, start, end } of found) {

@@ -1,4 +1,5 @@
 import { normalizeText } from '../text/normalize-text.js';
+import { StartIndex } from '../text/start-index.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
 
@@ -101,7 +102,7 @@ export function createStakesAnchor(lexicons: readonly Lexicon[]): StakesAnchor {
   // they name no matter. The English list is kept whole.
   for (const word of functionWords(lexicons)) other.delete(word);
   for (const word of englishAnchors) addPhrase(word, english, new Set());
-  const runsByStart = indexRuns(runs);
+  const runsByStart = new StartIndex([...new Set(runs)].map((run) => [run, run] as const));
   return (normalized, language) => {
     const found = new Set<string>();
     const fromEnglish = new Set<string>();
@@ -131,22 +132,11 @@ function anchorStem(token: string, own: (stem: string) => boolean): string | und
   return own(withoutEs) ? withoutEs : undefined;
 }
 
-/** Unspaced runs by their first two characters. */
-function indexRuns(runs: readonly string[]): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  for (const run of new Set(runs)) index.set(run.slice(0, 2), [...(index.get(run.slice(0, 2)) ?? []), run]);
-  return index;
-}
-
 /** The runs that stand in `text`, found in one pass: at each character, the runs that start there. */
-function runsIn(text: string, runsByStart: ReadonlyMap<string, readonly string[]>): Set<string> {
+function runsIn(text: string, runsByStart: StartIndex<string>): Set<string> {
   const found = new Set<string>();
-  if (runsByStart.size === 0) return found;
-  for (let start = 0; start + 1 < text.length; start++) {
-    for (const run of runsByStart.get(text.slice(start, start + 2)) ?? []) {
-      if (!found.has(run) && text.startsWith(run, start)) found.add(run);
-    }
-  }
+  if (runsByStart.empty) return found;
+  for (let start = 0; start < text.length; start++) runsByStart.forEachAt(text, start, (run) => found.add(run));
   return found;
 }
 
