@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../../src/evals/index.js';
 import { builtInLexicons } from '../../../src/guard/lexicon/languages.js';
 import type { Lexicon, LexiconCategory } from '../../../src/guard/lexicon/lexicon.js';
 import { lexiconCategories } from '../../../src/guard/lexicon/lexicon.js';
@@ -146,24 +147,19 @@ const unspacedMatcher = new LexiconMatcher(builtInLexicons.filter((lexicon) => l
 const unspacedReference = referenceUnspaced(builtInLexicons);
 const trie = (text: string) => matcher.match(tokenizeWithOffsets(normalizeText(text)));
 
-/** Every user message of the project's own suites (never the held-out ones). */
-function suiteMessages(): string[] {
-  const folder = resolve(import.meta.dirname, '../../../evals/suites');
-  const texts: string[] = [];
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.jsonl'))) {
-    for (const line of readFileSync(resolve(folder, file), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const turns = (JSON.parse(line) as { messages?: { role: string; content: string }[] }).messages ?? [];
-      for (const turn of turns) if (turn.role === 'user') texts.push(turn.content);
-    }
-  }
-  return texts;
-}
+/** Every user message of the project's own suites (never the held-out ones), read as the eval CLI reads them. */
+const suitesFolder = resolve(import.meta.dirname, '../../../evals/suites');
+const suiteFiles = readdirSync(suitesFolder)
+  .filter((name) => name.endsWith('.jsonl') && name !== 'store-scope.jsonl')
+  .map((name) => resolve(suitesFolder, name));
+const suiteTexts = (await loadDataset(suiteFiles)).cases.flatMap((testCase) =>
+  testCase.messages.filter((message) => message.role === 'user').map((message) => message.content),
+);
 
 describe('LexiconMatcher against the plain per-phrase matcher, built-in lexicons', () => {
   it('finds the same hits in the same order in the user messages of the suites', () => {
     // Every fifth message: the plain matcher takes ~5 ms a message.
-    const texts = suiteMessages().filter((_, index) => index % 5 === 0);
+    const texts = suiteTexts.filter((_, index) => index % 5 === 0);
     expect(texts.length).toBeGreaterThan(500);
     let withHits = 0;
     for (const text of texts) {
@@ -175,7 +171,7 @@ describe('LexiconMatcher against the plain per-phrase matcher, built-in lexicons
   });
 
   it('finds the same first occurrence of each unspaced phrase, in lexicon order', () => {
-    const texts = suiteMessages().filter((text) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Thai}]/u.test(text));
+    const texts = suiteTexts.filter((text) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Thai}]/u.test(text));
     expect(texts.length).toBeGreaterThan(50);
     let withHits = 0;
     for (const text of [...texts, texts.join(' '), texts.join('')]) {
