@@ -12,7 +12,8 @@ import { modelStep } from './model-step.js';
 import { outputGuardStep } from './output-guard-step.js';
 import { isWithPeople, peopleStep } from './people-step.js';
 import { messageText, toTranscript } from './transcript.js';
-import { createTurnStream, type WriteChunk, writeAgentMessagesSinceLastTurn, writeHandoff } from './turn-stream.js';
+import { createTurnOutput, type WriteChunk } from './turn-output.js';
+import { writeAgentMessagesSinceLastTurn, writeHandoff } from './turn-stream.js';
 
 export type { ChatTurnContext } from './chat-turn-context.js';
 
@@ -40,9 +41,15 @@ export interface ChatTurnOptions {
   repeatAgentMessages?: boolean;
 }
 
-/** A running turn: the UI message stream to send, and its result. */
+/**
+ * A running turn: its answer, read once as UI message chunks (`stream`) or as the SSE bytes of
+ * the UI message stream protocol (`sseStream()`), and its result (which needs neither read).
+ */
 export interface ChatTurn {
-  stream: ReadableStream<UIMessageChunk>;
+  /** The answer's UI message chunks. */
+  readonly stream: ReadableStream<UIMessageChunk>;
+  /** The answer as the body of a UI message stream response (what `createUIMessageStreamResponse` sends). */
+  sseStream(): ReadableStream<Uint8Array>;
   result: Promise<ChatTurnResult>;
 }
 
@@ -59,10 +66,10 @@ export function runChatTurn(
 ): ChatTurn {
   const messageId = context.generateId();
   const recorded: UIMessageChunk[] = [];
-  const { stream, write: enqueue, close } = createTurnStream();
+  const output = createTurnOutput();
   const write: WriteChunk = (chunk) => {
     recorded.push(chunk);
-    enqueue(chunk);
+    output.write(chunk);
   };
   const execute = async (): Promise<ChatTurnResult> => {
     try {
@@ -83,10 +90,18 @@ export function runChatTurn(
       throw error;
     }
   };
-  const result = execute().finally(close);
+  const result = execute().finally(output.close);
   // The result is also observed through the stream; avoid an unhandled rejection when only the stream is read.
   result.catch(() => {});
-  return { stream, result };
+  let chunks: ReadableStream<UIMessageChunk> | undefined;
+  return {
+    get stream() {
+      chunks ??= output.chunks();
+      return chunks;
+    },
+    sseStream: output.sse,
+    result,
+  };
 }
 
 interface TurnOutcome {

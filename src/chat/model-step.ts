@@ -16,7 +16,7 @@ import type { HandoffReason } from './conversation.js';
 import { createEscalateTool, escalateInputSchema, escalateToolName } from './escalate-tool.js';
 import { escalationFromToolCall } from './handoff-reasons.js';
 import { boundModelContext } from './model-context.js';
-import type { WriteChunk } from './turn-stream.js';
+import type { WriteChunk } from './turn-output.js';
 
 // The same tool with its schema wrapped once: the AI SDK then converts the zod schema to JSON
 // Schema on the first turn and reuses it, instead of converting it again for every model call.

@@ -2,38 +2,7 @@ import type { UIMessageChunk } from 'ai';
 import type { StoredConversation } from '../store/store.js';
 import type { HandoffPartData } from './conversation.js';
 import { messageText } from './transcript.js';
-
-/** Writes one chunk to the turn's stream (and records it for the stored message). */
-export type WriteChunk = (chunk: UIMessageChunk) => void;
-
-/**
- * One plain stream, fed by the turn: what `createUIMessageStream` does for an `execute` that only
- * writes (an error becomes an `error` chunk, then the stream closes), without its extra layers.
- * A reader that cancels (the client went away) does not stop the turn: it still finishes and is stored.
- */
-export function createTurnStream(): { stream: ReadableStream<UIMessageChunk>; write: WriteChunk; close(): void } {
-  let controller!: ReadableStreamDefaultController<UIMessageChunk>;
-  const stream = new ReadableStream<UIMessageChunk>({
-    start(streamController) {
-      controller = streamController;
-    },
-  });
-  const write: WriteChunk = (chunk) => {
-    try {
-      controller.enqueue(chunk);
-    } catch {
-      // The reader cancelled: the chunk is still recorded by the caller.
-    }
-  };
-  const close = () => {
-    try {
-      controller.close();
-    } catch {
-      // Already closed by a cancelled reader.
-    }
-  };
-  return { stream, write, close };
-}
+import type { WriteChunk } from './turn-output.js';
 
 /** Writes a handoff part and its message as text. */
 export function writeHandoff(write: WriteChunk, part: HandoffPartData, generateId: () => string): void {

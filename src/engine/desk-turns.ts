@@ -2,7 +2,6 @@ import { appendUserMessage, newConversation } from '../chat/append-user-message.
 import { type ChatTurnResult, runChatTurn } from '../chat/chat-turn.js';
 import type { HandrailUIMessage } from '../chat/conversation.js';
 import type { DeskTurnInput } from '../desks/agent-desk.js';
-import { drain } from '../http/chat-routes.js';
 import type { EngineParts } from './engine-parts.js';
 
 /**
@@ -22,9 +21,7 @@ export function createDeskTurnRunner(parts: EngineParts): (input: DeskTurnInput)
     const created = newConversation(input.conversationId, at, input.identity ? { identity: input.identity } : {});
     const { conversation, added } = await appendUserMessage(commitContextOf(parts), created, userMessage);
     if (!added) return null;
-    const turn = runChatTurn(parts.turnContext, conversation);
-    await drain(turn.stream);
-    return turn.result;
+    return runChatTurn(parts.turnContext, conversation).result;
   };
 }
 

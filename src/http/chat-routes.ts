@@ -1,4 +1,4 @@
-import { createUIMessageStreamResponse, type UIMessageChunk } from 'ai';
+import { UI_MESSAGE_STREAM_HEADERS } from 'ai';
 import { Hono } from 'hono';
 import { describeError } from '../chat/chat-turn.js';
 import type { Logger } from '../logger.js';
@@ -38,9 +38,8 @@ export function createChatRoutes({ beginTurn, limits, conversationLimiter, logge
     if (token) headers[conversationTokenHeader] = token;
     if (limited) Object.assign(headers, rateLimitHeaders(limited));
     if (!(c.req.header('accept') ?? '').includes('application/json')) {
-      return createUIMessageStreamResponse({ stream: turn.stream, headers });
+      return new Response(turn.sseStream(), { headers: { ...UI_MESSAGE_STREAM_HEADERS, ...headers } });
     }
-    await drain(turn.stream);
     let result: Awaited<typeof turn.result>;
     try {
       result = await turn.result;
@@ -53,10 +52,4 @@ export function createChatRoutes({ beginTurn, limits, conversationLimiter, logge
     return c.json(answer, 200, headers);
   });
   return app;
-}
-
-/** Reads a stream to its end. */
-export async function drain(stream: ReadableStream<UIMessageChunk>): Promise<void> {
-  const reader = stream.getReader();
-  while (!(await reader.read()).done) {}
 }

@@ -7,8 +7,32 @@ function payloadTooLarge(maxBytes: number): Error {
   return httpError(413, 'payload_too_large', `The body is larger than the limit of ${maxBytes} bytes.`);
 }
 
-/** The body as text, read through Hono's `bodyLimit`; a 413 `HttpError` over `maxBytes`. */
+/**
+ * The body as text; a 413 `HttpError` over `maxBytes`. A declared `content-length` is checked
+ * before anything is read (the HTTP parser delivers no more than it declares) and the body read
+ * whole; a chunked body goes through Hono's `bodyLimit`, which counts it as it streams in and
+ * cuts it at the limit.
+ */
 async function readTextWithin(c: Context, maxBytes: number): Promise<string> {
+  const declared = c.req.header('content-length');
+  const text =
+    declared !== undefined && c.req.header('transfer-encoding') === undefined
+      ? await readDeclared(c, Number(declared), maxBytes)
+      : await readCounted(c, maxBytes);
+  // A body whose length was not what it declared (a hand-made Request) is measured here
+  // (encoded only when it could be over: a UTF-16 code unit is at most 3 bytes of UTF-8).
+  if (text.length * 3 > maxBytes && new TextEncoder().encode(text).byteLength > maxBytes) {
+    throw payloadTooLarge(maxBytes);
+  }
+  return text;
+}
+
+async function readDeclared(c: Context, declaredBytes: number, maxBytes: number): Promise<string> {
+  if (!(declaredBytes <= maxBytes)) throw payloadTooLarge(maxBytes);
+  return await c.req.text();
+}
+
+async function readCounted(c: Context, maxBytes: number): Promise<string> {
   const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
@@ -25,19 +49,14 @@ async function readTextWithin(c: Context, maxBytes: number): Promise<string> {
     if (error instanceof Error && error.name === 'BodyLimitError') throw payloadTooLarge(maxBytes);
     throw error;
   }
-  // `bodyLimit` trusts a declared `content-length`; a body that lies about its length is measured here
-  // (encoded only when it could be over: a UTF-16 code unit is at most 3 bytes of UTF-8).
-  if (text.length * 3 > maxBytes && new TextEncoder().encode(text).byteLength > maxBytes) {
-    throw payloadTooLarge(maxBytes);
-  }
   return text;
 }
 
 /**
  * Reads and validates a JSON request body: 415 for another content type, 413 over the size
- * limit, 400 for invalid JSON or a body that does not match the schema. The limit is Hono's
- * `bodyLimit`: a declared `content-length` over it is refused unread, and a body without one
- * (chunked) is counted as it streams in and cut at the limit, not read whole. It runs here, inside
+ * limit, 400 for invalid JSON or a body that does not match the schema. A declared
+ * `content-length` over the limit is refused unread, and a body without one (chunked) is counted
+ * as it streams in and cut at the limit, not read whole. It runs here, inside
  * the route, so a request is authorized before its body is read.
  */
 export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T, maxBytes: number): Promise<z.infer<T>> {
