@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import type { ConversationState } from '../chat/conversation.js';
 import { copyData } from './copy-data.js';
 import { type CopyValue, memoryConversations } from './memory-conversations.js';
 import { memoryOutbox } from './memory-outbox.js';
@@ -10,18 +12,54 @@ export { summarizeConversation } from './summarize-conversation.js';
 export interface MemoryStoreOptions {
   /** Deep-copies values in and out so callers cannot change stored state by reference. @default true */
   isolate?: boolean;
+  /**
+   * How long a conversation with no open handoff (with the bot, or resolved) is kept after its
+   * last write, in milliseconds, with the notifications delivered or failed that long ago. Queued,
+   * assigned and human conversations and pending notifications are never dropped. This bounds the
+   * store's memory by the traffic of one retention period; `Infinity` keeps everything.
+   * @default 86_400_000 (24 hours)
+   */
+  retentionMs?: number;
+  /** Time of each write, for the retention. @default () => new Date() */
+  clock?: () => Date;
 }
+
+/** The states whose conversations the retention drops: none has an open handoff. */
+const evictableStates: readonly ConversationState[] = ['bot', 'resolved'];
+const defaultRetentionMs = 24 * 60 * 60 * 1000;
+
+const optionsSchema = z
+  .object({
+    isolate: z.boolean().optional(),
+    retentionMs: z
+      .custom<number>(
+        (value) => typeof value === 'number' && value > 0,
+        'must be a positive number of milliseconds or Infinity',
+      )
+      .optional(),
+    clock: z.custom<() => Date>((value) => typeof value === 'function', 'must be a function').optional(),
+  })
+  .strict();
 
 const sameValue: CopyValue = (value) => value;
 
 /**
  * A `Store` that keeps everything in this process's memory: for demos, tests and
- * single-instance deployments that can lose state on restart.
+ * single-instance deployments that can lose state on restart. Memory stays bounded: what has
+ * no open handoff is dropped `retentionMs` after its last write.
  */
-export function createMemoryStore({ isolate = true }: MemoryStoreOptions = {}): Store {
+export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
+  const { isolate = true, retentionMs = defaultRetentionMs, clock = () => new Date() } = parseOptions(options);
   const copy = isolate ? copyData : sameValue;
   const conversations = memoryConversations(copy);
   const outbox = memoryOutbox(copy);
+  // Each write drops what outlived the retention: the oldest first, so it reads only what it drops.
+  const writeTime = () => {
+    const now = clock().getTime();
+    conversations.evict(evictableStates, now - retentionMs);
+    outbox.evict(now - retentionMs);
+    return now;
+  };
 
   return {
     async getConversation(id) {
@@ -29,8 +67,9 @@ export function createMemoryStore({ isolate = true }: MemoryStoreOptions = {}): 
     },
 
     async putConversation(conversation, expectedVersion, newDeliveries = []) {
-      const version = conversations.put(conversation, expectedVersion);
-      outbox.add(newDeliveries);
+      const now = writeTime();
+      const version = conversations.put(conversation, expectedVersion, now);
+      outbox.add(newDeliveries, now);
       // The caller's own value with the new version: it shares nothing with what is stored.
       return { ...conversation, version };
     },
@@ -45,7 +84,7 @@ export function createMemoryStore({ isolate = true }: MemoryStoreOptions = {}): 
     },
 
     async enqueueDeliveries(newDeliveries) {
-      outbox.add(newDeliveries);
+      outbox.add(newDeliveries, writeTime());
     },
 
     async dueDeliveries(now, limit) {
@@ -53,11 +92,21 @@ export function createMemoryStore({ isolate = true }: MemoryStoreOptions = {}): 
     },
 
     async updateDelivery(delivery, expectedAttempts) {
-      return outbox.update(delivery, expectedAttempts);
+      return outbox.update(delivery, expectedAttempts, writeTime());
     },
 
     async listDeliveries() {
       return outbox.list();
     },
   };
+}
+
+/** The validated options, or an error naming the first bad one. */
+function parseOptions(options: MemoryStoreOptions): z.infer<typeof optionsSchema> {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`createMemoryStore: ${issue?.path.join('.') || 'options'} ${issue?.message ?? 'are invalid'}.`);
+  }
+  return parsed.data;
 }
