@@ -257,13 +257,34 @@ export function parseAmountNumber(text: string): number {
   return Number(normalized);
 }
 
+const currencyCodePattern = new RegExp(`\\b(?:${currencyCodes})\\b`, 'iu');
+
 function amountCurrency(text: string): string | undefined {
   const symbolMatch = /US\$|R\$|[$€£¥₹]/u.exec(text);
   if (symbolMatch) return currencySymbols[symbolMatch[0]];
-  const codeMatch = new RegExp(`\\b(?:${currencyCodes})\\b`, 'iu').exec(text);
+  const codeMatch = currencyCodePattern.exec(text);
   if (codeMatch) return codeMatch[0].toUpperCase();
   const wordMatch = /[\p{L}]+$/u.exec(text.trim());
   return wordMatch ? currencyWords[wordMatch[0].toLowerCase()] : undefined;
+}
+
+const monthOnlyPattern = new RegExp(`^${month}$`, 'iu');
+
+/**
+ * The pattern of each configured product name, compiled once. V8 compiles a regular expression
+ * without its optimizations once a process has generated about 1 MB of regexp code, so one
+ * compiled per brief would, over a long-running process, leave every later compile slow.
+ */
+const productPatterns = new Map<string, RegExp>();
+const productPatternLimit = 1_000;
+
+function productPattern(product: string): RegExp {
+  let pattern = productPatterns.get(product);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(product)}(?![\\p{L}\\d])`, 'iu');
+    if (productPatterns.size < productPatternLimit) productPatterns.set(product, pattern);
+  }
+  return pattern;
 }
 
 function escapeRegExp(text: string): string {
@@ -338,14 +359,13 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
 
   for (const product of options.products ?? []) {
     if (!product.trim()) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(product)}(?![\\p{L}\\d])`, 'iu');
-    if (pattern.test(text)) pushUnique(entities.products, product);
+    if (productPattern(product).test(text)) pushUnique(entities.products, product);
   }
   for (const match of text.matchAll(productLeadPattern)) {
     const name = match[1]?.trim();
     if (!name || notProducts.has(name.toLowerCase())) continue;
     if (/^\d+$/.test(name)) continue;
-    if (new RegExp(`^${month}$`, 'iu').test(name)) continue;
+    if (monthOnlyPattern.test(name)) continue;
     pushUnique(entities.products, name);
   }
 

@@ -46,8 +46,17 @@ const defaultEntities: Record<string, keyof BriefEntities> = {
 const namePattern =
   /(?:[Mm]y name is|[Mm]y name's|[Ii]t's|[Ii] am|[Ii]'m|[Mm]e llamo|[Mm]i nombre es|[Ss]oy|[Mm]eu nome é|[Ss]ou|[Jj]e m'appelle|[Jj]e suis|[Ii]ch heiße|[Ii]ch bin|[Mm]ein Name ist)\s+\p{Lu}\p{Ll}+/u;
 
+/** Copies without the `g` and `y` flags, made once per pattern (a compile per check would add regexp code on every turn). */
+const plainCopies = new WeakMap<RegExp, RegExp>();
+
 function withoutGlobalFlag(pattern: RegExp): RegExp {
-  return pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
+  if (!pattern.global && !pattern.sticky) return pattern;
+  let copy = plainCopies.get(pattern);
+  if (!copy) {
+    copy = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
+    plainCopies.set(pattern, copy);
+  }
+  return copy;
 }
 
 /** True when the customer's messages already contain the field. */

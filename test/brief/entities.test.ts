@@ -98,3 +98,28 @@ describe('mergeEntities', () => {
     expect(merged.products).toEqual(['Kindle']);
   });
 });
+
+describe('extractEntities compiles no regular expression per call', () => {
+  // V8 compiles regular expressions without optimizations once a process has generated about 1 MB
+  // of regexp code: a compile per brief would slowly make every later compile slow.
+  it('reuses its patterns, configured product names included', () => {
+    const options = { products: ['Acme Router X2', 'Premium Plan'] };
+    const text = 'I paid 40 EUR for the Acme Router X2 on March 3 and it broke; I have Premium Plan.';
+    const first = extractEntities(text, options);
+    const original = globalThis.RegExp;
+    let constructed = 0;
+    globalThis.RegExp = new Proxy(original, {
+      construct(target, args) {
+        constructed++;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      expect(extractEntities(text, options)).toEqual(first);
+    } finally {
+      globalThis.RegExp = original;
+    }
+    expect(first.products).toEqual(['Acme Router X2', 'Premium Plan']);
+    expect(constructed).toBe(0);
+  });
+});
