@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtInPatterns } from './built-in-patterns.js';
 import { detectLanguage } from './detect-language.js';
 import { type Detector, type DetectorContext, type GuardPhase, lastTurnIndex } from './detector.js';
 import { detectExplicitRequest } from './detectors/explicit-request.js';
@@ -15,6 +16,7 @@ import type { Lexicon } from './lexicon/lexicon.js';
 import type { IntentModel } from './model/intent-model.js';
 import { createPolicy } from './policy.js';
 import { advanceGuardState, emptyGuardState, type GuardState, readTranscriptState } from './state/guard-state.js';
+import { warmPatterns } from './text/warm-patterns.js';
 import { type EscalationReason, escalationReasons, type GuardDecision, type Signal, type Transcript } from './types.js';
 
 /** Options of {@link createGuard}. Checked once, when the guard is built. */
@@ -212,6 +214,9 @@ export interface Guard {
 export function createGuard(options: GuardOptions = {}): Guard {
   const parsed = guardOptionsSchema.safeParse(options);
   if (!parsed.success) throw new Error(`Invalid guard options:\n${z.prettifyError(parsed.error)}`);
+  // Compiled first, before the scope index and the models add code, while V8 still optimizes
+  // regexp code (see warmPatterns); once per process.
+  warmPatterns(builtInPatterns());
   const {
     thresholds,
     disabled,

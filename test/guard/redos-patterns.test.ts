@@ -14,11 +14,11 @@ import { adversarial } from './adversarial-texts.js';
 const boundMs = 25;
 
 /** The fastest of up to `runs` searches, stopping once one is under the bound. */
-function fastestMs(regex: RegExp, text: string, runs = 3): number {
+function fastestMs(search: (text: string) => void, text: string, runs = 3): number {
   let fastest = Infinity;
   for (let run = 0; run < runs && fastest >= boundMs; run++) {
     const started = performance.now();
-    regex.test(text);
+    search(text);
     fastest = Math.min(fastest, performance.now() - started);
   }
   return fastest;
@@ -35,10 +35,10 @@ describe('each guard pattern on adversarial texts', () => {
     expect(patterns.filter((pattern) => !pattern.normalized).length).toBeGreaterThan(80);
   });
 
-  for (const { label, regex, normalized: seesNormalized } of patterns) {
+  for (const { label, search, normalized: seesNormalized } of patterns) {
     it(`${label}: under ${boundMs} ms on every text`, () => {
       const slow = texts.flatMap(([name, text]) => {
-        const ms = fastestMs(regex, seesNormalized ? normalized.get(name)! : text);
+        const ms = fastestMs(search, seesNormalized ? normalized.get(name)! : text);
         return ms >= boundMs ? [`${name}: ${ms.toFixed(0)} ms`] : [];
       });
       expect(slow).toEqual([]);

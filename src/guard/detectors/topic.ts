@@ -5,6 +5,7 @@ import { normalizeText } from '../text/normalize-text.js';
 import { isOwnRole } from '../text/own-role.js';
 import { TfIdfIndex } from '../text/tfidf-index.js';
 import { createTypoCorrector } from '../text/typo-correction.js';
+import { warmPatterns } from '../text/warm-patterns.js';
 import { isWorkTitle } from '../text/work-title.js';
 import type { Signal } from '../types.js';
 import { defaultTopics } from './default-topics.js';
@@ -145,17 +146,33 @@ function compileTopic(definition: TopicDefinition): CompiledTopic {
 /** A global copy of each pattern that is scanned past refused matches. */
 const globalCopies = new WeakMap<RegExp, RegExp>();
 
+/** The global copy of `pattern`, made once (and so compiled once, see {@link warmPatterns}). */
+function globalCopy(pattern: RegExp): RegExp {
+  let global = globalCopies.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    globalCopies.set(pattern, global);
+  }
+  return global;
+}
+
+/** Every regular expression a compiled topic runs, its global copies included. */
+function topicPatterns(topic: CompiledTopic): RegExp[] {
+  return [
+    ...topic.matchers,
+    ...topic.matchers.map(globalCopy),
+    ...topic.exclude,
+    ...(topic.routineUnless ? [topic.routineUnless] : []),
+  ];
+}
+
 /** The first match of `pattern` in `text` that `accept` takes, scanning on past the ones it refuses. */
 function firstMatch(
   pattern: RegExp,
   text: string,
   accept: (match: RegExpExecArray) => boolean,
 ): RegExpExecArray | undefined {
-  let global = globalCopies.get(pattern);
-  if (!global) {
-    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    globalCopies.set(pattern, global);
-  }
+  const global = globalCopy(pattern);
   global.lastIndex = 0;
   for (let match = global.exec(text); match; match = global.exec(text)) {
     if (accept(match)) return match;
@@ -211,6 +228,7 @@ export function createTopicDetector(options: TopicDetectorOptions = {}): Detecto
   const crisis = defaultTopics.filter((topic) => topic.urgency === 'critical');
   const base = options.replaceDefaultTopics ? crisis : defaultTopics;
   const compiled = [...base, ...(options.topics ?? [])].map(compileTopic);
+  warmPatterns(compiled.flatMap(topicPatterns));
   return (transcript, context): Signal[] => {
     if (context.phase !== 'input') return [];
     const turn = lastTurnIndex(transcript, 'user');
