@@ -1,25 +1,13 @@
-import { crisisPatterns } from './detectors/crisis-topic.js';
-import { defaultTopics } from './detectors/default-topics.js';
 import { catalogueExceptions } from './detectors/learned-intent.js';
 import { offTopicRequests } from './detectors/off-topic-requests.js';
 import { guardPatterns } from './text/guard-pattern.js';
 
 /**
- * The module-level regular expressions of the built-in detectors: the registered guard patterns,
- * the topic catalogue's patterns, the crisis patterns, the catalogue's exceptions and the
- * off-topic kinds.
+ * The module-level regular expressions of the built-in detectors, which they may give text of
+ * either string representation: the registered guard patterns, the catalogue's exceptions (the
+ * learned-intent detector's too) and the off-topic kinds. (The topic detector warms the catalogue's
+ * own patterns, crisis ones included, for the representations it gives them.)
  */
 export function builtInPatterns(): RegExp[] {
-  const catalogue = defaultTopics.flatMap((topic) => [
-    ...(topic.patterns ?? []),
-    ...(topic.exclude ?? []),
-    ...(topic.routine?.unless ? [topic.routine.unless] : []),
-  ]);
-  return [
-    ...guardPatterns,
-    ...catalogue.filter((pattern): pattern is RegExp => pattern instanceof RegExp),
-    ...crisisPatterns,
-    ...catalogueExceptions,
-    ...offTopicRequests.map(({ pattern }) => pattern),
-  ];
+  return [...guardPatterns, ...catalogueExceptions, ...offTopicRequests.map(({ pattern }) => pattern)];
 }

@@ -2,6 +2,7 @@ import { detectLanguage } from '../detect-language.js';
 import { type Detector, lastTurnIndex } from '../detector.js';
 import { botActedBefore, stateFor } from '../state/guard-state.js';
 import { normalizeText } from '../text/normalize-text.js';
+import { matchesOneByteView, oneByteView } from '../text/one-byte-view.js';
 import { isOwnRole } from '../text/own-role.js';
 import { TfIdfIndex } from '../text/tfidf-index.js';
 import { createTypoCorrector } from '../text/typo-correction.js';
@@ -146,7 +147,7 @@ function compileTopic(definition: TopicDefinition): CompiledTopic {
 /** A global copy of each pattern that is scanned past refused matches. */
 const globalCopies = new WeakMap<RegExp, RegExp>();
 
-/** The global copy of `pattern`, made once (and so compiled once, see {@link warmPatterns}). */
+/** The global copy of `pattern`, made once (and so compiled once per process). */
 function globalCopy(pattern: RegExp): RegExp {
   let global = globalCopies.get(pattern);
   if (!global) {
@@ -156,14 +157,13 @@ function globalCopy(pattern: RegExp): RegExp {
   return global;
 }
 
-/** Every regular expression a compiled topic runs, its global copies included. */
+/**
+ * The regular expressions a compiled topic runs on every message. (The global copies, which scan
+ * past a refused match, are left to compile when first needed: warming them too would hold the
+ * catalogue's code twice.)
+ */
 function topicPatterns(topic: CompiledTopic): RegExp[] {
-  return [
-    ...topic.matchers,
-    ...topic.matchers.map(globalCopy),
-    ...topic.exclude,
-    ...(topic.routineUnless ? [topic.routineUnless] : []),
-  ];
+  return [...topic.matchers, ...topic.exclude, ...(topic.routineUnless ? [topic.routineUnless] : [])];
 }
 
 /** The first match of `pattern` in `text` that `accept` takes, scanning on past the ones it refuses. */
@@ -181,14 +181,28 @@ function firstMatch(
   return undefined;
 }
 
+/** Whether each pattern is given {@link oneByteView} text (see {@link matchesOneByteView}). */
+const readsOneByteView = new WeakMap<RegExp, boolean>();
+
+/** The text `pattern` searches: the message's one-byte view when the pattern finds the same matches in it. */
+function subjectFor(pattern: RegExp, normalized: string, view: string): string {
+  let oneByte = readsOneByteView.get(pattern);
+  if (oneByte === undefined) {
+    oneByte = matchesOneByteView(pattern);
+    readsOneByteView.set(pattern, oneByte);
+  }
+  return oneByte ? view : normalized;
+}
+
 /** Matches one message against one compiled topic: the evidence text and a score, or undefined. */
 function matchTopic(
   topic: CompiledTopic,
   normalized: string,
+  view: string,
   raw: string,
   language: () => string,
 ): { text: string; score: number } | undefined {
-  for (const exclude of topic.exclude) if (exclude.test(normalized)) return undefined;
+  for (const exclude of topic.exclude) if (exclude.test(subjectFor(exclude, normalized, view))) return undefined;
   const crisis = topic.definition.reason === 'crisis';
   // "Showtimes for Suicide Squad" names a film, "I'm a lawyer" the writer: neither is the topic; every
   // other match still counts.
@@ -197,9 +211,15 @@ function matchTopic(
       ? !isWorkTitle(normalized, found.index, found.index + found[0].length, language())
       : !isOwnRole(normalized, found.index);
   for (const matcher of topic.matchers) {
-    const first = matcher.exec(normalized);
-    const match = !first || accept(first) ? first : firstMatch(matcher, normalized, accept);
-    if (match) return { text: match[0], score: topic.definition.score ?? 0.9 };
+    const subject = subjectFor(matcher, normalized, view);
+    const first = matcher.exec(subject);
+    const match = !first || accept(first) ? first : firstMatch(matcher, subject, accept);
+    // From the message itself: the view has the same offsets.
+    if (match)
+      return {
+        text: normalized.slice(match.index, match.index + match[0].length),
+        score: topic.definition.score ?? 0.9,
+      };
   }
   if (topic.examples) {
     const [nearest] = topic.examples.search(raw, 1);
@@ -228,24 +248,29 @@ export function createTopicDetector(options: TopicDetectorOptions = {}): Detecto
   const crisis = defaultTopics.filter((topic) => topic.urgency === 'critical');
   const base = options.replaceDefaultTopics ? crisis : defaultTopics;
   const compiled = [...base, ...(options.topics ?? [])].map(compileTopic);
-  warmPatterns(compiled.flatMap(topicPatterns));
+  // A pattern given the one-byte view needs only its one-byte form.
+  const patterns = compiled.flatMap(topicPatterns);
+  warmPatterns(patterns.filter(matchesOneByteView), 'one-byte');
+  warmPatterns(patterns.filter((pattern) => !matchesOneByteView(pattern)));
   return (transcript, context): Signal[] => {
     if (context.phase !== 'input') return [];
     const turn = lastTurnIndex(transcript, 'user');
     if (turn < 0) return [];
     const raw = transcript[turn]!.content;
     const normalized = correctTypos(normalizeText(raw));
+    const view = oneByteView(normalized);
     const signals: Signal[] = [];
     let acting: boolean | undefined;
     // The message's language, detected once and only when a title check needs it.
     let detected: string | undefined;
     const language = () => (detected ??= context.language?.() ?? detectLanguage(raw));
     for (const topic of compiled) {
-      const match = matchTopic(topic, normalized, raw, language);
+      const match = matchTopic(topic, normalized, view, raw, language);
       if (!match) continue;
       const { definition } = topic;
       let score = match.score;
-      if (topic.routineUnless !== undefined && !topic.routineUnless?.test(match.text)) {
+      const unless = topic.routineUnless;
+      if (unless !== undefined && !unless?.test(subjectFor(unless, match.text, oneByteView(match.text)))) {
         acting ??= botActedBefore(stateFor(transcript, context.state), turn);
         if (acting) score = Math.min(score, routineScore);
       }
