@@ -10,6 +10,7 @@ import {
 import { guardPatterns } from '../src/guard/text/guard-pattern.js';
 import { normalizeText } from '../src/guard/text/normalize-text.js';
 import { oneByteView } from '../src/guard/text/one-byte-view.js';
+import { testFromStart } from '../src/guard/text/warm-patterns.js';
 import { adversarial } from '../test/guard/adversarial-texts.js';
 
 /** One guard pattern and its slowest adversarial text. */
@@ -40,17 +41,7 @@ interface Pattern {
   /** The catalogue only sees normalized text (its one-byte view); the module patterns may see raw text. */
   normalized: boolean;
   /** One search of the whole text from its start, leaving `lastIndex` as it was. */
-  search(text: string): void;
-}
-
-/** One search of `text` by `regex` from the start, whatever its flags and `lastIndex`. */
-function searchWith(regex: RegExp): (text: string) => void {
-  return (text) => {
-    const { lastIndex } = regex;
-    regex.lastIndex = 0;
-    regex.test(text);
-    regex.lastIndex = lastIndex;
-  };
+  search(text: string): boolean;
 }
 
 /**
@@ -67,7 +58,7 @@ export function guardRegexps(): Pattern[] {
         label: `${label}: /${regex.source.slice(0, 50)}${regex.source.length > 50 ? '…' : ''}/`,
         regex,
         normalized,
-        search: searchWith(regex),
+        search: (text) => testFromStart(regex, text),
       });
   };
   guardPatterns.forEach((pattern, index) => {

@@ -3,6 +3,7 @@ import type { ConversationState } from '../chat/conversation.js';
 import { copyData } from './copy-data.js';
 import { type CopyValue, memoryConversations } from './memory-conversations.js';
 import { memoryOutbox } from './memory-outbox.js';
+import { parseStoreOptions } from './parse-store-options.js';
 import type { Store } from './store.js';
 import { teamLoadStates, teamLoadsOf } from './team-loads-of.js';
 
@@ -49,7 +50,11 @@ const sameValue: CopyValue = (value) => value;
  * no open handoff is dropped `retentionMs` after its last write.
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
-  const { isolate = true, retentionMs = defaultRetentionMs, clock = () => new Date() } = parseOptions(options);
+  const {
+    isolate = true,
+    retentionMs = defaultRetentionMs,
+    clock = () => new Date(),
+  } = parseStoreOptions('createMemoryStore', optionsSchema, options);
   const copy = isolate ? copyData : sameValue;
   const conversations = memoryConversations(copy);
   const outbox = memoryOutbox(copy);
@@ -99,14 +104,4 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       return outbox.list();
     },
   };
-}
-
-/** The validated options, or an error naming the first bad one. */
-function parseOptions(options: MemoryStoreOptions): z.infer<typeof optionsSchema> {
-  const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`createMemoryStore: ${issue?.path.join('.') || 'options'} ${issue?.message ?? 'are invalid'}.`);
-  }
-  return parsed.data;
 }

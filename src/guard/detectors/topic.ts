@@ -184,14 +184,19 @@ function firstMatch(
 /** Whether each pattern is given {@link oneByteView} text (see {@link matchesOneByteView}). */
 const readsOneByteView = new WeakMap<RegExp, boolean>();
 
-/** The text `pattern` searches: the message's one-byte view when the pattern finds the same matches in it. */
-function subjectFor(pattern: RegExp, normalized: string, view: string): string {
+/** True when `pattern` is given the message's one-byte view: it finds the same matches in it. */
+function readsView(pattern: RegExp): boolean {
   let oneByte = readsOneByteView.get(pattern);
   if (oneByte === undefined) {
     oneByte = matchesOneByteView(pattern);
     readsOneByteView.set(pattern, oneByte);
   }
-  return oneByte ? view : normalized;
+  return oneByte;
+}
+
+/** The text `pattern` searches: `view` (the one-byte view of `normalized`) when it {@link readsView}. */
+function subjectFor(pattern: RegExp, normalized: string, view: string): string {
+  return readsView(pattern) ? view : normalized;
 }
 
 /** Matches one message against one compiled topic: the evidence text and a score, or undefined. */
@@ -250,8 +255,8 @@ export function createTopicDetector(options: TopicDetectorOptions = {}): Detecto
   const compiled = [...base, ...(options.topics ?? [])].map(compileTopic);
   // A pattern given the one-byte view needs only its one-byte form.
   const patterns = compiled.flatMap(topicPatterns);
-  warmPatterns(patterns.filter(matchesOneByteView), 'one-byte');
-  warmPatterns(patterns.filter((pattern) => !matchesOneByteView(pattern)));
+  warmPatterns(patterns.filter(readsView), 'one-byte');
+  warmPatterns(patterns.filter((pattern) => !readsView(pattern)));
   return (transcript, context): Signal[] => {
     if (context.phase !== 'input') return [];
     const turn = lastTurnIndex(transcript, 'user');
@@ -270,7 +275,7 @@ export function createTopicDetector(options: TopicDetectorOptions = {}): Detecto
       const { definition } = topic;
       let score = match.score;
       const unless = topic.routineUnless;
-      if (unless !== undefined && !unless?.test(subjectFor(unless, match.text, oneByteView(match.text)))) {
+      if (unless !== undefined && !unless?.test(readsView(unless) ? oneByteView(match.text) : match.text)) {
         acting ??= botActedBefore(stateFor(transcript, context.state), turn);
         if (acting) score = Math.min(score, routineScore);
       }

@@ -18,11 +18,11 @@ export function oneByteView(text: string): string {
 /**
  * True when `pattern` finds in {@link oneByteView} of a text the matches it finds in the text, for
  * every text without white space above U+00FF (normalized text has none: it collapses white space
- * to one space). The pattern is not
- * in Unicode mode (so it reads UTF-16 units, and case folding never maps a character above U+00FF
- * to one below), and its source is ASCII without a `\u` escape or an `\x80`-`\xff` escape, so none
- * of its literals or classes names U+009F or a character above U+00FF. Both then match only
- * through what is true of every such unit alike: `.`, `\S`, `\W`, `\D`, negated classes, `\b`.
+ * to one space). The pattern is not in Unicode mode (so it reads UTF-16 units, and case folding
+ * never maps a character above U+00FF to one below), and its source is ASCII without a `\u` escape
+ * or an `\x80`-`\xff` escape, so none of its literals or classes names U+009F or a character above
+ * U+00FF. Both then match only through what is true of every such unit alike: `.`, `\S`, `\W`,
+ * `\D`, negated classes, `\b`.
  */
 export function matchesOneByteView(pattern: RegExp): boolean {
   const { source, flags } = pattern;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { HandoffMetrics } from '../../agent/handoff-metrics.js';
 import { StoreConflictError } from '../../errors/store-conflict-error.js';
 import { StoreUnavailableError } from '../../errors/store-unavailable-error.js';
+import { parseStoreOptions } from '../parse-store-options.js';
 import type {
   ConversationSummary,
   HandoffMetricsFilter,
@@ -91,7 +92,12 @@ function deliveryRows(deliveries: readonly OutboxDelivery[]) {
  * app.route('/api', handrail({ model, store, rateLimit: { store: createPostgresRateLimitStore({ store }) } }));
  */
 export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
-  const { url, schema = 'handrail', max = 10, migrate = true } = parseOptions(options);
+  const {
+    url,
+    schema = 'handrail',
+    max = 10,
+    migrate = true,
+  } = parseStoreOptions('createPostgresStore', optionsSchema, options);
   const owned = !options.sql;
   const sql = options.sql ?? postgres(url!, { max, onnotice: () => {}, connection: { application_name: 'handrail' } });
   const ready = migrateOnce(sql, schema, migrate);
@@ -138,16 +144,6 @@ interface PostgresContext {
   channel: string;
   /** Runs a query once migrated, turning driver failures into `StoreUnavailableError`. */
   run<T>(operation: () => Promise<T>): Promise<T>;
-}
-
-/** The validated options, or an error naming the first bad one. */
-function parseOptions(options: PostgresStoreOptions): z.infer<typeof optionsSchema> {
-  const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`createPostgresStore: ${issue?.path.join('.') || 'options'} ${issue?.message ?? 'are invalid'}.`);
-  }
-  return parsed.data;
 }
 
 /** `ready()`: migrates once (when `migrate`), shared by every caller, and again after a failure. */
