@@ -49,38 +49,61 @@ interface SpacedEntry {
 
 /**
  * A node of the phrase trie: what may follow the steps that lead to it. Phrases that share their
- * first words share a path, so a word is looked up once for all of them.
+ * first words share a path, so a word is looked up once for all of them. Every node has the same
+ * fields (one hidden class), and most nodes, which one phrase passes through, hold their one next
+ * word in `word`/`next` instead of a map: the built-in lexicons' 34,000 phrases make 55,000 nodes.
  */
-interface TrieNode {
-  /** The next step as an exact word (made when a phrase needs it: most nodes end one phrase). */
-  words?: Map<string, TrieNode>;
+class TrieNode {
+  /** The one next step as an exact word, while the node has only one. */
+  word: string | undefined = undefined;
+  next: TrieNode | undefined = undefined;
+  /** The next steps as exact words, once there are two or more. */
+  words: Map<string, TrieNode> | undefined = undefined;
   /** The next step as a word prefix (`serv*`), with the lengths there are, shortest first. */
-  prefixes?: Map<string, TrieNode>;
-  prefixLengths?: number[];
+  prefixes: Map<string, TrieNode> | undefined = undefined;
+  prefixLengths: number[] | undefined = undefined;
   /** The next step as a gap of up to {@link gapWords} words. */
-  gap?: TrieNode;
+  gap: TrieNode | undefined = undefined;
   /** The phrases whose last step leads here. */
-  ends?: SpacedEntry[];
-}
+  ends: SpacedEntry[] | undefined = undefined;
 
-/** The child of `node` for `step`, made when missing. */
-function childFor(node: TrieNode, step: Step): TrieNode {
-  if (step.kind === 'gap') {
-    node.gap ??= {};
-    return node.gap;
+  /** The child for the exact word `word`, if any. */
+  child(word: string): TrieNode | undefined {
+    return this.word === word ? this.next : this.words?.get(word);
   }
-  if (step.prefix) node.prefixes ??= new Map();
-  else node.words ??= new Map();
-  const children = (step.prefix ? node.prefixes : node.words)!;
-  let child = children.get(step.word);
-  if (!child) {
-    child = {};
-    children.set(step.word, child);
-    if (step.prefix) {
-      node.prefixLengths = [...new Set([...(node.prefixLengths ?? []), step.word.length])].sort((x, y) => x - y);
+
+  /** The child for `step`, made when missing. */
+  childFor(step: Step): TrieNode {
+    if (step.kind === 'gap') {
+      this.gap ??= new TrieNode();
+      return this.gap;
     }
+    if (step.prefix) return this.prefixChild(step.word);
+    const found = this.child(step.word);
+    if (found) return found;
+    const made = new TrieNode();
+    if (this.next === undefined && this.words === undefined) {
+      this.word = step.word;
+      this.next = made;
+    } else {
+      this.words ??= new Map([[this.word!, this.next!]]);
+      this.word = undefined;
+      this.next = undefined;
+      this.words.set(step.word, made);
+    }
+    return made;
   }
-  return child;
+
+  private prefixChild(prefix: string): TrieNode {
+    this.prefixes ??= new Map();
+    let child = this.prefixes.get(prefix);
+    if (!child) {
+      child = new TrieNode();
+      this.prefixes.set(prefix, child);
+      this.prefixLengths = [...new Set([...(this.prefixLengths ?? []), prefix.length])].sort((x, y) => x - y);
+    }
+    return child;
+  }
 }
 
 interface UnspacedEntry {
@@ -141,7 +164,7 @@ function compileUnspaced(phrase: string): string[] {
  * tried together, so the cost is linear in the text and does not grow with the phrases one word starts.
  */
 export class LexiconMatcher {
-  private readonly root: TrieNode = {};
+  private readonly root = new TrieNode();
   /** Unspaced phrases by the start of their first segment. */
   private readonly unspaced: StartIndex<UnspacedEntry>;
   private entries = 0;
@@ -171,7 +194,7 @@ export class LexiconMatcher {
     const first = steps[0];
     if (first?.kind !== 'word') return;
     const rank = (first.prefix ? first.word.length : 0) * 2 ** 24 + id;
-    const end = steps.reduce(childFor, this.root);
+    const end = steps.reduce((node, step) => node.childFor(step), this.root);
     end.ends ??= [];
     end.ends.push({ rank, language, category, phrase });
     this.entries++;
@@ -238,7 +261,7 @@ function visitWords(node: TrieNode, walk: TrieWalk, position: number): void {
   if (node.gap) for (let skip = 0; skip <= gapWords; skip++) visitWords(node.gap, walk, position + skip);
   const word = walk.tokens[position]?.word;
   if (word === undefined) return;
-  const child = node.words?.get(word);
+  const child = node.child(word);
   if (child) visitWords(child, walk, position + 1);
   if (!node.prefixes || !node.prefixLengths) return;
   for (const length of node.prefixLengths) {
