@@ -83,8 +83,17 @@ export interface BenchReport {
   adversarialWorstMs: number | null;
   /** p99 of the turns after an 8,000-character message, ms. */
   longMessageP99Ms: number | null;
-  /** The large scope index: utterances, load time (ms) and heap + array buffers it adds (bytes). */
-  scopeIndex: { utterances: number; loadMs: number; addedMemoryBytes: number; totalMemoryBytes: number } | null;
+  /**
+   * The large scope index: utterances, load time (ms), heap + array buffers it adds and of the whole
+   * process under tsx, and of the whole process with the child bundled as a Worker runs it (bytes).
+   */
+  scopeIndex: {
+    utterances: number;
+    loadMs: number;
+    addedMemoryBytes: number;
+    totalMemoryBytes: number;
+    bundledTotalMemoryBytes: number;
+  } | null;
   goals: Record<string, GoalCheck>;
   mode: 'full' | 'quick';
   generatedAt: string;
@@ -139,6 +148,7 @@ export function buildReport(
           loadMs: scopeIndex.loadMs,
           addedMemoryBytes: scopeIndex.loadedAddedMemoryBytes,
           totalMemoryBytes: scopeIndex.loadedTotalMemoryBytes,
+          bundledTotalMemoryBytes: scopeIndex.bundledTotalMemoryBytes,
         }
       : null,
     goals: {
@@ -170,10 +180,10 @@ export function buildReport(
         met: atMost(details.longMessage?.laterTurnP99Ms, 2 - 1e-9),
       },
       scopeIndex: {
-        target: '100,000 utterances load < 1 s, heap + buffers < 128 MB',
+        target: '100,000 utterances load < 1 s, heap + buffers of the bundled process < 128 MB',
         met:
           scopeIndex && scopeIndex.utterances >= 100_000
-            ? scopeIndex.loadMs < 1000 && scopeIndex.loadedTotalMemoryBytes < 128 * 2 ** 20
+            ? scopeIndex.loadMs < 1000 && scopeIndex.bundledTotalMemoryBytes < 128 * 2 ** 20
             : null,
       },
       storeScale: {
@@ -349,7 +359,7 @@ export function realisticRows(details: BenchDetails): string[][] {
       [
         'Scope index memory (heap + buffers)',
         mib(index.loadedAddedMemoryBytes),
-        `${mib(index.loadedTotalMemoryBytes)} whole process`,
+        `whole process ${mib(index.bundledTotalMemoryBytes)} bundled, ${mib(index.loadedTotalMemoryBytes)} under tsx`,
         `decisions as in memory: ${agreement.join(', ')}${index.inMemory ? `; in memory ${mib(index.inMemory.addedMemoryBytes)}, ${number(index.inMemory.buildMs / 1000, 1)} s` : ''}`,
       ],
     );

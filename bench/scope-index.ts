@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { createOutOfScopeDetector } from '../src/guard/detectors/out-of-scope.js';
 import { buildScopeIndex } from '../src/guard/scope-index/encode-scope-index.js';
 import { loadScopeIndex } from '../src/guard/scope-index/load-scope-index.js';
@@ -37,6 +38,9 @@ export interface ScopeIndexResult {
   /** Heap + array buffers of the whole process with the loaded guard (a Worker allows 128 MB). */
   loadedTotalMemoryBytes: number;
   loadedRssBytes: number;
+  /** The same two figures with the child bundled into one module, as a Worker runs it (no tsx loader). */
+  bundledAddedMemoryBytes: number;
+  bundledTotalMemoryBytes: number;
   /** Guard input check, one-turn, every text new, on the loaded index. */
   checkP50Ms: number;
   checkP99Ms: number;
@@ -45,13 +49,34 @@ export interface ScopeIndexResult {
   agreement: ScopeAgreement[];
 }
 
-async function child<T>(args: string[]): Promise<T> {
+const childSource = resolve(import.meta.dirname, 'scope-index-child.ts');
+
+/** Runs the child: its TypeScript source under tsx, or `bundle`, a plain-JavaScript build of it. */
+async function child<T>(args: string[], bundle?: string): Promise<T> {
   const { stdout } = await run(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', resolve(import.meta.dirname, 'scope-index-child.ts'), ...args],
+    ['--expose-gc', ...(bundle ? [bundle] : ['--import', 'tsx', childSource]), ...args],
     { cwd: resolve(import.meta.dirname, '..'), timeout: 600_000, maxBuffer: 1024 * 1024 },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as T;
+}
+
+/**
+ * The child and the guard it imports bundled into one ES module, as a Worker runs them (one
+ * bundle, no TypeScript loader in the process): what the loader itself holds stays out of the
+ * whole-process figure.
+ */
+async function bundleChild(folder: string): Promise<string> {
+  const outfile = join(folder, 'scope-index-child.mjs');
+  await build({
+    entryPoints: [childSource],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
+  });
+  return outfile;
 }
 
 /** Queries for a real scope: its utterances with one word swapped, and salads of its words. */
@@ -130,6 +155,10 @@ export async function measureScopeIndex({
       checkP50Ms: number;
       checkP99Ms: number;
     }>(['load', file, '500']);
+    const bundled = await child<{ totalMemoryBytes: number; addedMemoryBytes: number }>(
+      ['load', file, '500'],
+      await bundleChild(folder),
+    );
     const inMemory = long
       ? await child<{ buildMs: number; addedMemoryBytes: number; peakRssBytes: number }>(['memory', String(utterances)])
       : null;
@@ -146,6 +175,8 @@ export async function measureScopeIndex({
       loadedAddedMemoryBytes: load.addedMemoryBytes,
       loadedTotalMemoryBytes: load.totalMemoryBytes,
       loadedRssBytes: load.rssBytes,
+      bundledAddedMemoryBytes: bundled.addedMemoryBytes,
+      bundledTotalMemoryBytes: bundled.totalMemoryBytes,
       checkP50Ms: load.checkP50Ms,
       checkP99Ms: load.checkP99Ms,
       inMemory,

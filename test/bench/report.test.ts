@@ -454,6 +454,8 @@ describe('bench report, realistic sections', () => {
       loadedAddedMemoryBytes: 62 * 2 ** 20,
       loadedTotalMemoryBytes: 110 * 2 ** 20,
       loadedRssBytes: 220 * 2 ** 20,
+      bundledAddedMemoryBytes: 60 * 2 ** 20,
+      bundledTotalMemoryBytes: 100 * 2 ** 20,
       checkP50Ms: 1,
       checkP99Ms: 3,
       inMemory: null,
@@ -481,6 +483,7 @@ describe('bench report, realistic sections', () => {
       loadMs: 170,
       addedMemoryBytes: 62 * 2 ** 20,
       totalMemoryBytes: 110 * 2 ** 20,
+      bundledTotalMemoryBytes: 100 * 2 ** 20,
     });
     for (const goal of [
       'realisticOverheadRatio',
@@ -501,7 +504,7 @@ describe('bench report, realistic sections', () => {
     details.guardTurns!.growthExponent = 0.5;
     details.adversarial!.worst = { pattern: 'p', text: 't', ms: 5 };
     details.longMessage!.laterTurnP99Ms = 2;
-    details.scopeIndex!.loadedTotalMemoryBytes = 130 * 2 ** 20;
+    details.scopeIndex!.bundledTotalMemoryBytes = 130 * 2 ** 20;
     const report = buildReport(details, context);
     for (const goal of [
       'realisticOverheadRatio',
