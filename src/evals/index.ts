@@ -10,6 +10,7 @@ export {
   type RunComparison,
 } from './compare-runs.js';
 export { DatasetError, type DatasetIssue, formatDatasetIssue } from './dataset-error.js';
+export { type DistinctQuestionOptions, distinctQuestionCases } from './distinct-questions.js';
 export {
   type EvalCase,
   type ExpectedReason,

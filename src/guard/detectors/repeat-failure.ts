@@ -140,8 +140,18 @@ function takesUpAnswer(latest: TurnFeatures, earlier: TurnFeatures, offered: Rea
 }
 
 /**
+ * Similarity two user messages need to count as one question asked again when the user asked
+ * something else between them: coming back to a topic after another question ("how do I order a
+ * virtual card", "is there a top-up limit", "do disposable cards have limits") is a new question
+ * about it, sharing its topic words; only the same question in nearly the same words is a repeat.
+ */
+const returnedSimilarity = 0.75;
+
+/**
  * Earlier user turns among the recent ones that ask what the latest one asks, after the bot
- * answered them: walking back from the latest turn, with the words of the bot turns passed on the way.
+ * answered them: walking back from the latest turn, with the words of the bot turns passed on the
+ * way. Up to the first user turn that asks something else, `minimumSimilarity` makes a repeat;
+ * past it, {@link returnedSimilarity} (at least).
  */
 function findRepeatedQuestions(
   transcript: Transcript,
@@ -151,6 +161,7 @@ function findRepeatedQuestions(
 ): Evidence[] {
   const latest = at(state, last);
   let answered = false;
+  let required = minimumSimilarity;
   const offered = new Set<string>();
   const repeats: Evidence[] = [];
   for (let index = last - 1; index >= recentStart(state); index--) {
@@ -161,11 +172,12 @@ function findRepeatedQuestions(
       continue;
     }
     if (!answered || turn.smalltalk) continue;
-    if (!sameValues(latest.figures, turn.figures)) continue;
-    if (takesUpAnswer(latest, turn, offered)) continue;
-    if (featureSimilarity(latest.similarity, turn.similarity) >= minimumSimilarity) {
-      repeats.push({ turn: index, text: transcript[index]!.content.slice(0, 120) });
-    }
+    const repeated =
+      sameValues(latest.figures, turn.figures) &&
+      !takesUpAnswer(latest, turn, offered) &&
+      featureSimilarity(latest.similarity, turn.similarity) >= required;
+    if (repeated) repeats.push({ turn: index, text: transcript[index]!.content.slice(0, 120) });
+    else if (turn.tokens.length >= 2) required = Math.max(minimumSimilarity, returnedSimilarity);
   }
   return repeats;
 }

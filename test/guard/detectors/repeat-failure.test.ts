@@ -23,6 +23,36 @@ describe('detectRepeatFailure', () => {
     expect(detectRepeatFailure(transcript, { phase: 'input' })).toEqual([]);
   });
 
+  it('takes a return to a topic after another question for a new question about it', () => {
+    const between = [
+      { role: 'assistant' as const, content: 'You can do that in the app.' },
+      { role: 'user' as const, content: 'What is the daily ATM withdrawal limit?' },
+      { role: 'assistant' as const, content: 'It is 500 a day.' },
+    ];
+    for (const [first, later] of [
+      ['How do I order a replacement debit card?', 'How long does a replacement debit card take to arrive?'],
+      ['what fees do you charge for international transfers', 'are there fees on international card payments'],
+    ] as const) {
+      const transcript: Transcript = [{ role: 'user', content: first }, ...between, { role: 'user', content: later }];
+      expect(detectRepeatFailure(transcript, { phase: 'input' }), later).toEqual([]);
+      // Asked right after the answer, the same words read as the question asked again.
+      const adjacent: Transcript = [{ role: 'user', content: first }, between[0]!, { role: 'user', content: later }];
+      expect(detectRepeatFailure(adjacent, { phase: 'input' })[0]?.reason, later).toBe('repeat_failure');
+    }
+  });
+
+  it('still fires on the same question in other words asked again after another question', () => {
+    const transcript: Transcript = [
+      { role: 'user', content: 'How do I order a replacement debit card?' },
+      { role: 'assistant', content: 'You can do that in the app under Cards.' },
+      { role: 'user', content: 'What is the daily ATM withdrawal limit?' },
+      { role: 'assistant', content: 'It is 500 a day.' },
+      { role: 'user', content: 'how can i order a replacement for my debit card' },
+    ];
+    const [signal] = detectRepeatFailure(transcript, { phase: 'input' });
+    expect(signal?.evidence.map((item) => item.turn)).toEqual([4, 0]);
+  });
+
   it.each([
     "that doesn't help",
     "you're not understanding me",
