@@ -3,7 +3,9 @@
  * question a handled one of a public source of ../shared/evaldata (its intent from the case's
  * `intent` field or its note), a bot answer between them, judged turn by turn by the guard alone.
  * A new question on a related topic is not the same question asked again. Thresholds sit
- * slightly above the figures reached (2026-12-03: 5-17% of 100 conversations per source, 68 of 600; 141 before a question asked after another one needed near-identical words to count as asked again).
+ * slightly above the figures reached (2026-12-03: 1-9% of 100 conversations per source, 32 of
+ * 600; 141 before a question asked after another one needed nearly the same words, and one asked
+ * right after the answer had to say no more than the other, to count as asked again).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -74,15 +76,15 @@ describe.skipIf(!available)('long ordinary conversations gate (distinct question
     );
   }, 120_000);
 
-  it.each(sources)('%s: at most 20% of the conversations escalate', (source) => {
+  it.each(sources)('%s: at most 12% of the conversations escalate', (source) => {
     const rate = reports.get(source)!.falseEscalationRate;
     expect(rate.total).toBe(100);
-    expect(rate.rate).toBeLessThanOrEqual(0.2);
+    expect(rate.rate).toBeLessThanOrEqual(0.12);
   });
 
-  it('at most 13% over all sources (23.5% before the repeated-question chain)', () => {
+  it('at most 7% over all sources (23.5% before the repeated-question rules of 2026-12-03)', () => {
     const all = [...reports.values()].map((report) => report.falseEscalationRate);
     const escalated = all.reduce((sum, rate) => sum + rate.count, 0);
-    expect(escalated / (100 * sources.length)).toBeLessThanOrEqual(0.13);
+    expect(escalated / (100 * sources.length)).toBeLessThanOrEqual(0.07);
   });
 });

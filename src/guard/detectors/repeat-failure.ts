@@ -4,7 +4,7 @@ import type { TurnFeatures } from '../state/turn-features.js';
 import { isAcknowledgement } from '../text/acknowledgement.js';
 import { guardPattern } from '../text/guard-pattern.js';
 import { normalizeText } from '../text/normalize-text.js';
-import { featureSimilarity } from '../text/text-similarity.js';
+import { featureContainment, featureSimilarity } from '../text/text-similarity.js';
 import { sameValues } from '../text/turn-cues.js';
 import type { Evidence, Signal, Transcript } from '../types.js';
 
@@ -52,6 +52,18 @@ const adviceFailedPattern = guardPattern(
     // Counting one's own questions, and an answer to another question, in other languages: "es la tercera
     // vez que te pregunto", "me respondes otra cosa", "trzeci raz to samo", "c'est la troisième fois".
     "\\b(?:es|ya es|van) (?:la )?(?:segunda|tercera|cuarta|quinta) (?:vez|veces)\\b|\\bme (?:respondes|contestas|dices) (?:otra cosa|algo distinto)\\b|\\b(?:e|ja e) a (?:segunda|terceira|quarta) vez\\b|\\b(?:voce )?(?:me )?responde outra coisa\\b|\\bc'est la (?:deuxieme|troisieme|quatrieme) fois\\b|\\b(?:vous repondez|tu reponds) (?:a cote|autre chose)\\b|\\b(?:das ist|ist) (?:jetzt )?(?:schon )?das (?:zweite|dritte|vierte) mal\\b|\\b(?:sie antworten|du antwortest) (?:auf )?(?:etwas|was) anderes\\b|\\b(?:e|gia e) la (?:seconda|terza|quarta) volta\\b|\\bmi rispondi (?:altro|un'altra cosa|qualcos'altro)\\b|\\bvoor de (?:tweede|derde|vierde) keer\\b|\\b(?:trzeci|drugi|czwarty|kolejny) raz\\b|\\bpo raz (?:drugi|trzeci|czwarty|kolejny)\\b|\\bznowu to samo\\b|\\b(?:ucuncu|ikinci|dorduncu) kez\\b",
+    // Counting one's own asking with a number of times, in the other languages the ordinal line
+    // reads: "drie keer gevraagd", "te lo he dicho tres veces", "ja perguntei duas vezes", "je l'ai
+    // demandé trois fois", "schon dreimal gefragt", "te l'ho chiesto tre volte", "pytałem trzy razy",
+    // "üç kez sordum"; and "already N times" ("al drie keer", "ya van tres veces", "ça fait trois fois").
+    '\\b(?:al |nu al |wel )?(?:twee|drie|vier|vijf|tien) keer (?:\\w+ ){0,2}(?:gevraagd|gezegd|gevraag|gemaild|gebeld|uitgelegd)\\b|\\b(?:gevraagd|gezegd|uitgelegd) (?:\\w+ ){0,2}(?:twee|drie|vier|vijf|tien) keer\\b|\\bal (?:twee|drie|vier|vijf|tien) keer\\b' +
+      '|\\b(?:(?:te |se )?(?:lo |la )?(?:he|hemos|habia) (?:preguntado|dicho|explicado|escrito|llamado)|(?:pregunte|dije|explique|escribi|llame)) (?:\\w+ ){0,2}(?:dos|tres|cuatro|cinco|diez|varias|muchas) veces\\b|\\b(?:ya )?(?:van|son) (?:dos|tres|cuatro|cinco|diez|varias) veces\\b' +
+      '|\\b(?:perguntei|falei|disse|expliquei|escrevi|liguei|(?:ja )?(?:te |lhe )?(?:perguntei|disse)) (?:\\w+ ){0,2}(?:duas|tres|quatro|cinco|dez|varias|muitas) vezes\\b|\\bja (?:sao|foram) (?:duas|tres|quatro|cinco|varias) vezes\\b' +
+      "|\\b(?:(?:je )?(?:l'|vous l'|te l')?ai (?:deja )?(?:demande|dit|explique|ecrit|appele)) (?:\\w+ ){0,2}(?:deux|trois|quatre|cinq|dix|plusieurs) fois\\b|\\b(?:ca|cela) fait (?:deux|trois|quatre|cinq|dix|plusieurs) fois\\b" +
+      '|\\b(?:schon |bereits |jetzt )?(?:zweimal|dreimal|viermal|fuenfmal|zehnmal|mehrmals|(?:zwei|drei|vier|fuenf|zehn) mal) (?:\\w+ ){0,2}(?:gefragt|gesagt|erklaert|geschrieben|angerufen)\\b' +
+      "|\\b(?:(?:te |ve )?(?:l'|lo )?ho (?:gia )?(?:chiesto|detto|spiegato|scritto|chiamato)) (?:\\w+ ){0,2}(?:due|tre|quattro|cinque|dieci|piu) volte\\b|\\bsono (?:gia )?(?:due|tre|quattro|cinque|dieci) volte\\b" +
+      '|\\b(?:pyta[lł]em|pyta[lł]am|pisa[lł]em|pisa[lł]am|mowi[lł]em|mowi[lł]am|dzwoni[lł]em|dzwoni[lł]am) (?:\\w+ ){0,2}(?:dwa|trzy|cztery|piec|kilka|wiele) razy\\b|\\b(?:juz )?(?:dwa|trzy|cztery|piec|kilka) razy (?:\\w+ ){0,2}(?:pyta[lł]em|pyta[lł]am|pisa[lł]em|pisa[lł]am|mowi[lł]em|mowi[lł]am)\\b' +
+      '|\\b(?:iki|uc|dort|bes|on|birkac) (?:kez|defa|kere) (?:\\w+ ){0,2}(?:sordum|soyledim|yazdim|aradim|anlattim)\\b',
     // Spanish
     '\\bya (?:lo |eso )?(?:intente|hice|probe|revise|segui)\\b|\\bsigue (?:sin funcionar|igual|fallando|sin llegar|sin aparecer)\\b|\\bno (?:funciona|funciono|sirve|sirvio|ha funcionado)\\b|\\bme (?:dijiste|has dicho|repites|estas repitiendo) (?:lo mismo|eso)\\b|\\b(?:otra vez|de nuevo) (?:lo mismo|la misma)\\b|\\bpor (?:segunda|tercera|cuarta|enesima|ultima) vez\\b|\\btodavia no (?:funciona|llega|aparece)\\b',
     // Portuguese
@@ -148,6 +160,25 @@ function takesUpAnswer(latest: TurnFeatures, earlier: TurnFeatures, offered: Rea
 const returnedSimilarity = 0.75;
 
 /**
+ * Below {@link returnedSimilarity}, a question asked again says no more than the other, or the
+ * other no more than it: the shorter one's words are (nearly all) in the longer one ("warranty
+ * for the trailblazer stove??" after "what's the warranty on the trailblazer stove?"). Two that
+ * each bring words of their own ask two things about one topic ("how can i request my credit
+ * score", "how do i stop my credit score from dropping").
+ */
+const rephrasedContainment = 0.8;
+
+/** True when `latest` asks what `earlier` asked, in the similarity `required` at least. */
+function asksAgain(latest: TurnFeatures, earlier: TurnFeatures, required: number): boolean {
+  const similarity = featureSimilarity(latest.similarity, earlier.similarity);
+  if (similarity < required) return false;
+  return (
+    similarity >= returnedSimilarity ||
+    featureContainment(latest.similarity, earlier.similarity) >= rephrasedContainment
+  );
+}
+
+/**
  * Earlier user turns among the recent ones that ask what the latest one asks, after the bot
  * answered them: walking back from the latest turn, with the words of the bot turns passed on the
  * way. Up to the first user turn that asks something else, `minimumSimilarity` makes a repeat;
@@ -175,7 +206,7 @@ function findRepeatedQuestions(
     const repeated =
       sameValues(latest.figures, turn.figures) &&
       !takesUpAnswer(latest, turn, offered) &&
-      featureSimilarity(latest.similarity, turn.similarity) >= required;
+      asksAgain(latest, turn, required);
     if (repeated) repeats.push({ turn: index, text: transcript[index]!.content.slice(0, 120) });
     else if (turn.tokens.length >= 2) required = Math.max(minimumSimilarity, returnedSimilarity);
   }

@@ -21,14 +21,39 @@ function trigrams(tokens: readonly string[]): string[] {
   return grams;
 }
 
+/**
+ * Words that do not change what a message asks, beyond the stop words of `contentTokens`: the
+ * fillers a question asked again gains ("to a PO box *though*?", "*still* the same card, *really*")
+ * and the function words of the main languages written in Latin script that `contentTokens` keeps
+ * (Dutch, Italian, Polish, Turkish, Indonesian, and the rest of Spanish, Portuguese, French and
+ * German), so two messages in those languages are not alike for sharing "mijn", "een", "posso".
+ * As `contentTokens` leaves them: normalized and stemmed.
+ */
+const neutralWords: ReadonlySet<string> = new Set(
+  (
+    'though again still really exactly specifically anyway actually now even ever already ' +
+    'mis tus sus me te nos como cuando donde cual hay tengo puedo puede si ya ' +
+    'meu minha meu minha eu voce como quando onde posso pode nao sim ja tem tenho ' +
+    'mon ma me ton ta te se ne pa oui non comment quand peux peut avez ai ' +
+    'mein meine meinen mir mich kann kannst wie wann wo nicht ja nein den dem de habe hat ' +
+    'een het ik kan kun mijn je jij wij we dat dit die deze er nee niet bij naar om ook al nog wat hoe waar ' +
+    'wanneer waarom voor met van op aan te zijn heb hebt heeft ben bent en maar dan al ' +
+    'il lo gli uno di da con su per che mi ti si ci sono mio mia miei mie tuo tua ho hai ha non ' +
+    'come quando dove perche cosa posso puo essere questo questa ' +
+    'w z na nie sie jest czy jak co moj moja mam ze od za ale lub ' +
+    've bir bu ne nasil mi mu ile icin ben sen benim var yok ' +
+    'saya aku anda kamu dan atau di ke dari yang ini itu apa bagaimana bisa tidak ada untuk dengan'
+  ).split(' '),
+);
+
 /** The features of a normalized text whose content tokens are `tokens` (`contentTokens(text)`). */
 export function similarityFeatures(tokens: readonly string[]): SimilarityFeatures {
-  return { words: sortedUnique(tokens), grams: sortedUnique(trigrams(tokens)) };
+  const content = tokens.filter((token) => !neutralWords.has(token));
+  return { words: sortedUnique(content), grams: sortedUnique(trigrams(content)) };
 }
 
-/** Dice overlap of two sorted lists without repeats, counted in one merge. */
-function dice(left: readonly string[], right: readonly string[]): number {
-  if (left.length === 0 || right.length === 0) return 0;
+/** How many items two sorted lists without repeats share, counted in one merge. */
+function sharedCount(left: readonly string[], right: readonly string[]): number {
   let shared = 0;
   let i = 0;
   let j = 0;
@@ -42,12 +67,33 @@ function dice(left: readonly string[], right: readonly string[]): number {
     } else if (a < b) i++;
     else j++;
   }
-  return (2 * shared) / (left.length + right.length);
+  return shared;
+}
+
+/** Dice overlap of two sorted lists without repeats. */
+function dice(left: readonly string[], right: readonly string[]): number {
+  if (left.length === 0 || right.length === 0) return 0;
+  return (2 * sharedCount(left, right)) / (left.length + right.length);
+}
+
+/** Share of the shorter of two sorted lists without repeats that the longer one holds. */
+function overlap(left: readonly string[], right: readonly string[]): number {
+  if (left.length === 0 || right.length === 0) return 0;
+  return sharedCount(left, right) / Math.min(left.length, right.length);
 }
 
 /** {@link textSimilarity} of two texts from their features. */
 export function featureSimilarity(left: SimilarityFeatures, right: SimilarityFeatures): number {
   return (dice(left.words, right.words) + dice(left.grams, right.grams)) / 2;
+}
+
+/**
+ * Containment in 0..1 of the shorter text in the longer: the mean of the share of its content
+ * words and of their trigrams that the other text holds. 1 when one says no more than the other
+ * ("warranty for the trailblazer stove??" in "what's the warranty on the trailblazer stove").
+ */
+export function featureContainment(left: SimilarityFeatures, right: SimilarityFeatures): number {
+  return (overlap(left.words, right.words) + overlap(left.grams, right.grams)) / 2;
 }
 
 /**
