@@ -71,7 +71,7 @@ export function parseBenchArgs(args: readonly string[]): BenchSettings {
     },
     guardTurns: {
       lengths: quick ? [1, 10, 50, 200] : [1, 10, 50, 200, 1000],
-      conversations: long ? 12 : quick ? 4 : 6,
+      conversations: long ? 40 : quick ? 4 : 20,
     },
     longMessage: { conversations: quick ? 10 : 20 },
     scopeIndex: {
