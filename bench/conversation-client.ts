@@ -7,9 +7,10 @@
  * for a person half-way and ends there. It answers `{ result }` (or `{ error }`); it exits when
  * the parent disconnects.
  */
+
+import { seededRandom } from '../src/evals/seeded-random.js';
 import { newQuestions } from './new-texts.js';
 import { readSse } from './read-sse.js';
-import { seededRandom } from './synthetic-scope.js';
 
 /** One run's instructions. */
 export interface ConversationRun {

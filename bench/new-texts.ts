@@ -3,8 +3,9 @@
  * through) with a varying opening and closing, so no two texts are the same and no cache answers.
  * Deterministic.
  */
+
+import { seededRandom } from '../src/evals/seeded-random.js';
 import type { Guard } from '../src/guard/index.js';
-import { seededRandom } from './synthetic-scope.js';
 
 const openings = ['', 'hi, ', 'hello, ', 'quick question: ', 'hey there, ', 'good morning, ', 'one more thing, '];
 const closings = ['', ' please', ' thanks', '?', ' thank you', ', thanks a lot', ' if you can'];

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { seededRandom } from '../src/evals/seeded-random.js';
 import { createOutOfScopeDetector } from '../src/guard/detectors/out-of-scope.js';
 import { buildScopeIndex } from '../src/guard/scope-index/encode-scope-index.js';
 import { loadScopeIndex } from '../src/guard/scope-index/load-scope-index.js';
-import { seededRandom, syntheticQueries, syntheticScope } from './synthetic-scope.js';
+import { syntheticQueries, syntheticScope } from './synthetic-scope.js';
 
 const run = promisify(execFile);
 

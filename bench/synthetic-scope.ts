@@ -3,17 +3,7 @@
  * support vocabulary with the length and shape of real intent examples ("how do I change the
  * delivery address of my order"). No data set is read.
  */
-
-/** A small seeded generator (mulberry32): the same `seed` gives the same sequence everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+import { seededRandom } from '../src/evals/seeded-random.js';
 
 const verbs = (
   'change update cancel track return order pay transfer close open reset block unblock renew upgrade downgrade ' +

@@ -1,4 +1,5 @@
 import type { EvalCase, ScopeUtterance } from './eval-case.js';
+import { seededRandom } from './seeded-random.js';
 
 /** Options of {@link distinctQuestionCases}. */
 export interface DistinctQuestionOptions {
@@ -12,17 +13,6 @@ export interface DistinctQuestionOptions {
   source?: string;
   /** The bot's answer after question `index` of conversation `conversation` (new words each time). */
   answer?: (conversation: number, index: number) => string;
-}
-
-/** A small seeded generator (mulberry32), uniform in [0, 1). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 function defaultAnswer(conversation: number, index: number): string {
@@ -63,7 +53,7 @@ export function distinctQuestionCases(
   const questions = Math.min(options.questions ?? 8, intents.length);
   if (questions < 2)
     throw new Error(`distinct-question conversations need two intents or more (got ${intents.length})`);
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: conversations }, (_, conversation) => {
     const messages: EvalCase['messages'] = [];
     sample(intents, questions, random).forEach((intent, index) => {
