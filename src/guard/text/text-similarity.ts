@@ -33,11 +33,11 @@ const neutralWords: ReadonlySet<string> = new Set(
   (
     'though again still really exactly specifically anyway actually now even ever already ' +
     'mis tus sus me te nos como cuando donde cual hay tengo puedo puede si ya ' +
-    'meu minha meu minha eu voce como quando onde posso pode nao sim ja tem tenho ' +
+    'meu minha eu voce como quando onde posso pode nao sim ja tem tenho ' +
     'mon ma me ton ta te se ne pa oui non comment quand peux peut avez ai ' +
     'mein meine meinen mir mich kann kannst wie wann wo nicht ja nein den dem de habe hat ' +
     'een het ik kan kun mijn je jij wij we dat dit die deze er nee niet bij naar om ook al nog wat hoe waar ' +
-    'wanneer waarom voor met van op aan te zijn heb hebt heeft ben bent en maar dan al ' +
+    'wanneer waarom voor met van op aan te zijn heb hebt heeft ben bent en maar dan ' +
     'il lo gli uno di da con su per che mi ti si ci sono mio mia miei mie tuo tua ho hai ha non ' +
     'come quando dove perche cosa posso puo essere questo questa ' +
     'w z na nie sie jest czy jak co moj moja mam ze od za ale lub ' +

@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { detectRepeatFailure } from '../../../src/guard/detectors/repeat-failure.js';
 import type { Transcript } from '../../../src/guard/types.js';
 
+/** A question, an answer beside it, then `text`. */
+function afterAnswer(text: string): Transcript {
+  return [
+    { role: 'user', content: 'can I take the car abroad' },
+    { role: 'assistant', content: 'The deposit is 1500.' },
+    { role: 'user', content: text },
+  ];
+}
+
 describe('detectRepeatFailure', () => {
   it('fires when the user asks the same thing again after an answer', () => {
     const transcript: Transcript = [
@@ -89,11 +98,7 @@ describe('detectRepeatFailure', () => {
     'Das ist jetzt schon das dritte Mal, dass ich frage.',
     'Voor de derde keer: mag ik naar Duitsland rijden?',
   ])('fires when the user counts their own asking in another language: %j', (text) => {
-    const transcript: Transcript = [
-      { role: 'user', content: 'can I take the car abroad' },
-      { role: 'assistant', content: 'The deposit is 1500.' },
-      { role: 'user', content: text },
-    ];
+    const transcript = afterAnswer(text);
     expect(detectRepeatFailure(transcript, { phase: 'input' }).length).toBeGreaterThan(0);
   });
 
@@ -107,11 +112,7 @@ describe('detectRepeatFailure', () => {
     'Pytałem już trzy razy.',
     'Üç kez sordum.',
   ])('fires when the user counts their asking in times in another language: %j', (text) => {
-    const transcript: Transcript = [
-      { role: 'user', content: 'can I take the car abroad' },
-      { role: 'assistant', content: 'The deposit is 1500.' },
-      { role: 'user', content: text },
-    ];
+    const transcript = afterAnswer(text);
     expect(detectRepeatFailure(transcript, { phase: 'input' }).length).toBeGreaterThan(0);
   });
 
@@ -122,11 +123,7 @@ describe('detectRepeatFailure', () => {
     'zweimal im Monat',
     'due volte al giorno',
   ])('takes a number of times that counts no asking for no failure: %j', (text) => {
-    const transcript: Transcript = [
-      { role: 'user', content: 'can I take the car abroad' },
-      { role: 'assistant', content: 'The deposit is 1500.' },
-      { role: 'user', content: text },
-    ];
+    const transcript = afterAnswer(text);
     expect(detectRepeatFailure(transcript, { phase: 'input' })).toEqual([]);
   });
 
