@@ -1,34 +1,45 @@
 import { tokenize } from './tokenize.js';
 
-/** Damerau-Levenshtein (optimal string alignment) distance, stopping early above `limit`. */
+// Three rows of the distance table, reused by every call (grown on demand): no allocation per pair.
+let before = new Int32Array(32);
+let previous = new Int32Array(32);
+let current = new Int32Array(32);
+
+/** Damerau-Levenshtein (optimal string alignment) distance, or `limit + 1` for anything farther (stopping early). */
 export function editDistance(left: string, right: string, limit = 2): number {
   if (Math.abs(left.length - right.length) > limit) return limit + 1;
-  const rows = left.length + 1;
   const columns = right.length + 1;
-  const table: number[][] = [];
-  for (let row = 0; row < rows; row++) {
-    table.push(new Array<number>(columns).fill(0));
-    table[row]![0] = row;
+  if (columns > current.length) {
+    before = new Int32Array(columns * 2);
+    previous = new Int32Array(columns * 2);
+    current = new Int32Array(columns * 2);
   }
-  for (let column = 0; column < columns; column++) table[0]![column] = column;
-  for (let row = 1; row < rows; row++) {
-    let rowMinimum = Number.POSITIVE_INFINITY;
+  for (let column = 0; column < columns; column++) current[column] = column;
+  for (let row = 1; row <= left.length; row++) {
+    const oldest = before;
+    before = previous;
+    previous = current;
+    current = oldest;
+    current[0] = row;
+    let rowMinimum = row;
+    const letter = left.charCodeAt(row - 1);
     for (let column = 1; column < columns; column++) {
-      const cost = left[row - 1] === right[column - 1] ? 0 : 1;
-      let value = Math.min(
-        table[row - 1]![column]! + 1,
-        table[row]![column - 1]! + 1,
-        table[row - 1]![column - 1]! + cost,
-      );
-      if (row > 1 && column > 1 && left[row - 1] === right[column - 2] && left[row - 2] === right[column - 1]) {
-        value = Math.min(value, table[row - 2]![column - 2]! + 1);
+      const cost = letter === right.charCodeAt(column - 1) ? 0 : 1;
+      let value = Math.min(previous[column]! + 1, current[column - 1]! + 1, previous[column - 1]! + cost);
+      if (
+        row > 1 &&
+        column > 1 &&
+        letter === right.charCodeAt(column - 2) &&
+        left.charCodeAt(row - 2) === right.charCodeAt(column - 1)
+      ) {
+        value = Math.min(value, before[column - 2]! + 1);
       }
-      table[row]![column] = value;
+      current[column] = value;
       if (value < rowMinimum) rowMinimum = value;
     }
     if (rowMinimum > limit) return limit + 1;
   }
-  return table[rows - 1]![columns - 1]!;
+  return Math.min(current[columns - 1]!, limit + 1);
 }
 
 const inflections = new Set(['s', 'es', 'd', 'ed', 'ing', 'r', 'er', 'ers', 'ment', 'ments', 'ly', "'s"]);
