@@ -21,8 +21,10 @@ import { guardPattern } from './guard-pattern.js';
  * Expects lower-case input (the caller lower-cases after NFKC) and returns lower case.
  */
 export function deobfuscate(text: string): string {
-  let result = text.replace(formatCharacters, '').replace(pictographs, ' ');
-  if (nonAsciiLetter.test(result)) result = foldLookAlikes(result);
+  // Format characters, pictographs and look-alikes are all outside ASCII.
+  const ascii = !nonAsciiLetter.test(text);
+  let result = ascii ? text : text.replace(formatCharacters, '').replace(pictographs, ' ');
+  if (!ascii && nonAsciiLetter.test(result)) result = foldLookAlikes(result);
   if (separatedLetter.test(result)) result = joinSeparatedLetters(result);
   if (leetCandidate.test(result)) result = result.replace(wordWithDigits, foldLeet);
   return result.replace(repeatedLetter, collapseRun);

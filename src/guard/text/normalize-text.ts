@@ -1,6 +1,8 @@
 import { deobfuscate } from './deobfuscate.js';
 import { correctSpelling } from './spelling-correction.js';
 
+const asciiOnly = /^[\x00-\x7f]*$/;
+
 /**
  * Texts normalized lately. The detectors of one guard check all normalize the last message, and
  * every check of a conversation reads its earlier turns again: each is normalized once. Bounded
@@ -35,6 +37,9 @@ export function normalizeText(text: string): string {
  * collapsed. Other scripts keep their letters (Hangul and kana are recomposed after the accents go).
  */
 export function normalizeForm(text: string): string {
+  // ASCII text is its own NFKC, NFD and NFC form and holds none of the characters mapped below
+  // but the backtick: the same result without the Unicode passes.
+  if (asciiOnly.test(text)) return deobfuscate(text.toLowerCase()).replace(/`/g, "'").replace(/\s+/g, ' ').trim();
   return deobfuscate(text.normalize('NFKC').toLowerCase())
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

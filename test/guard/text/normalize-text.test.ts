@@ -1,5 +1,38 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../../../src/guard/text/normalize-text.js';
+import { deobfuscate } from '../../../src/guard/text/deobfuscate.js';
+import { normalizeForm, normalizeText } from '../../../src/guard/text/normalize-text.js';
+
+/** Every pass of normalizeForm, with no shortcut for ASCII text: the reference. */
+function everyPass(text: string): string {
+  return deobfuscate(text.normalize('NFKC').toLowerCase())
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/ß/g, 'ss')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+describe('normalizeForm', () => {
+  it('gives ASCII text the form every Unicode pass gives it (its shortcut changes nothing)', () => {
+    const ascii = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom('h', 'u', 'm', 'a', 'n', ' ', '-', '.', '4', '3', '0', '`', "'", '\t', 'A', 'E'),
+        fc.integer({ min: 0, max: 127 }).map((code) => String.fromCharCode(code)),
+      ),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(ascii, (text) => {
+        expect(normalizeForm(text)).toBe(everyPass(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
 
 describe('normalizeText', () => {
   it('lower-cases, strips accents, unifies quotes and collapses whitespace', () => {
