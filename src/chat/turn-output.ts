@@ -17,7 +17,7 @@ export interface TurnOutput {
   /**
    * The chunks as the AI SDK's UI message stream protocol sends them (`data: <json>\n\n` each,
    * then `data: [DONE]\n\n`), UTF-8 encoded: the bytes of `createUIMessageStreamResponse`. Chunks
-   * written in the same tick go out as one piece.
+   * written in the same turn of the event loop go out as one piece.
    */
   sse(): ReadableStream<Uint8Array>;
 }
@@ -65,7 +65,19 @@ export function createTurnOutput(): TurnOutput {
 
 const encoder = new TextEncoder();
 
-/** Frames chunks as SSE events, joining the ones written in the same tick into one enqueue. */
+/**
+ * Runs `work` once the current turn of the event loop is over (its promise callbacks included):
+ * `setImmediate` where there is one (Node), a zero timer elsewhere (Workers, browsers).
+ */
+const afterThisTurn: (work: () => void) => void =
+  typeof setImmediate === 'function' ? (work) => setImmediate(work) : (work) => setTimeout(work, 0);
+
+/**
+ * Frames chunks as SSE events, joining the ones written in the same turn of the event loop into
+ * one enqueue: the parts a model's stream yields from one network read (or a model that answers
+ * at once) go out in one write, not one write each; a part that arrives on its own goes out as soon
+ * as its turn ends.
+ */
 function sseSink(controller: ReadableStreamDefaultController<Uint8Array>): Sink {
   let text = '';
   let scheduled = false;
@@ -79,7 +91,7 @@ function sseSink(controller: ReadableStreamDefaultController<Uint8Array>): Sink 
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    queueMicrotask(flush);
+    afterThisTurn(flush);
   };
   return {
     push: (chunk) => {

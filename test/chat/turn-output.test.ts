@@ -41,6 +41,26 @@ describe('turn output', () => {
     expect(Buffer.concat(pieces).toString('utf8')).toBe(await reference.text());
   });
 
+  it('joins the chunks written between awaits of one turn of the event loop, and streams each later turn as it ends', async () => {
+    const output = createTurnOutput();
+    const reader = output.sse().getReader();
+    // A model stream read with `for await`: promise callbacks between the parts, all in one turn.
+    for (const chunk of chunks.slice(0, 3)) {
+      output.write(chunk);
+      await Promise.resolve();
+    }
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value).match(/^data: /gm)).toHaveLength(3);
+    // A part that comes on its own (the next network read) is sent before anything after it is written.
+    await nextTick();
+    output.write(chunks[3]!);
+    const second = await reader.read();
+    expect(new TextDecoder().decode(second.value)).toBe(`data: ${JSON.stringify(chunks[3])}\n\n`);
+    output.close();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('data: [DONE]\n\n');
+    expect((await reader.read()).done).toBe(true);
+  });
+
   it('replays what was written before the reader chose, and ends a closed output', async () => {
     const output = createTurnOutput();
     for (const chunk of chunks) output.write(chunk);
