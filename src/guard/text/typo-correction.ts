@@ -42,6 +42,23 @@ export function editDistance(left: string, right: string, limit = 2): number {
   return Math.min(current[columns - 1]!, limit + 1);
 }
 
+/**
+ * The letters of a word as bits, by character code modulo 32 (so `a`-`z` each have a bit of their
+ * own). Two words whose masks differ in `n` bits one way are at least `n` edits apart.
+ */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let index = 0; index < word.length; index++) mask |= 1 << (word.charCodeAt(index) & 31);
+  return mask;
+}
+
+/** Bits set in a 32-bit number. */
+function bitCount(value: number): number {
+  let bits = value - ((value >>> 1) & 0x55555555);
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 const inflections = new Set(['s', 'es', 'd', 'ed', 'ing', 'r', 'er', 'ers', 'ment', 'ments', 'ly', "'s"]);
 
 /** True when `word` is `base` plus an inflectional ending ("charged" of "charge"). */
@@ -69,6 +86,7 @@ export function createTypoCorrector(
   knownWords: readonly string[] = [],
 ): (normalized: string) => string {
   const keys = new Set(keyWords);
+  const keyMasks = new Map([...keys].map((key) => [key, letterMask(key)]));
   const known = new Set(knownWords);
   const cache = new Map<string, string>();
   const correctToken = (token: string): string => {
@@ -77,7 +95,8 @@ export function createTypoCorrector(
     if (cached !== undefined) return cached;
     let result = token;
     let best = Number.POSITIVE_INFINITY;
-    for (const key of keys) {
+    const mask = letterMask(token);
+    for (const [key, keyMask] of keyMasks) {
       // Inflections and derivations of a key word are words, not typos ("charged"/"charge", "withdraw"/"withdrawal").
       if (isInflection(token, key) || isInflection(key, token) || isDerivation(token, key)) {
         result = token;
@@ -88,6 +107,8 @@ export function createTypoCorrector(
       if (Math.abs(key.length - token.length) > limit) continue;
       // Four-letter words only forgive small edits of short key words ("tlak", "huma").
       if (token.length === 4 && key.length > 5) continue;
+      // Each letter one word has and the other lacks takes an edit of its own: most keys end here.
+      if (bitCount(mask & ~keyMask) > limit || bitCount(keyMask & ~mask) > limit) continue;
       const distance = editDistance(token, key, limit);
       if (distance <= limit && distance < best) {
         best = distance;

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTypoCorrector, editDistance } from '../../../src/guard/text/typo-correction.js';
+import {
+  createTypoCorrector,
+  editDistance,
+  isDerivation,
+  isInflection,
+} from '../../../src/guard/text/typo-correction.js';
 
 /** The optimal-string-alignment distance from the whole table, no early stop: the reference. */
 function referenceDistance(left: string, right: string): number {
@@ -62,5 +67,48 @@ describe('createTypoCorrector', () => {
     expect(correct('charged twice')).toBe('charged twice');
     expect(correct('agt')).toBe('agt');
     expect(correct('a gardener')).toBe('a gardener');
+  });
+
+  it('picks what a scan of every key with the whole distance table picks, for words near the keys', () => {
+    const keys = ['agent', 'human', 'person', 'representative', 'supervisor', 'refund', 'charge'];
+    const corrector = createTypoCorrector(keys);
+    const reference = (token: string): string => {
+      if (token.length < 4 || keys.includes(token)) return token;
+      if (keys.some((key) => isInflection(token, key) || isInflection(key, token) || isDerivation(token, key)))
+        return token;
+      let best = token;
+      let bestDistance = Number.POSITIVE_INFINITY;
+      for (const key of keys) {
+        const limit = key.length >= 8 ? 2 : 1;
+        if (token.length === 4 && key.length > 5) continue;
+        const distance = referenceDistance(token, key);
+        if (distance <= limit && distance < bestDistance) [best, bestDistance] = [key, distance];
+      }
+      return best;
+    };
+    // A key with up to three letters changed, dropped, added or swapped.
+    const edit = fc.tuple(
+      fc.constantFrom('change', 'drop', 'add', 'swap'),
+      fc.nat(),
+      fc.constantFrom(...'aeinorstuzé'),
+    );
+    const token = fc.tuple(fc.constantFrom(...keys), fc.array(edit, { maxLength: 3 })).map(([key, edits]) =>
+      edits.reduce((word, [kind, at, letter]) => {
+        const index = word.length > 0 ? at % word.length : 0;
+        if (kind === 'change') return word.slice(0, index) + letter + word.slice(index + 1);
+        if (kind === 'drop') return word.slice(0, index) + word.slice(index + 1);
+        if (kind === 'add') return word.slice(0, index) + letter + word.slice(index);
+        return (
+          word.slice(0, index) + word.slice(index + 1, index + 2) + word.slice(index, index + 1) + word.slice(index + 2)
+        );
+      }, key),
+    );
+    fc.assert(
+      fc.property(token, (word) => {
+        fc.pre(/^[\p{L}']+$/u.test(word));
+        expect(corrector(word)).toBe(reference(word));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
