@@ -1,11 +1,27 @@
 import { words } from '../../text/words.js';
 
+/** The texts tokenized last, newest first, with their tokens: one guard check splits the same text several times. */
+const recentTexts: string[] = [];
+const recentTokens: (readonly string[])[] = [];
+const recentLimit = 4;
+
 /**
  * Splits normalized text into word tokens: letters, digits and inner apostrophes ({@link words}), with a
- * combining mark ending a word, as the features of the guard's trained models were built.
+ * combining mark ending a word, as the features of the guard's trained models were built. The
+ * tokens of the last few texts are kept (frozen: callers share them), so the detectors of one
+ * check that all read the message split it once.
  */
-export function tokenize(normalized: string): string[] {
-  return words(normalized, { marks: false });
+export function tokenize(normalized: string): readonly string[] {
+  const known = recentTexts.indexOf(normalized);
+  if (known >= 0) return recentTokens[known]!;
+  const tokens = Object.freeze(words(normalized, { marks: false }));
+  recentTexts.unshift(normalized);
+  recentTokens.unshift(tokens);
+  if (recentTexts.length > recentLimit) {
+    recentTexts.pop();
+    recentTokens.pop();
+  }
+  return tokens;
 }
 
 /**
