@@ -93,6 +93,8 @@ export interface BenchReport {
     addedMemoryBytes: number;
     totalMemoryBytes: number;
     bundledTotalMemoryBytes: number;
+    /** The whole app a Worker's isolate holds with the index, bundled, after 200 conversations (absent in earlier reports). */
+    workerAppTotalMemoryBytes: number | null;
   } | null;
   goals: Record<string, GoalCheck>;
   mode: 'full' | 'quick';
@@ -149,6 +151,7 @@ export function buildReport(
           addedMemoryBytes: scopeIndex.loadedAddedMemoryBytes,
           totalMemoryBytes: scopeIndex.loadedTotalMemoryBytes,
           bundledTotalMemoryBytes: scopeIndex.bundledTotalMemoryBytes,
+          workerAppTotalMemoryBytes: scopeIndex.workerApp?.totalMemoryBytes ?? null,
         }
       : null,
     goals: {
@@ -180,10 +183,12 @@ export function buildReport(
         met: atMost(details.longMessage?.laterTurnP99Ms, 2 - 1e-9),
       },
       scopeIndex: {
-        target: '100,000 utterances load < 1 s, heap + buffers of the bundled process < 128 MB',
+        target:
+          '100,000 utterances load < 1 s, heap + buffers of the bundled Worker app (or, in older reports, guard) < 128 MB',
         met:
           scopeIndex && scopeIndex.utterances >= 100_000
-            ? scopeIndex.loadMs < 1000 && scopeIndex.bundledTotalMemoryBytes < 128 * 2 ** 20
+            ? scopeIndex.loadMs < 1000 &&
+              (scopeIndex.workerApp?.totalMemoryBytes ?? scopeIndex.bundledTotalMemoryBytes) < 128 * 2 ** 20
             : null,
       },
       storeScale: {
@@ -363,6 +368,15 @@ export function realisticRows(details: BenchDetails): string[][] {
         `decisions as in memory: ${agreement.join(', ')}${index.inMemory ? `; in memory ${mib(index.inMemory.addedMemoryBytes)}, ${number(index.inMemory.buildMs / 1000, 1)} s` : ''}`,
       ],
     );
+    if (index.workerApp) {
+      const app = index.workerApp;
+      rows.push([
+        'Worker app with the index (heap + buffers)',
+        mib(app.totalMemoryBytes),
+        'goal < 128 MB',
+        `bundled; Handrail at /api after ${integer(app.conversations)} conversations (${integer(app.turns)} turns, ${integer(app.handoffs)} handoffs); built in ${number(app.loadMs, 0)} ms`,
+      ]);
+    }
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { seededRandom } from '../src/evals/seeded-random.js';
@@ -42,6 +42,11 @@ export interface ScopeIndexResult {
   /** The same two figures with the child bundled into one module, as a Worker runs it (no tsx loader). */
   bundledAddedMemoryBytes: number;
   bundledTotalMemoryBytes: number;
+  /**
+   * The whole app a Worker's isolate holds, bundled (`bench/worker-memory-child.ts`): Handrail at
+   * `/api` with the loaded index, after its conversations ran (absent in earlier reports).
+   */
+  workerApp?: WorkerAppMemory;
   /** Guard input check, one-turn, every text new, on the loaded index. */
   checkP50Ms: number;
   checkP99Ms: number;
@@ -50,7 +55,19 @@ export interface ScopeIndexResult {
   agreement: ScopeAgreement[];
 }
 
+/** What `bench/worker-memory-child.ts` prints. */
+export interface WorkerAppMemory {
+  /** Loading the index and building the app, ms. */
+  loadMs: number;
+  conversations: number;
+  turns: number;
+  handoffs: number;
+  /** Heap + array buffers of the whole process after the conversations, after GC. */
+  totalMemoryBytes: number;
+}
+
 const childSource = resolve(import.meta.dirname, 'scope-index-child.ts');
+const workerChildSource = resolve(import.meta.dirname, 'worker-memory-child.ts');
 
 /** Runs the child: its TypeScript source under tsx, or `bundle`, a plain-JavaScript build of it. */
 async function child<T>(args: string[], bundle?: string): Promise<T> {
@@ -67,15 +84,17 @@ async function child<T>(args: string[], bundle?: string): Promise<T> {
  * bundle, no TypeScript loader in the process): what the loader itself holds stays out of the
  * whole-process figure.
  */
-async function bundleChild(folder: string): Promise<string> {
-  const outfile = join(folder, 'scope-index-child.mjs');
+async function bundleChild(folder: string, source = childSource): Promise<string> {
+  const outfile = join(folder, basename(source).replace(/\.ts$/, '.mjs'));
   await build({
-    entryPoints: [childSource],
+    entryPoints: [source],
     outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
     logLevel: 'warning',
+    // CommonJS dependencies of the AI SDK require Node built-ins; an ES module bundle needs a `require` for them.
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   });
   return outfile;
 }
@@ -160,6 +179,7 @@ export async function measureScopeIndex({
       ['load', file, '500'],
       await bundleChild(folder),
     );
+    const workerApp = await child<WorkerAppMemory>([file, '200'], await bundleChild(folder, workerChildSource));
     const inMemory = long
       ? await child<{ buildMs: number; addedMemoryBytes: number; peakRssBytes: number }>(['memory', String(utterances)])
       : null;
@@ -178,6 +198,7 @@ export async function measureScopeIndex({
       loadedRssBytes: load.rssBytes,
       bundledAddedMemoryBytes: bundled.addedMemoryBytes,
       bundledTotalMemoryBytes: bundled.totalMemoryBytes,
+      workerApp,
       checkP50Ms: load.checkP50Ms,
       checkP99Ms: load.checkP99Ms,
       inMemory,

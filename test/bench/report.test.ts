@@ -456,6 +456,7 @@ describe('bench report, realistic sections', () => {
       loadedRssBytes: 220 * 2 ** 20,
       bundledAddedMemoryBytes: 60 * 2 ** 20,
       bundledTotalMemoryBytes: 100 * 2 ** 20,
+      workerApp: { loadMs: 400, conversations: 200, turns: 750, handoffs: 40, totalMemoryBytes: 120 * 2 ** 20 },
       checkP50Ms: 1,
       checkP99Ms: 3,
       inMemory: null,
@@ -484,6 +485,7 @@ describe('bench report, realistic sections', () => {
       addedMemoryBytes: 62 * 2 ** 20,
       totalMemoryBytes: 110 * 2 ** 20,
       bundledTotalMemoryBytes: 100 * 2 ** 20,
+      workerAppTotalMemoryBytes: 120 * 2 ** 20,
     });
     for (const goal of [
       'realisticOverheadRatio',
@@ -504,7 +506,7 @@ describe('bench report, realistic sections', () => {
     details.guardTurns!.growthExponent = 0.5;
     details.adversarial!.worst = { pattern: 'p', text: 't', ms: 5 };
     details.longMessage!.laterTurnP99Ms = 2;
-    details.scopeIndex!.bundledTotalMemoryBytes = 130 * 2 ** 20;
+    details.scopeIndex!.workerApp!.totalMemoryBytes = 130 * 2 ** 20;
     const report = buildReport(details, context);
     for (const goal of [
       'realisticOverheadRatio',
@@ -515,6 +517,19 @@ describe('bench report, realistic sections', () => {
     ]) {
       expect(report.goals[goal]?.met, goal).toBe(false);
     }
+  });
+
+  it('judges the scope index of an earlier report, without the Worker app, by its bundled guard', () => {
+    const details = base();
+    const { workerApp: _app, ...earlier } = details.scopeIndex!;
+    const fits = buildReport({ ...details, scopeIndex: earlier }, context);
+    expect(fits.scopeIndex?.workerAppTotalMemoryBytes).toBeNull();
+    expect(fits.goals.scopeIndex?.met).toBe(true);
+    const tooLarge = buildReport(
+      { ...details, scopeIndex: { ...earlier, bundledTotalMemoryBytes: 130 * 2 ** 20 } },
+      context,
+    );
+    expect(tooLarge.goals.scopeIndex?.met).toBe(false);
   });
 
   it('leaves the new goals open for a report without the sections, or a run too short to judge them', () => {
