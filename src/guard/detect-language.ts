@@ -95,16 +95,43 @@ function wordWeights(lexicons: readonly Lexicon[]): Map<string, Map<string, numb
   return weights;
 }
 
-const markers = wordWeights(builtInLexicons);
-/** {@link markers} by word: the languages whose lexicon has the word, with its weight there. */
-const markerLanguages = new Map<string, [language: string, weight: number][]>();
-for (const [language, words] of markers) {
-  for (const [word, weight] of words) {
-    const languages = markerLanguages.get(word) ?? [];
-    languages.push([language, weight]);
-    markerLanguages.set(word, languages);
+/** The languages a word of their lexicons can point to, in lexicon order (Latin and Cyrillic script). */
+const spacedLanguages: readonly string[] = builtInLexicons
+  .filter((lexicon) => lexicon.script === 'spaced')
+  .map((lexicon) => lexicon.language)
+  .filter((language, index, all) => all.indexOf(language) === index);
+
+/**
+ * By word, the languages whose lexicon has the word, with its weight there (lexicon order). The
+ * lists are shared: tens of thousands of words have only a few hundred distinct lists.
+ */
+function languagesByWord(
+  weights: Map<string, Map<string, number>>,
+): Map<string, readonly (readonly [language: string, weight: number])[]> {
+  const lists = new Map<string, [language: string, weight: number][]>();
+  for (const [language, words] of weights) {
+    for (const [word, weight] of words) {
+      const languages = lists.get(word) ?? [];
+      languages.push([language, weight]);
+      lists.set(word, languages);
+    }
   }
+  const shared = new Map<string, readonly (readonly [string, number])[]>();
+  const byWord = new Map<string, readonly (readonly [string, number])[]>();
+  for (const [word, languages] of lists) {
+    const key = languages.join(';');
+    let list = shared.get(key);
+    if (!list) {
+      list = languages;
+      shared.set(key, list);
+    }
+    byWord.set(word, list);
+  }
+  return byWord;
 }
+
+/** Each word of the built-in lexicons of {@link spacedLanguages} (`markers`) with its languages. */
+const markerLanguages = languagesByWord(wordWeights(builtInLexicons));
 const cyrillicLanguages = ['ru', 'uk', 'sr', 'kk'];
 /** Languages written in Cyrillic only; Serbian is read in both scripts. */
 const cyrillicOnly = ['ru', 'uk', 'kk'];
@@ -171,6 +198,6 @@ export function detectLanguage(text: string): string {
     if (pattern.test(lower)) bonus.set(language, (bonus.get(language) ?? 0) + 2);
   // A Finnish vowel pair rules out German, whose umlaut words would otherwise claim "pääse".
   if (!bonus.has('fi') && hasGermanUmlautWord(lower)) bonus.set('de', (bonus.get('de') ?? 0) + 2);
-  const latin = [...markers.keys()].filter((language) => !cyrillicOnly.includes(language));
+  const latin = spacedLanguages.filter((language) => !cyrillicOnly.includes(language));
   return byMarkers(tokenize(normalizeText(text)), latin, 'en', bonus);
 }

@@ -5,11 +5,13 @@ const asciiOnly = /^[\x00-\x7f]*$/;
 
 /**
  * Texts normalized lately. The detectors of one guard check all normalize the last message, and
- * every check of a conversation reads its earlier turns again: each is normalized once. Bounded
- * by the characters it holds, then emptied.
+ * a `check` of a whole transcript reads its earlier turns again: each is normalized once. Bounded
+ * by the characters it holds (a long conversation's, about 100,000), then emptied: the lexicons'
+ * half a million characters of phrases, normalized when the guard's tables are built, pass
+ * through and do not stay (a Worker's isolate has 128 MB).
  */
 const recent = new Map<string, string>();
-const recentCharacterLimit = 1_000_000;
+const recentCharacterLimit = 100_000;
 let recentCharacters = 0;
 
 /**
