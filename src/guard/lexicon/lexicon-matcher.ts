@@ -195,8 +195,10 @@ export class LexiconMatcher {
     if (first?.kind !== 'word') return;
     const rank = (first.prefix ? first.word.length : 0) * 2 ** 24 + id;
     const end = steps.reduce((node, step) => node.childFor(step), this.root);
-    end.ends ??= [];
-    end.ends.push({ rank, language, category, phrase });
+    // Most nodes end one phrase: an array literal holds exactly its entries, where `push` onto an
+    // empty array would reserve 17 slots (about 150 bytes more for each of 34,000 phrases).
+    const entry: SpacedEntry = { rank, language, category, phrase };
+    end.ends = end.ends ? [...end.ends, entry] : [entry];
     this.entries++;
   }
 
