@@ -79,7 +79,9 @@ export function createSpellingCorrector(model: SpellingModel): (normalized: stri
     const cached = cache.get(token);
     if (cached !== undefined) return cached;
     const result = nearest(token, neighbours(token)) ?? token;
-    if (cache.size < 10_000) cache.set(token, result);
+    // Bounded, and emptied when full so that it follows the words coming in, not the first 10,000 of the process.
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(token, result);
     return result;
   };
   return (normalized) => normalized.replace(candidateToken, correct);

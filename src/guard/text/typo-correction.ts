@@ -116,7 +116,9 @@ export function createTypoCorrector(
       }
     }
     const corrected = result;
-    if (cache.size < 5000) cache.set(token, corrected);
+    // Bounded, and emptied when full so that it follows the words coming in, not the first 5,000 of the process.
+    if (cache.size >= 5000) cache.clear();
+    cache.set(token, corrected);
     return corrected;
   };
   return (normalized: string) => {
