@@ -39,9 +39,14 @@ export function normalizeText(text: string): string {
  * collapsed. Other scripts keep their letters (Hangul and kana are recomposed after the accents go).
  */
 export function normalizeForm(text: string): string {
-  // ASCII text is its own NFKC, NFD and NFC form and holds none of the characters mapped below
-  // but the backtick: the same result without the Unicode passes.
+  // ASCII text is its own NFKC, NFD and NFC form and holds none of the characters `unicodeForm`
+  // maps but the backtick: the same result without the Unicode passes.
   if (asciiOnly.test(text)) return deobfuscate(text.toLowerCase()).replace(/`/g, "'").replace(/\s+/g, ' ').trim();
+  return unicodeForm(text);
+}
+
+/** {@link normalizeForm} through every Unicode pass, whatever the text (it takes them for text beyond ASCII). */
+export function unicodeForm(text: string): string {
   return deobfuscate(text.normalize('NFKC').toLowerCase())
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
