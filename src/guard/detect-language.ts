@@ -95,19 +95,15 @@ function wordWeights(lexicons: readonly Lexicon[]): Map<string, Map<string, numb
   return weights;
 }
 
-/** The languages a word of their lexicons can point to, in lexicon order (Latin and Cyrillic script). */
-const spacedLanguages: readonly string[] = builtInLexicons
-  .filter((lexicon) => lexicon.script === 'spaced')
-  .map((lexicon) => lexicon.language)
-  .filter((language, index, all) => all.indexOf(language) === index);
-
 /**
- * By word, the languages whose lexicon has the word, with its weight there (lexicon order). The
- * lists are shared: tens of thousands of words have only a few hundred distinct lists.
+ * The spaced languages of `weights` (in lexicon order: Latin and Cyrillic script) and, by word,
+ * the languages whose lexicon has the word with its weight there. The lists are shared: tens of
+ * thousands of words have only a few hundred distinct lists, and no per-language map is kept.
  */
-function languagesByWord(
-  weights: Map<string, Map<string, number>>,
-): Map<string, readonly (readonly [language: string, weight: number])[]> {
+function markerTables(weights: Map<string, Map<string, number>>): {
+  languages: readonly string[];
+  byWord: Map<string, readonly (readonly [language: string, weight: number])[]>;
+} {
   const lists = new Map<string, [language: string, weight: number][]>();
   for (const [language, words] of weights) {
     for (const [word, weight] of words) {
@@ -127,11 +123,11 @@ function languagesByWord(
     }
     byWord.set(word, list);
   }
-  return byWord;
+  return { languages: [...weights.keys()], byWord };
 }
 
-/** Each word of the built-in lexicons of {@link spacedLanguages} (`markers`) with its languages. */
-const markerLanguages = languagesByWord(wordWeights(builtInLexicons));
+/** The languages the built-in lexicons' words (`markers`) point to, and each word's languages. */
+const { languages: spacedLanguages, byWord: markerLanguages } = markerTables(wordWeights(builtInLexicons));
 const cyrillicLanguages = ['ru', 'uk', 'sr', 'kk'];
 /** Languages written in Cyrillic only; Serbian is read in both scripts. */
 const cyrillicOnly = ['ru', 'uk', 'kk'];
