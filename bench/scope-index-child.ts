@@ -12,18 +12,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createGuard } from '../src/guard/index.js';
 import { buildScopeIndex } from '../src/guard/scope-index/encode-scope-index.js';
 import { loadScopeIndex } from '../src/guard/scope-index/load-scope-index.js';
+import { settledMemory } from './settled-memory.js';
 import { percentile } from './stats.js';
 import { syntheticQueries, syntheticScope } from './synthetic-scope.js';
 
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) throw new Error('run with node --expose-gc');
-
-/** Heap and array buffers after garbage collection: what counts against a Worker's 128 MB. */
-function settledMemory(): number {
-  for (let index = 0; index < 4; index++) gc!();
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
-}
+if (!(globalThis as { gc?: unknown }).gc) throw new Error('run with node --expose-gc');
 
 const [command, argument, extra] = process.argv.slice(2);
 const print = (value: object) => process.stdout.write(`${JSON.stringify(value)}\n`);

@@ -13,17 +13,11 @@ import { loadScopeIndex } from '../src/guard/scope-index/load-scope-index.js';
 import { handrail } from '../src/handrail.js';
 import { createMemoryStore } from '../src/store/memory-store.js';
 import { createBenchModel } from './bench-model.js';
+import { readSse } from './read-sse.js';
+import { settledMemory } from './settled-memory.js';
 import { syntheticScope } from './synthetic-scope.js';
 
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) throw new Error('run with node --expose-gc');
-
-/** Heap and array buffers after garbage collection: what counts against a Worker's 128 MB. */
-function settledMemory(): number {
-  for (let index = 0; index < 4; index++) gc!();
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
-}
+if (!(globalThis as { gc?: unknown }).gc) throw new Error('run with node --expose-gc');
 
 /**
  * What a Worker's isolate holds: the app `src/worker.ts` builds (Handrail at `/api` with the
@@ -72,27 +66,17 @@ async function workerApp(file: string, conversations: number) {
       );
       if (response.status !== 200) throw new Error(`turn answered ${response.status}: ${await response.text()}`);
       token ??= response.headers.get('x-handrail-conversation-token');
-      const body = await response.text();
+      const events = (await readSse(response)) as { type?: string; delta?: string }[];
       turns++;
-      messages.push({ id: `${id}-a${turn}`, role: 'assistant', parts: [{ type: 'text', text: answerText(body) }] });
-      if (body.includes('"data-handoff"')) {
+      const answer = events.map((event) => (event.type === 'text-delta' ? (event.delta ?? '') : '')).join('');
+      messages.push({ id: `${id}-a${turn}`, role: 'assistant', parts: [{ type: 'text', text: answer }] });
+      if (events.some((event) => event.type === 'data-handoff')) {
         handoffs++;
         break;
       }
     }
   }
   return { loadMs, conversations, turns, handoffs, totalMemoryBytes: settledMemory() };
-}
-
-/** The text deltas of a UI message stream's SSE body. */
-function answerText(body: string): string {
-  return body
-    .split('\n\n')
-    .filter((event) => event.startsWith('data: {'))
-    .map((event) => JSON.parse(event.slice(6)) as { type: string; delta?: string })
-    .filter((chunk) => chunk.type === 'text-delta')
-    .map((chunk) => chunk.delta ?? '')
-    .join('');
 }
 
 const [file, conversations] = process.argv.slice(2);
