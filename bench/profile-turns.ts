@@ -47,6 +47,19 @@ session?.connect();
 /** `work` under the CPU profiler when `PROFILE` is set, the profile written as `<dir>/<label>.cpuprofile`. */
 async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
   if (!session || (!label.startsWith('handrail') && process.env.PROFILE_BARE !== '1')) return await work();
+  if (process.env.PROFILE_HEAP === '1') {
+    // Every allocation sampled, kept or collected: where the garbage collector's work comes from.
+    await session.post('HeapProfiler.enable');
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    const result = await work();
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    writeFileSync(resolve(profileDir!, `${label}.heapprofile`), JSON.stringify(profile));
+    return result;
+  }
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 200 });
   await session.post('Profiler.start');

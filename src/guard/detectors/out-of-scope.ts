@@ -264,8 +264,11 @@ export function createOutOfScopeDetector(options: OutOfScopeOptions): OutOfScope
     const text = transcript[turn]!.content;
     const normalized = normalizeText(text);
     if (isSmalltalk(normalized) || !/\p{L}/u.test(normalized)) return [];
-    const value = similarity(text);
-    const offTopicMatch = value < clearlyInScope ? findOffTopic(offTopic, normalized) : undefined;
+    // Without an off-topic request, the similarity is only compared with the threshold: the search
+    // stops once it is proven to be above (most in-scope messages, for half the work).
+    const request = findOffTopic(offTopic, normalized);
+    const value = request ? similarity(text) : index.meanAtLeast(text, calibration.k, limit);
+    const offTopicMatch = value < clearlyInScope ? request : undefined;
     // A question that merely mentions an off-topic kind ("weather ... which jacket") stays in scope;
     // names (capitalised words: places, brands) are not evidence of the scope's domain.
     if (offTopicMatch && !domainEvidence(offTopicMatch.rest, text, domainWords)) {
@@ -286,7 +289,10 @@ export function createOutOfScopeDetector(options: OutOfScopeOptions): OutOfScope
     // A short follow-up ("including Australia?", "and Mexico?" after "and to Canada?") is judged with the
     // turns it leans on.
     const earlier = isShortFollowUp(text) ? followUpContext(transcript, turn) : [];
-    const inContext = earlier.length > 0 ? Math.max(value, similarity([...earlier, text].join(' '))) : value;
+    const inContext =
+      earlier.length > 0
+        ? Math.max(value, index.meanAtLeast([...earlier, text].join(' '), calibration.k, limit))
+        : value;
     if (inContext >= limit) return [];
     return [
       {

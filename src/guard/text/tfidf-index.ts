@@ -348,6 +348,15 @@ export class TfIdfIndex {
    * document (leave-one-out).
    */
   search(text: string, k = 3, exclude = -1): Neighbour[] {
+    return this.walk(text, k, exclude, Number.POSITIVE_INFINITY) ?? [];
+  }
+
+  /**
+   * {@link search}, or undefined as soon as the walk proves that the `k` best similarities add up
+   * to at least `enough` (their lower bounds do): what a caller that compares with a threshold
+   * needs to know of a text well inside it, for a fraction of the postings.
+   */
+  private walk(text: string, k: number, exclude: number, enough: number): Neighbour[] | undefined {
     if (k <= 0) return [];
     const terms = this.queryTerms(normalizeText(text));
     const { count, spaces, features, weights: termWeights, rest } = terms;
@@ -357,6 +366,10 @@ export class TfIdfIndex {
     let touchedCount = 0;
     let term = 0;
     for (; term < count; term++) {
+      if (leaders.full && leaders.sum >= enough) {
+        for (let index = 0; index < touchedCount; index++) scores[touched[index]!] = -1;
+        return undefined;
+      }
       if (leaders.full && rest[term]! < walkStop * leaders.floor) break;
       const { offsets, documents, weights, scales, blocks } = spaces[term]!;
       const feature = features[term]!;
@@ -416,7 +429,17 @@ export class TfIdfIndex {
 
   /** Mean similarity of the `k` nearest documents (missing neighbours count as 0). */
   meanSimilarity(text: string, k = 3, exclude = -1): number {
-    const neighbours = this.search(text, k, exclude);
+    return this.meanAtLeast(text, k, Number.POSITIVE_INFINITY, exclude);
+  }
+
+  /**
+   * {@link meanSimilarity} when it is below `bound`; when it is not, a value of at least `bound`
+   * (possibly less than the mean): the walk stops as soon as the best documents' scores so far
+   * reach it. For a caller that only compares the mean with `bound`, the answer is the same.
+   */
+  meanAtLeast(text: string, k: number, bound: number, exclude = -1): number {
+    const neighbours = this.walk(text, k, exclude, bound * k);
+    if (!neighbours) return bound;
     let sum = 0;
     for (const neighbour of neighbours) sum += neighbour.similarity;
     return k > 0 ? sum / k : 0;

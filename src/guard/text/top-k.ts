@@ -18,6 +18,13 @@ export class TopK {
     this.scores = new Float64Array(k);
   }
 
+  /** The sum of the kept scores. */
+  get sum(): number {
+    let total = 0;
+    for (let index = 0; index < this.size; index++) total += this.scores[index]!;
+    return total;
+  }
+
   /** True once `k` documents are kept. */
   get full(): boolean {
     return this.size === this.k;

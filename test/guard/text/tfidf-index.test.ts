@@ -142,6 +142,38 @@ describe('TfIdfIndex', () => {
     expect(index.search('what is my credit limit', 3)).toEqual(first);
   });
 
+  it.skipIf(!haveScope)(
+    'meanAtLeast is the mean below its bound and at least the bound otherwise, and leaves no state behind',
+    () => {
+      const index = new TfIdfIndex(scope, 0.5, 1);
+      const query = fc.oneof(
+        fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 14 }).map((words) => words.join(' ')),
+        fc.constantFrom(...scope),
+        fc.string({ maxLength: 40 }),
+      );
+      fc.assert(
+        fc.property(
+          query,
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.integer({ min: 1, max: 5 }),
+          fc.integer({ min: -1, max: scope.length - 1 }),
+          (text, bound, k, exclude) => {
+            const mean = index.meanSimilarity(text, k, exclude);
+            const atLeast = index.meanAtLeast(text, k, bound, exclude);
+            if (mean < bound) expect(atLeast).toBe(mean);
+            else {
+              expect(atLeast).toBeGreaterThanOrEqual(bound);
+              expect(atLeast).toBeLessThanOrEqual(mean + 1e-12);
+            }
+            // The early stop leaves the scratch arrays clean: the next full search is unchanged.
+            expect(index.meanSimilarity(text, k, exclude)).toBe(mean);
+          },
+        ),
+        { numRuns: 400, seed: 20261204 },
+      );
+    },
+  );
+
   it('averages the k nearest similarities, counting missing neighbours as 0', () => {
     const index = new TfIdfIndex(['order new checks', 'order new cards'], 0.5, 1);
     const [first, second] = index.search('order new checks', 2);

@@ -23,6 +23,10 @@ describe('TopK', () => {
           for (const neighbour of kept) expect(neighbour.similarity).toBe(best.get(neighbour.document));
           expect(top.full).toBe(best.size >= k);
           expect(top.floor).toBe(top.full ? expected[k - 1] : Number.NEGATIVE_INFINITY);
+          expect(top.sum).toBeCloseTo(
+            expected.reduce((sum, score) => sum + score, 0),
+            12,
+          );
         },
       ),
       { numRuns: 500, seed: 11 },
