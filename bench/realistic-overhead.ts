@@ -165,18 +165,24 @@ export async function measureRealisticOverhead({
     const results: RealisticShapeResult[] = [];
     for (const shape of shapes) {
       const store = await filledStore(stored);
-      const handrailApp = (): Hono =>
-        createHandrailApp({ model, scope, holdOutput: shape.holdOutput, conversationAuth: 'token', store });
+      // One engine for the shape's runs, as a server keeps one for its lifetime (the bare app is one too).
+      const handrailApp: Hono = createHandrailApp({
+        model,
+        scope,
+        holdOutput: shape.holdOutput,
+        conversationAuth: 'token',
+        store,
+      });
       // Warm-up of both sides, not counted.
       server.use(bareApp);
       await load('bare', 0, 1);
-      server.use(handrailApp());
+      server.use(handrailApp);
       await load('handrail', 0, 1);
       const runs: RealisticRun[] = [];
       for (let round = 1; round <= rounds; round++) {
         server.use(bareApp);
         runs.push(await load('bare', round, durationSeconds));
-        server.use(handrailApp());
+        server.use(handrailApp);
         runs.push(await load('handrail', round, durationSeconds));
       }
       results.push(summarize(shape, runs));

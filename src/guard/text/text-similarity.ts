@@ -1,9 +1,13 @@
 import { contentTokens } from './tokenize.js';
 
-/** What the similarity of a text is computed from: its stemmed content words and their character trigrams, each sorted and unique. */
+/**
+ * What the similarity of a text is computed from: its stemmed content words and their character
+ * trigrams, each sorted and unique. A trigram is held as one number, its three UTF-16 units
+ * (see {@link trigramCodes}): no string per trigram, and a numeric sort of a typed array.
+ */
 export interface SimilarityFeatures {
   readonly words: readonly string[];
-  readonly grams: readonly string[];
+  readonly grams: readonly number[];
 }
 
 /** Sorted, without repeats. */
@@ -11,14 +15,36 @@ function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
 
-/** The character trigrams of the tokens, each padded with a space on both sides. */
-function trigrams(tokens: readonly string[]): string[] {
-  const grams: string[] = [];
-  for (const token of tokens) {
-    const padded = ` ${token} `;
-    for (let start = 0; start + 3 <= padded.length; start++) grams.push(padded.slice(start, start + 3));
+/** The code of the three UTF-16 units `a`, `b`, `c`: exact in a double (48 bits), one per trigram. */
+const trigramCode = (a: number, b: number, c: number): number => (a * 0x10000 + b) * 0x10000 + c;
+
+/**
+ * The character trigrams of the words, each padded with a space on both sides, as sorted unique
+ * {@link trigramCode}s. A word of n units has n trigrams (" ab", "abc", ..., "yz ").
+ */
+export function trigramCodes(words: readonly string[]): number[] {
+  let total = 0;
+  for (const word of words) total += word.length;
+  const codes = new Float64Array(total);
+  let size = 0;
+  const space = 0x20;
+  for (const word of words) {
+    if (word.length === 0) continue;
+    let previous = space;
+    let current = word.charCodeAt(0);
+    for (let index = 1; index <= word.length; index++) {
+      const next = index < word.length ? word.charCodeAt(index) : space;
+      codes[size++] = trigramCode(previous, current, next);
+      previous = current;
+      current = next;
+    }
   }
-  return grams;
+  codes.sort();
+  let unique = 0;
+  for (let index = 0; index < size; index++)
+    if (unique === 0 || codes[index] !== codes[unique - 1]) codes[unique++] = codes[index]!;
+  // A plain array, so that features stay plain (JSON-safe) data.
+  return Array.from(codes.subarray(0, unique));
 }
 
 /**
@@ -48,12 +74,13 @@ const neutralWords: ReadonlySet<string> = new Set(
 
 /** The features of a normalized text whose content tokens are `tokens` (`contentTokens(text)`). */
 export function similarityFeatures(tokens: readonly string[]): SimilarityFeatures {
-  const content = tokens.filter((token) => !neutralWords.has(token));
-  return { words: sortedUnique(content), grams: sortedUnique(trigrams(content)) };
+  const words = sortedUnique(tokens.filter((token) => !neutralWords.has(token)));
+  // The trigrams of the distinct words are the distinct trigrams of all of them.
+  return { words, grams: trigramCodes(words) };
 }
 
 /** How many items two sorted lists without repeats share, counted in one merge. */
-function sharedCount(left: readonly string[], right: readonly string[]): number {
+function sharedCount<T extends string | number>(left: ArrayLike<T>, right: ArrayLike<T>): number {
   let shared = 0;
   let i = 0;
   let j = 0;
@@ -71,13 +98,13 @@ function sharedCount(left: readonly string[], right: readonly string[]): number 
 }
 
 /** Dice overlap of two sorted lists without repeats. */
-function dice(left: readonly string[], right: readonly string[]): number {
+function dice<T extends string | number>(left: ArrayLike<T>, right: ArrayLike<T>): number {
   if (left.length === 0 || right.length === 0) return 0;
   return (2 * sharedCount(left, right)) / (left.length + right.length);
 }
 
 /** Share of the shorter of two sorted lists without repeats that the longer one holds. */
-function overlap(left: readonly string[], right: readonly string[]): number {
+function overlap<T extends string | number>(left: ArrayLike<T>, right: ArrayLike<T>): number {
   if (left.length === 0 || right.length === 0) return 0;
   return sharedCount(left, right) / Math.min(left.length, right.length);
 }

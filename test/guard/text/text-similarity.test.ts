@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../../src/guard/text/normalize-text.js';
 import {
@@ -5,6 +6,7 @@ import {
   featureSimilarity,
   similarityFeatures,
   textSimilarity,
+  trigramCodes,
 } from '../../../src/guard/text/text-similarity.js';
 import { contentTokens } from '../../../src/guard/text/tokenize.js';
 
@@ -42,5 +44,35 @@ describe('featureContainment', () => {
 
   it('is 0 for an empty text', () => {
     expect(featureContainment(features(''), features('order a card'))).toBe(0);
+  });
+});
+
+describe('trigramCodes', () => {
+  /** The trigrams as strings, as the definition reads: each word padded with a space on both sides. */
+  const reference = (words: readonly string[]) =>
+    new Set(
+      words.flatMap((word) => {
+        const padded = ` ${word} `;
+        return Array.from({ length: Math.max(0, padded.length - 2) }, (_, start) => padded.slice(start, start + 3));
+      }),
+    );
+  const decode = (code: number) =>
+    String.fromCharCode(Math.floor(code / 2 ** 32), Math.floor(code / 2 ** 16) % 2 ** 16, code % 2 ** 16);
+
+  it('holds each distinct trigram of the words once, sorted, and no other', () => {
+    const word = fc.string({
+      unit: fc.constantFrom('a', 'b', 'c', 'é', 'ß', '1', '\u4e00', '\ud83d', '\ude42'),
+      minLength: 1,
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 8 }), (words) => {
+        const codes = [...trigramCodes(words)];
+        expect(codes).toEqual([...codes].sort((a, b) => a - b));
+        expect(new Set(codes).size).toBe(codes.length);
+        expect(new Set(codes.map(decode))).toEqual(reference(words));
+      }),
+      { numRuns: 500, seed: 20261204 },
+    );
   });
 });
