@@ -1,6 +1,6 @@
 import type { Detector } from '../detector.js';
 import { featuresAt, type GuardState, recentStart, stateFor } from '../state/guard-state.js';
-import type { TurnFeatures } from '../state/turn-features.js';
+import { type TurnFeatures, turnSimilarity } from '../state/turn-features.js';
 import { isAcknowledgement } from '../text/acknowledgement.js';
 import { guardPattern } from '../text/guard-pattern.js';
 import { normalizeText } from '../text/normalize-text.js';
@@ -129,7 +129,7 @@ function findRepeatedAnswer(
     if (!sameValues(answer.figures, earlier.figures) || answer.followUp) continue;
     // Other names in the same template ("a Kia Forte" after "a Chevrolet Bolt") are another result.
     if (!sameValues(answer.names, earlier.names)) continue;
-    if (featureSimilarity(answer.similarity, earlier.similarity) >= required) {
+    if (featureSimilarity(turnSimilarity(answer), turnSimilarity(earlier)) >= required) {
       return [
         { turn: latest, text: transcript[latest]!.content.slice(0, 120) },
         { turn: index, text: transcript[index]!.content.slice(0, 120) },
@@ -170,12 +170,10 @@ const rephrasedContainment = 0.8;
 
 /** True when `latest` asks what `earlier` asked, in the similarity `required` at least. */
 function asksAgain(latest: TurnFeatures, earlier: TurnFeatures, required: number): boolean {
-  const similarity = featureSimilarity(latest.similarity, earlier.similarity);
+  const [left, right] = [turnSimilarity(latest), turnSimilarity(earlier)];
+  const similarity = featureSimilarity(left, right);
   if (similarity < required) return false;
-  return (
-    similarity >= returnedSimilarity ||
-    featureContainment(latest.similarity, earlier.similarity) >= rephrasedContainment
-  );
+  return similarity >= returnedSimilarity || featureContainment(left, right) >= rephrasedContainment;
 }
 
 /**

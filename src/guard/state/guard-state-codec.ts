@@ -1,6 +1,6 @@
 import type { Evidence } from '../types.js';
 import type { GuardState } from './guard-state.js';
-import { type TurnFeatures, turnSimilarity } from './turn-features.js';
+import type { TurnFeatures } from './turn-features.js';
 
 /** The version {@link encodeGuardState} writes; {@link decodeGuardState} reads only this one. */
 export const guardStateVersion = 1;
@@ -8,8 +8,8 @@ export const guardStateVersion = 1;
 /**
  * One kept turn, packed: its fingerprint, its flags (bits, see `flagNames`), its content tokens
  * joined by spaces (a token never holds one), its figures and its names. The similarity
- * features are left out: they are computed from the tokens again after decode, when a detector
- * first compares the turn (`turnSimilarity`).
+ * features are left out: they are computed from the tokens when a detector first compares the
+ * turn (`turnSimilarity`).
  */
 export type EncodedTurn = [fingerprint: number, flags: number, tokens: string, figures: string[], names: string[]];
 
@@ -49,43 +49,41 @@ const flagNames = [
 /** The bit after the flags: the turn is the assistant's. */
 const assistantBit = 1 << flagNames.length;
 
-/**
- * The packed form of each turn {@link unpackTurn} made: packing those features again gives the same
- * (features never change), so a turn's commit packs only the turns read since its state was decoded.
- */
-const packedTurns = new WeakMap<TurnFeatures, EncodedTurn>();
+/** The bit of each flag. */
+const flagBits = Object.fromEntries(flagNames.map((name, bit) => [name, 1 << bit])) as Record<
+  (typeof flagNames)[number],
+  number
+>;
+
+/** One array for every turn without figures or names. */
+const none: readonly string[] = Object.freeze([]);
+
+/** A copy of `values`, or {@link none} for an empty list. */
+const copied = (values: readonly string[]): readonly string[] => (values.length === 0 ? none : [...values]);
 
 function packTurn(features: TurnFeatures): EncodedTurn {
-  const packed = packedTurns.get(features);
-  if (packed) return [packed[0], packed[1], packed[2], [...packed[3]], [...packed[4]]];
   let flags = features.role === 'assistant' ? assistantBit : 0;
-  for (let bit = 0; bit < flagNames.length; bit++) if (features[flagNames[bit]!]) flags |= 1 << bit;
+  for (const name of flagNames) if (features[name]) flags |= flagBits[name];
   return [features.fingerprint, flags, features.tokens.join(' '), [...features.figures], [...features.names]];
 }
 
 function unpackTurn([fingerprint, flags, joined, figures, names]: EncodedTurn): TurnFeatures {
-  const tokens = joined === '' ? [] : joined.split(' ');
-  const [keptFigures, keptNames] = [[...figures], [...names]];
-  const bit = (name: (typeof flagNames)[number]) => (flags & (1 << flagNames.indexOf(name))) !== 0;
   // The key order of `turnFeatures`, so that a decoded state serializes as the one read.
-  const features: TurnFeatures = {
+  return {
     fingerprint,
     role: flags & assistantBit ? 'assistant' : 'user',
-    bot: bit('bot'),
-    answer: bit('answer'),
-    tokens,
-    similarity: turnSimilarity(tokens),
-    figures: keptFigures,
-    names: keptNames,
-    followUp: bit('followUp'),
-    smalltalk: bit('smalltalk'),
-    correction: bit('correction'),
-    asksForDetails: bit('asksForDetails'),
-    actionDone: bit('actionDone'),
-    actionFailed: bit('actionFailed'),
+    bot: (flags & flagBits.bot) !== 0,
+    answer: (flags & flagBits.answer) !== 0,
+    tokens: joined === '' ? [] : joined.split(' '),
+    figures: copied(figures),
+    names: copied(names),
+    followUp: (flags & flagBits.followUp) !== 0,
+    smalltalk: (flags & flagBits.smalltalk) !== 0,
+    correction: (flags & flagBits.correction) !== 0,
+    asksForDetails: (flags & flagBits.asksForDetails) !== 0,
+    actionDone: (flags & flagBits.actionDone) !== 0,
+    actionFailed: (flags & flagBits.actionFailed) !== 0,
   };
-  packedTurns.set(features, [fingerprint, flags, joined, keptFigures, keptNames]);
-  return features;
 }
 
 /** The state as {@link EncodedGuardState}. Pure; the result is plain JSON. */

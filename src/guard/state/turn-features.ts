@@ -12,8 +12,8 @@ import type { TranscriptTurn } from '../types.js';
 /**
  * What the guard keeps of one turn of the last few (`recentTurns`), read once when the turn
  * arrives: what the detectors that compare a message with earlier turns (repeated questions,
- * repeated answers) need of it. Plain data (JSON-safe); `similarity` is computed from `tokens`
- * when first read ({@link turnSimilarity}) and serializes as the plain features.
+ * repeated answers) need of it. Plain data (JSON-safe); the similarity features are derived from
+ * `tokens` when a detector first compares the turn ({@link turnSimilarity}).
  */
 export interface TurnFeatures {
   /** Hash of the turn (role, author, fallback flag, content): tells whether a transcript still holds this turn. */
@@ -25,7 +25,6 @@ export interface TurnFeatures {
   readonly answer: boolean;
   /** Stemmed content tokens of the normalized text, in order, with repeats. */
   readonly tokens: readonly string[];
-  readonly similarity: SimilarityFeatures;
   /** Figures the normalized text quotes, sorted. */
   readonly figures: readonly string[];
   /** Capitalised names of a bot turn (empty for other turns), sorted. */
@@ -44,27 +43,22 @@ export interface TurnFeatures {
   readonly actionFailed: boolean;
 }
 
+/** The similarity features of the turns compared so far (a turn's features never change). */
+const similarities = new WeakMap<TurnFeatures, SimilarityFeatures>();
+
 /**
- * The {@link SimilarityFeatures} of a turn's content tokens, computed when a detector first
- * compares the turn and then kept: most kept turns are never compared (another turn's figures or
- * names differ, or no later turn asks again), and a decoded state would otherwise sort the
- * trigrams of every kept turn on every turn. Own enumerable getters, so `JSON.stringify` and deep
- * equality see the plain features.
+ * The {@link SimilarityFeatures} of a turn, computed when a detector first compares it and kept
+ * while the turn is: most kept turns are never compared (another turn's figures or names differ,
+ * or no later turn asks again), and a decoded state would otherwise sort the trigrams of every
+ * kept turn on every turn.
  */
-export function turnSimilarity(tokens: readonly string[]): SimilarityFeatures {
-  let features: SimilarityFeatures | undefined;
-  const computed = () => {
-    features ??= similarityFeatures(tokens);
-    return features;
-  };
-  return {
-    get words() {
-      return computed().words;
-    },
-    get grams() {
-      return computed().grams;
-    },
-  };
+export function turnSimilarity(features: TurnFeatures): SimilarityFeatures {
+  let similarity = similarities.get(features);
+  if (!similarity) {
+    similarity = similarityFeatures(features.tokens);
+    similarities.set(features, similarity);
+  }
+  return similarity;
 }
 
 /** The hash that {@link TurnFeatures.fingerprint} holds. */
@@ -88,7 +82,6 @@ export function turnFeatures(turn: TranscriptTurn): TurnFeatures {
     bot,
     answer: bot && turn.content.trim().length > 0,
     tokens,
-    similarity: turnSimilarity(tokens),
     figures: figuresOf(normalized),
     names: bot ? namesOf(turn.content) : [],
     followUp: followUpMarker.test(normalized),
