@@ -1,4 +1,4 @@
-import { fnv1a } from '../text/fnv1a.js';
+import { fnv1a, fnv1aMore, fnv1aUnit } from '../text/fnv1a.js';
 import { normalizeText } from '../text/normalize-text.js';
 import { letterRuns, tokenize } from '../text/tokenize.js';
 
@@ -13,15 +13,28 @@ export function intentFeatures(text: string, bits: number): number[] {
   const normalized = normalizeText(text);
   const tokens = tokenize(normalized);
   const features = new Set<number>();
+  // Each feature is hashed piece by piece, as the string `w<word>`, `b<word> <word>` or `c<4-gram>` would be.
   for (let index = 0; index < tokens.length; index++) {
-    features.add(fnv1a(`w${tokens[index]}`) & mask);
-    if (index > 0) features.add(fnv1a(`b${tokens[index - 1]} ${tokens[index]}`) & mask);
+    features.add(fnv1aMore(wordSeed, tokens[index]!) & mask);
+    if (index > 0) {
+      const first = fnv1aUnit(fnv1aMore(pairSeed, tokens[index - 1]!), space);
+      features.add(fnv1aMore(first, tokens[index]!) & mask);
+    }
   }
   for (const word of letterRuns(normalized)) {
-    const padded = ` ${word} `;
-    for (let start = 0; start + 4 <= padded.length; start++) {
-      features.add(fnv1a(`c${padded.slice(start, start + 4)}`) & mask);
+    // The 4-grams of the word padded with a space on both sides (" word "): unit -1 and unit `length` are spaces.
+    for (let start = -1; start + 3 <= word.length; start++) {
+      let hash = gramSeed;
+      for (let unit = start; unit < start + 4; unit++) {
+        hash = fnv1aUnit(hash, unit < 0 || unit >= word.length ? space : word.charCodeAt(unit));
+      }
+      features.add(hash & mask);
     }
   }
   return [...features];
 }
+
+const space = 0x20;
+const wordSeed = fnv1a('w');
+const pairSeed = fnv1a('b');
+const gramSeed = fnv1a('c');

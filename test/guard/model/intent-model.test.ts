@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { intentFeatures } from '../../../src/guard/model/intent-features.js';
 import { type IntentModelData, loadIntentModel } from '../../../src/guard/model/intent-model.js';
+import { fnv1a } from '../../../src/guard/text/fnv1a.js';
+import { normalizeText } from '../../../src/guard/text/normalize-text.js';
+import { letterRuns, tokenize } from '../../../src/guard/text/tokenize.js';
 
 const bits = 6;
 const base64 = (values: number[]) => Buffer.from(Int8Array.from(values).buffer).toString('base64');
@@ -27,6 +31,37 @@ describe('intentFeatures', () => {
     // Normalized first: case and accents do not change the features.
     expect(intentFeatures('Não reconheço', 10).sort()).toEqual(intentFeatures('nao reconheco', 10).sort());
     expect(intentFeatures('', 10)).toEqual([]);
+  });
+
+  it('gives the buckets of the feature strings, in the same order, as the model was trained on', () => {
+    // The definition: each feature a string ("w<word>", "b<word> <word>", "c<4-gram of the padded word>"), hashed.
+    const reference = (text: string, size: number) => {
+      const normalized = normalizeText(text);
+      const tokens = tokenize(normalized);
+      const strings = tokens.flatMap((token, index) => [
+        `w${token}`,
+        ...(index > 0 ? [`b${tokens[index - 1]} ${token}`] : []),
+      ]);
+      for (const word of letterRuns(normalized)) {
+        const padded = ` ${word} `;
+        for (let start = 0; start + 4 <= padded.length; start++) strings.push(`c${padded.slice(start, start + 4)}`);
+      }
+      return [...new Set(strings.map((feature) => fnv1a(feature) & ((1 << size) - 1)))];
+    };
+    const text = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc
+        .array(fc.constantFrom('I', "didn't", 'make', 'this', 'payment', 'não', 'reconheço', 'ab', 'x', '!', '42'), {
+          maxLength: 12,
+        })
+        .map((words) => words.join(' ')),
+    );
+    fc.assert(
+      fc.property(text, fc.integer({ min: 4, max: 20 }), (message, size) => {
+        expect(intentFeatures(message, size)).toEqual(reference(message, size));
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
   });
 });
 
