@@ -199,6 +199,20 @@ function subjectFor(pattern: RegExp, normalized: string, view: string): string {
   return readsView(pattern) ? view : normalized;
 }
 
+/**
+ * Whether a match of `topic` in `normalized` counts: "Showtimes for Suicide Squad" names a film,
+ * "I'm a lawyer" the writer; neither is the topic, every other match is.
+ */
+function acceptsMatch(
+  topic: CompiledTopic,
+  normalized: string,
+  language: () => string,
+): (found: RegExpExecArray) => boolean {
+  return topic.definition.reason === 'crisis'
+    ? (found) => !isWorkTitle(normalized, found.index, found.index + found[0].length, language())
+    : (found) => !isOwnRole(normalized, found.index);
+}
+
 /** Matches one message against one compiled topic: the evidence text and a score, or undefined. */
 function matchTopic(
   topic: CompiledTopic,
@@ -208,17 +222,12 @@ function matchTopic(
   language: () => string,
 ): { text: string; score: number } | undefined {
   for (const exclude of topic.exclude) if (exclude.test(subjectFor(exclude, normalized, view))) return undefined;
-  const crisis = topic.definition.reason === 'crisis';
-  // "Showtimes for Suicide Squad" names a film, "I'm a lawyer" the writer: neither is the topic; every
-  // other match still counts.
-  const accept = (found: RegExpExecArray) =>
-    crisis
-      ? !isWorkTitle(normalized, found.index, found.index + found[0].length, language())
-      : !isOwnRole(normalized, found.index);
   for (const matcher of topic.matchers) {
     const subject = subjectFor(matcher, normalized, view);
     const first = matcher.exec(subject);
-    const match = !first || accept(first) ? first : firstMatch(matcher, subject, accept);
+    if (!first) continue;
+    const accept = acceptsMatch(topic, normalized, language);
+    const match = accept(first) ? first : firstMatch(matcher, subject, accept);
     // From the message itself: the view has the same offsets.
     if (match)
       return {

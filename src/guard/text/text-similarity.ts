@@ -43,8 +43,10 @@ export function trigramCodes(words: readonly string[]): number[] {
   let unique = 0;
   for (let index = 0; index < size; index++)
     if (unique === 0 || codes[index] !== codes[unique - 1]) codes[unique++] = codes[index]!;
-  // A plain array, so that features stay plain (JSON-safe) data.
-  return Array.from(codes.subarray(0, unique));
+  // A plain array, so that features stay plain (JSON-safe) data (copied by hand: `Array.from` iterates).
+  const grams: number[] = [];
+  for (let index = 0; index < unique; index++) grams.push(codes[index]!);
+  return grams;
 }
 
 /**
