@@ -62,7 +62,7 @@ export function parseBenchArgs(args: readonly string[]): BenchSettings {
     storeScale: { sizes: quick ? [1_000, 20_000] : [1_000, 100_000], samples: quick ? 30 : 100 },
     long,
     realistic: {
-      rounds: quick ? 2 : long ? 8 : 3,
+      rounds: quick ? 2 : long ? 9 : 7,
       durationSeconds: quick ? 1 : long ? 3 : 2,
       users: 10,
       turns: 10,

@@ -115,8 +115,9 @@ export interface RealisticOverheadOptions {
  * Handrail against the bare `streamText` route in realistic shapes, in this process: token auth
  * on, conversations of `turns` turns with the whole history in every request, one in
  * `handoffEvery` handed off half-way, a store already holding `stored` conversations, every
- * question new. Per shape, bare and Handrail runs alternate; the ratio is the median of the
- * rounds' throughput ratios (turns per second), as in the cheap shape.
+ * question new. Per shape, bare and Handrail runs alternate (bare first in odd rounds, Handrail
+ * first in even ones, against drift), on one Handrail engine as a server keeps one; the ratio is
+ * the median of the rounds' throughput ratios (turns per second), as in the cheap shape.
  */
 export async function measureRealisticOverhead({
   model,
@@ -179,11 +180,15 @@ export async function measureRealisticOverhead({
       server.use(handrailApp);
       await load('handrail', 0, 1);
       const runs: RealisticRun[] = [];
+      const run = async (kind: RealisticRun['kind'], round: number) => {
+        server.use(kind === 'bare' ? bareApp : handrailApp);
+        runs.push(await load(kind, round, durationSeconds));
+      };
+      // The order alternates (bare first in odd rounds, Handrail first in even ones), so that a
+      // process still speeding up (or slowing down) from run to run favours neither side.
       for (let round = 1; round <= rounds; round++) {
-        server.use(bareApp);
-        runs.push(await load('bare', round, durationSeconds));
-        server.use(handrailApp);
-        runs.push(await load('handrail', round, durationSeconds));
+        const order: RealisticRun['kind'][] = round % 2 === 1 ? ['bare', 'handrail'] : ['handrail', 'bare'];
+        for (const kind of order) await run(kind, round);
       }
       results.push(summarize(shape, runs));
     }
