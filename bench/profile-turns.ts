@@ -12,7 +12,9 @@
  *
  * `HANDRAIL_ONLY=1` skips the bare route (a profile of Handrail alone); `PROFILE=<dir>` writes a
  * `.cpuprofile` of each measured Handrail run only, after its warm-up (`handrail-cheap`,
- * `handrail-hold`, `handrail-stream`; `PROFILE_BARE=1` the bare runs too); `SHAPE_HOLD=true|false`
+ * `handrail-hold`, `handrail-stream`; `PROFILE_BARE=1` the bare runs too; `PROFILE_HEAP=1` a sampled
+ * `.heapprofile` of every allocation instead, collected ones included, for Chrome DevTools' Memory
+ * tab: where the garbage collector's work comes from); `SHAPE_HOLD=true|false`
  * runs one realistic shape only; `CONCURRENCY=<n>` sets the calls in flight (default 1: in one
  * process, concurrent web streams cost far more than they do behind a socket); `EVALDATA=<dir>`
  * where `clinc150_scope.jsonl` is.
