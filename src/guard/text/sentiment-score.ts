@@ -1,3 +1,4 @@
+import { boundedMemo } from './bounded-memo.js';
 import { complaintDisclaimer } from './complaint-disclaimer.js';
 import { guardPattern } from './guard-pattern.js';
 import { normalizeText } from './normalize-text.js';
@@ -347,8 +348,6 @@ function clauseTokens(normalized: string): { tokens: string[]; supposed: boolean
   return { tokens, supposed };
 }
 
-const cache = new Map<string, number>();
-
 function lookup(word: string): number | undefined {
   const exact = exactWords.get(word);
   if (exact !== undefined) return exact;
@@ -356,14 +355,19 @@ function lookup(word: string): number | undefined {
   return undefined;
 }
 
+/** {@link scoreSentiment} of the last texts scored: a conversation's turns are scored again by each check without a state. */
+const rememberedScore = boundedMemo(computeSentiment, 2000);
+
 /**
  * Sentiment of one message in -1..1 (negative is unhappy): a valence lexicon with negation
  * ("not happy" reads negative, "not bad" mildly positive), intensifiers, ALL CAPS, repeated
  * punctuation (!!!, ???) and insults aimed at the bot.
  */
 export function scoreSentiment(text: string): number {
-  const cached = cache.get(text);
-  if (cached !== undefined) return cached;
+  return rememberedScore(text);
+}
+
+function computeSentiment(text: string): number {
   const normalized = normalizeText(text);
   const { tokens, supposed } = clauseTokens(normalized);
   let raw = 0;
@@ -422,8 +426,5 @@ export function scoreSentiment(text: string): number {
   } else if (/[!?]{3,}/.test(text)) {
     raw -= 0.8;
   }
-  const score = Math.max(-1, Math.min(1, raw / Math.sqrt(raw * raw + 8)));
-  if (cache.size > 2000) cache.clear();
-  cache.set(text, score);
-  return score;
+  return Math.max(-1, Math.min(1, raw / Math.sqrt(raw * raw + 8)));
 }

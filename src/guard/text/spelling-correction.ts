@@ -1,6 +1,7 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { latinPhraseWords } from '../lexicon/lexicon-vocabulary.js';
 import spellingModel from '../model/spelling-model.json' with { type: 'json' };
+import { boundedMemo } from './bounded-memo.js';
 import { frontDecode } from './front-coding.js';
 import { guardPattern } from './guard-pattern.js';
 import { editDistance, isDerivation, isInflection } from './typo-correction.js';
@@ -73,17 +74,8 @@ export function createSpellingCorrector(model: SpellingModel): (normalized: stri
   const targets = new Set(model.targets);
   const guarded = new Set(model.protected);
   const neighbours = deletionNeighbours(model.targets);
-  const cache = new Map<string, string>();
-  const correct = (token: string): string => {
-    if (targets.has(token) || guarded.has(token)) return token;
-    const cached = cache.get(token);
-    if (cached !== undefined) return cached;
-    const result = nearest(token, neighbours(token)) ?? token;
-    // Bounded, and emptied when full so that it follows the words coming in, not the first 10,000 of the process.
-    if (cache.size >= 10_000) cache.clear();
-    cache.set(token, result);
-    return result;
-  };
+  const corrected = boundedMemo((token: string) => nearest(token, neighbours(token)) ?? token, 10_000);
+  const correct = (token: string): string => (targets.has(token) || guarded.has(token) ? token : corrected(token));
   return (normalized) => normalized.replace(candidateToken, correct);
 }
 

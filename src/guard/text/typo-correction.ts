@@ -1,3 +1,4 @@
+import { boundedMemo } from './bounded-memo.js';
 import { tokenize } from './tokenize.js';
 
 // Three rows of the distance table, reused by every call (grown on demand): no allocation per pair.
@@ -76,6 +77,32 @@ export function isDerivation(word: string, base: string): boolean {
 }
 
 /**
+ * The key `token` is a typo of (the nearest within one edit, two for keys of eight letters or
+ * more), or `token` itself: also when it is an inflection or derivation of a key.
+ */
+function nearestKey(token: string, keyMasks: ReadonlyMap<string, number>): string {
+  let result = token;
+  let best = Number.POSITIVE_INFINITY;
+  const mask = letterMask(token);
+  for (const [key, keyMask] of keyMasks) {
+    // Inflections and derivations of a key word are words, not typos ("charged"/"charge", "withdraw"/"withdrawal").
+    if (isInflection(token, key) || isInflection(key, token) || isDerivation(token, key)) return token;
+    const limit = key.length >= 8 ? 2 : 1;
+    if (Math.abs(key.length - token.length) > limit) continue;
+    // Four-letter words only forgive small edits of short key words ("tlak", "huma").
+    if (token.length === 4 && key.length > 5) continue;
+    // Each letter one word has and the other lacks takes an edit of its own: most keys end here.
+    if (bitCount(mask & ~keyMask) > limit || bitCount(keyMask & ~mask) > limit) continue;
+    const distance = editDistance(token, key, limit);
+    if (distance <= limit && distance < best) {
+      best = distance;
+      result = key;
+    }
+  }
+  return result;
+}
+
+/**
  * Builds a corrector that rewrites misspelled key words ("agnet", "costumer", "somenoe", "huma")
  * to their canonical spelling, so hand-written patterns need not list every typo. A token is
  * corrected to the nearest key word within one edit (two for key words of 8+ letters) unless it
@@ -88,39 +115,9 @@ export function createTypoCorrector(
   const keys = new Set(keyWords);
   const keyMasks = new Map([...keys].map((key) => [key, letterMask(key)]));
   const known = new Set(knownWords);
-  const cache = new Map<string, string>();
-  const correctToken = (token: string): string => {
-    if (token.length < 4 || keys.has(token) || known.has(token)) return token;
-    const cached = cache.get(token);
-    if (cached !== undefined) return cached;
-    let result = token;
-    let best = Number.POSITIVE_INFINITY;
-    const mask = letterMask(token);
-    for (const [key, keyMask] of keyMasks) {
-      // Inflections and derivations of a key word are words, not typos ("charged"/"charge", "withdraw"/"withdrawal").
-      if (isInflection(token, key) || isInflection(key, token) || isDerivation(token, key)) {
-        result = token;
-        best = 0;
-        break;
-      }
-      const limit = key.length >= 8 ? 2 : 1;
-      if (Math.abs(key.length - token.length) > limit) continue;
-      // Four-letter words only forgive small edits of short key words ("tlak", "huma").
-      if (token.length === 4 && key.length > 5) continue;
-      // Each letter one word has and the other lacks takes an edit of its own: most keys end here.
-      if (bitCount(mask & ~keyMask) > limit || bitCount(keyMask & ~mask) > limit) continue;
-      const distance = editDistance(token, key, limit);
-      if (distance <= limit && distance < best) {
-        best = distance;
-        result = key;
-      }
-    }
-    const corrected = result;
-    // Bounded, and emptied when full so that it follows the words coming in, not the first 5,000 of the process.
-    if (cache.size >= 5000) cache.clear();
-    cache.set(token, corrected);
-    return corrected;
-  };
+  const corrected = boundedMemo((token: string) => nearestKey(token, keyMasks), 5000);
+  const correctToken = (token: string): string =>
+    token.length < 4 || keys.has(token) || known.has(token) ? token : corrected(token);
   return (normalized: string) => {
     const tokens = tokenize(normalized);
     if (tokens.every((token) => correctToken(token) === token)) return normalized;
